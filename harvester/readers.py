@@ -1,0 +1,67 @@
+"""The base class for source readers.
+
+A reader never opens a connection: it yields :class:`~shopwindow.models.Request`
+objects and parses :class:`~shopwindow.models.Response` objects into records and
+more requests. The fetcher does the network, politely.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Iterator
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from .models import Record, Request, Response
+
+if TYPE_CHECKING:  # pragma: no cover
+    from .config import Source
+
+Output = Record | Request
+
+
+class Reader:
+    """Subclass this, set ``name``, and implement :meth:`parse` (and other callbacks).
+
+    ``options`` documents the extra keys a source may set for this reader: name -> help text.
+    Config validation rejects keys not listed there. ``option_types`` maps an option to the
+    Python type it must have (``str``, ``int``, ``bool``, ``list``).
+    """
+
+    name: ClassVar[str] = ""
+    description: ClassVar[str] = ""
+    options: ClassVar[dict[str, str]] = {}
+    option_types: ClassVar[dict[str, type]] = {}
+    #: What kind of publisher this reader reads: council | lga | thinktank | other.
+    source_kind: ClassVar[str] = "other"
+
+    def __init__(self, source: Source) -> None:
+        self.source = source
+
+    @property
+    def opts(self) -> dict[str, Any]:
+        return self.source.options
+
+    @classmethod
+    def validate_options(cls, options: dict[str, Any]) -> list[str]:
+        """Return problems with a source's options, each a sentence naming the option and the fix."""
+        problems = []
+        for key, value in options.items():
+            expected = cls.option_types.get(key)
+            if expected is not None and not isinstance(value, expected):
+                problems.append(f"option '{key}' must be a {expected.__name__}, not {type(value).__name__} ({value!r})")
+        return problems
+
+    def start_requests(self) -> Iterable[Request]:
+        """The first requests for this source: by default one per configured URL, parsed by ``parse``."""
+        for url in self.source.urls:
+            yield Request(url, callback="parse")
+
+    def parse(self, response: Response) -> Iterator[Output]:
+        """Turn a response into records and further requests."""
+        raise NotImplementedError(f"reader {self.name!r} does not implement parse()")
+
+    def callback(self, name: str):
+        """Return the bound method named by a request's callback, or raise a clear error."""
+        method = getattr(self, name, None)
+        if method is None or name.startswith("_") or not callable(method):
+            raise AttributeError(f"reader {self.name!r} has no callback method {name!r}")
+        return method

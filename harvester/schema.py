@@ -1,0 +1,223 @@
+"""The database schema, declared here and nowhere else.
+
+:func:`ensure_schema` is idempotent: it creates what is missing and adds new
+columns to existing tables, so an older database upgrades in place.
+"""
+
+from __future__ import annotations
+
+import sqlite_utils
+
+# table -> (columns in order with types, primary key, extra options)
+TABLES: dict[str, dict] = {
+    "councils": {
+        "columns": {
+            "code": str,  # GSS code
+            "name": str,  # official name
+            "short_name": str,  # "Croydon"
+            "type": str,  # county | district | unitary | metropolitan district | london borough | ...
+            "region": str,
+            "nation": str,
+            "parent_code": str,  # county GSS code for a district in a two-tier area
+            "current": int,  # 1 for councils that exist today
+            "successor_code": str,  # for councils abolished by reorganisation
+            "end_date": str,
+            "lat": float,
+            "lng": float,
+        },
+        "pk": "code",
+    },
+    "council_names": {
+        "columns": {"name": str, "code": str},  # normalised alias -> GSS code
+        "pk": ("name", "code"),
+    },
+    "documents": {
+        "columns": {
+            "id": str,
+            "url": str,
+            "source": str,
+            "title": str,
+            "published": str,
+            "fetched_at": str,
+            "status": str,  # ok | unchanged | error | disallowed | gone
+            "etag": str,
+            "last_modified": str,
+            "content_hash": str,
+            "http_status": int,
+            "final_url": str,
+            "content_type": str,
+            "first_seen": str,
+            "last_seen": str,
+            "error": str,
+        },
+        "pk": "id",
+    },
+    "initiatives": {
+        "columns": {
+            "id": str,
+            "title": str,
+            "summary": str,
+            "url": str,
+            "source": str,
+            "document_id": str,
+            "published": str,
+            "service_area": str,
+            "delivery_model": str,
+            "first_seen": str,
+            "last_seen": str,
+            "evidence_grade": str,  # self-reported | third-party | evaluated
+            "source_kind": str,  # council | lga | thinktank | other
+            "topics": str,  # JSON list
+            "quality_flags": str,  # JSON list of flag names
+            "status": str,  # published | gone
+            "record_key": str,
+        },
+        "pk": "id",
+    },
+    "initiative_councils": {
+        "columns": {"initiative_id": str, "council_code": str},
+        "pk": ("initiative_id", "council_code"),
+    },
+    "initiative_partners": {
+        "columns": {"initiative_id": str, "name": str, "kind": str},  # nhs | police | fire | company | lga | other
+        "pk": ("initiative_id", "name"),
+    },
+    "initiative_sources": {
+        "columns": {
+            "initiative_id": str,
+            "url": str,
+            "document_id": str,
+            "source": str,
+            "title": str,
+            "source_kind": str,
+            "first_seen": str,
+            "last_seen": str,
+        },
+        "pk": ("initiative_id", "url"),
+    },
+    "savings": {
+        "columns": {
+            "id": str,
+            "initiative_id": str,
+            "amount_gbp": float,
+            "percent": float,
+            "period": str,  # annual | cumulative | one-off | NULL
+            "status": str,  # achieved | target | estimated
+            "quote": str,  # the sentence that evidences it
+            "fiscal_year": str,
+            "council_code": str,  # NULL: the whole initiative
+            "sector_wide": int,
+            "amount_text": str,
+            "document_id": str,
+            "source_url": str,
+        },
+        "pk": "id",
+    },
+    "harvest_runs": {
+        "columns": {
+            "id": int,
+            "source": str,
+            "started": str,
+            "finished": str,
+            "status": str,  # running | ok | partial | failed | interrupted | skipped
+            "pages_fetched": int,
+            "pages_unchanged": int,
+            "errors": int,
+            "pages_failed": int,
+            "records": int,
+            "robots_disallowed": int,
+            "error_text": str,  # JSON list of "url: message"
+            "stats": str,  # JSON of namespaced counters
+            "pid": int,
+            "offline": int,
+        },
+        "pk": "id",
+    },
+    "run_errors": {
+        "columns": {"id": int, "run_id": int, "source": str, "url": str, "kind": str, "message": str, "at": str},
+        "pk": "id",
+    },
+    "links": {
+        # Navigation memory: what an unchanged listing or feed led to last time.
+        "columns": {"from_url": str, "to_url": str, "callback": str, "document": int, "meta": str, "source": str},
+        "pk": ("from_url", "to_url"),
+    },
+    "robots": {
+        "columns": {"host": str, "checked_at": str, "http_status": int, "crawl_delay": float, "disallowed": int},
+        "pk": "host",
+    },
+}
+
+INDEXES: list[tuple[str, list[str]]] = [
+    ("councils", ["parent_code"]),
+    ("councils", ["type", "region"]),
+    ("council_names", ["code"]),
+    ("documents", ["source"]),
+    ("documents", ["status"]),
+    ("initiatives", ["document_id"]),
+    ("initiatives", ["source"]),
+    ("initiatives", ["published"]),
+    ("initiatives", ["first_seen"]),
+    ("initiatives", ["service_area"]),
+    ("initiatives", ["delivery_model"]),
+    ("initiatives", ["status"]),
+    ("initiative_councils", ["council_code"]),
+    ("initiative_partners", ["name"]),
+    ("initiative_sources", ["document_id"]),
+    ("savings", ["initiative_id"]),
+    ("savings", ["document_id"]),
+    ("savings", ["status", "amount_gbp"]),
+    ("savings", ["council_code"]),
+    ("harvest_runs", ["source", "started"]),
+    ("run_errors", ["run_id"]),
+    ("links", ["source"]),
+]
+
+FTS: dict[str, list[str]] = {"initiatives": ["title", "summary"]}
+
+
+def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
+    """Create or upgrade every table, index and full-text index; enable WAL. Safe to call on every run."""
+    if db.conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal" and db.conn.in_transaction is False:
+        try:
+            db.enable_wal()
+        except Exception:  # noqa: BLE001 - an in-memory database has no WAL; that is fine
+            pass
+    db.conn.execute("PRAGMA foreign_keys = OFF")
+    db.conn.execute("PRAGMA busy_timeout = 10000")
+    for name, spec in TABLES.items():
+        table = db[name]
+        if not table.exists():
+            table.create(spec["columns"], pk=spec["pk"], not_null=_not_null(spec), if_not_exists=True)
+        else:
+            existing = set(table.columns_dict)
+            for column, col_type in spec["columns"].items():
+                if column not in existing:
+                    table.add_column(column, col_type)
+    for table, columns in INDEXES:
+        db[table].create_index(columns, if_not_exists=True)
+    db["documents"].create_index(["url"], unique=True, if_not_exists=True)
+    for table, columns in FTS.items():
+        if not db[table].detect_fts():
+            db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    return db
+
+
+def _not_null(spec: dict) -> set[str]:
+    pk = spec["pk"]
+    return set(pk) if isinstance(pk, tuple) else {pk}
+
+
+def open_database(path: str, *, create: bool = True) -> sqlite_utils.Database:
+    """Open (and by default create or upgrade) the database at ``path``, with the core schema and plugin tables."""
+    from pathlib import Path
+
+    if path != ":memory:":
+        Path(path).parent.mkdir(parents=True, exist_ok=True)
+    db = sqlite_utils.Database(path)
+    if create:
+        ensure_schema(db)
+        from .manager import get_plugin_manager
+
+        get_plugin_manager().hook.prepare_database(db=db)
+    return db

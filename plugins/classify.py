@@ -1,0 +1,1 @@
+"""Built-in plugin classify: not implemented yet (work in progress)."""

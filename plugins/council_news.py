@@ -1,0 +1,1 @@
+"""Built-in plugin council_news: not implemented yet (work in progress)."""

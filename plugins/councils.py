@@ -1,0 +1,1 @@
+"""Built-in plugin councils: not implemented yet (work in progress)."""

@@ -1,0 +1,1 @@
+"""Built-in plugin matching: not implemented yet (work in progress)."""

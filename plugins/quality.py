@@ -1,0 +1,1 @@
+"""Built-in plugin quality: not implemented yet (work in progress)."""

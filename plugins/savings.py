@@ -1,0 +1,1 @@
+"""Built-in plugin savings: not implemented yet (work in progress)."""

@@ -1,0 +1,1 @@
+"""Built-in plugin split: not implemented yet (work in progress)."""

@@ -1,0 +1,1 @@
+"""Built-in plugin thinktank_reports: not implemented yet (work in progress)."""
