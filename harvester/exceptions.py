@@ -28,3 +28,17 @@ class UnsafeURL(FetchError):
 
 class SourceLocked(ShopWindowError):
     """Another harvest run holds this source."""
+
+
+class LayoutChanged(ShopWindowError):
+    """A reader's selector stopped matching: the site changed its layout. The message names the selector and URL."""
+
+    def __init__(self, reader: str, selector: str, url: str, what: str = "") -> None:
+        detail = f" ({what})" if what else ""
+        super().__init__(
+            f"reader {reader!r}: selector {selector!r} matched nothing on {url}{detail}; "
+            "the site's layout has probably changed, so update the reader's selectors."
+        )
+        self.reader = reader
+        self.selector = selector
+        self.url = url
