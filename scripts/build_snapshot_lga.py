@@ -1,0 +1,97 @@
+"""Build the LGA part of the offline snapshot and the LGA reader test fixtures.
+
+    .venv/bin/python scripts/build_snapshot_lga.py            # data/snapshot/lga*, tests/fixtures/lga_*
+    .venv/bin/python scripts/build_snapshot_lga.py --check    # only report what would be written
+
+Pages are rendered from ``lga_case_study_data.py`` and ``lga_shared_services_data.py`` in
+the real sites' structure; the generated files are committed so tests never need this script.
+"""
+
+from __future__ import annotations
+
+import argparse
+import csv
+import io
+import json
+import sys
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+
+from lga_case_study_data import CASE_STUDIES  # noqa: E402
+from lga_pages import LGA, RECORDED, render_case_study, render_listing, write  # noqa: E402
+
+ROOT = Path(__file__).resolve().parents[1]
+PER_PAGE = 10
+NOTE = "Recorded sample standing for the LGA case study at this URL; facts are real, wording is Shop Window's own."
+MIRROR_SLUG = "north-yorkshire-county-council-no-wrong-door"  # listed via lgaconservatives.local.gov.uk
+REL_CANONICAL_SLUG = "south-hams-and-west-devon-transformation-programme"  # served by lgalabour.local.gov.uk
+
+
+def _listing_item(cs: dict) -> dict:
+    item = {"slug": cs["slug"], "title": cs["title"], "teaser": cs["teaser"], "topic": cs["topic"]}
+    if cs["slug"] == MIRROR_SLUG:
+        item["href"] = f"https://lgaconservatives.local.gov.uk/case-studies/{cs['slug']}"
+    elif cs["slug"] == REL_CANONICAL_SLUG:
+        item["href"] = f"https://lgalabour.local.gov.uk/our-work/{cs['slug']}"
+    return item
+
+
+def _listing_url(page: int) -> str:
+    return f"{LGA}/case-studies?page=0" if page == 0 else f"{LGA}/case-studies?sort_by=created&sort_order=DESC&page={page}"
+
+
+def write_case_studies(directory: Path, studies: list[dict], per_page: int) -> None:
+    """Listing pages plus every case study (one served on a mirror host with rel=canonical)."""
+    ordered = sorted(studies, key=lambda c: c["date"], reverse=True)
+    pages = (len(ordered) + per_page - 1) // per_page
+    for page in range(pages):
+        chunk = ordered[page * per_page:(page + 1) * per_page]
+        write(directory, f"listing-page-{page}", _listing_url(page),
+              render_listing([_listing_item(c) for c in chunk], page, pages, len(ordered)),
+              f"Recorded sample standing for page {page} of the LGA case-study listing (newest first).")
+    for cs in ordered:
+        canonical = f"{LGA}/{cs['slug']}"
+        if cs["slug"] == REL_CANONICAL_SLUG:
+            write(directory, f"case-study-{cs['slug']}", f"https://lgalabour.local.gov.uk/our-work/{cs['slug']}",
+                  render_case_study(cs, canonical=canonical), NOTE + " Mirror host copy declaring rel=canonical.")
+        else:
+            write(directory, f"case-study-{cs['slug']}", canonical, render_case_study(cs, canonical=canonical), NOTE)
+
+
+def write_case_study_fixtures(directory: Path) -> None:
+    """Reader fixtures: two listing pages, five case studies, an empty search and two changed layouts."""
+    write_case_studies(directory, CASE_STUDIES[:5], per_page=3)
+    write(directory, "listing-empty", f"{LGA}/case-studies?keys=no+such+scheme&page=0",
+          render_listing([], 0, 1, 0).replace('<div class="view-content"></div>',
+                                              '<div class="view-empty"><p>No results found.</p></div>'),
+          "Fixture: a search with no results.")
+    redesigned = render_listing([_listing_item(c) for c in CASE_STUDIES[:2]], 0, 1, 2).replace(
+        "views-row", "card").replace("teaser__", "card__")
+    write(directory, "layout-changed-listing", f"{LGA}/case-studies-redesigned?page=0", redesigned,
+          "Fixture: the listing after an imagined redesign (items are cards), to prove the reader fails loudly.")
+    page = render_case_study(CASE_STUDIES[0]).replace("field--name-body", "case-study__content")
+    write(directory, "layout-changed-case-study", f"{LGA}/redesigned-case-study", page,
+          "Fixture: a case study after an imagined redesign (body class renamed).")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--check", action="store_true", help="print counts and write nothing")
+    args = parser.parse_args(argv)
+    if args.check:
+        print(json.dumps({"case_studies": len(CASE_STUDIES)}))
+        return 0
+    write_case_studies(ROOT / "data/snapshot/lga", CASE_STUDIES, PER_PAGE)
+    write_case_study_fixtures(ROOT / "tests/fixtures/lga_case_studies")
+    (ROOT / "data/snapshot/INFO.json").write_text(json.dumps({
+        "recorded": RECORDED,
+        "description": "Recorded sample of LGA case studies, the LGA shared-services map, thinktank reports and council "
+                       "news. Facts and figures are real and public; every page's wording is Shop Window's own. Each "
+                       "recording's manifest names the original URL it stands for.",
+    }, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
