@@ -31,14 +31,21 @@ class SourceLocked(ShopWindowError):
 
 
 class LayoutChanged(ShopWindowError):
-    """A reader's selector stopped matching: the site changed its layout. The message names the selector and URL."""
+    """A page no longer has the structure a reader expects: the site changed its layout. Fail loudly, never yield nothing.
 
-    def __init__(self, reader: str, selector: str, url: str, what: str = "") -> None:
-        detail = f" ({what})" if what else ""
-        super().__init__(
-            f"reader {reader!r}: selector {selector!r} matched nothing on {url}{detail}; "
-            "the site's layout has probably changed, so update the reader's selectors."
-        )
+    ``LayoutChanged(reader, selector, url)`` names the selector that stopped matching;
+    ``LayoutChanged("message")`` is for other structural surprises.
+    """
+
+    def __init__(self, reader: str, selector: str | None = None, url: str = "", what: str = "") -> None:
+        if selector is None:
+            super().__init__(reader)
+        else:
+            detail = f" ({what})" if what else ""
+            super().__init__(
+                f"reader {reader!r}: selector {selector!r} matched nothing on {url}{detail}; "
+                "the site's layout has probably changed, so update the reader's selectors."
+            )
         self.reader = reader
         self.selector = selector
         self.url = url

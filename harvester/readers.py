@@ -10,12 +10,15 @@ from __future__ import annotations
 from collections.abc import Iterable, Iterator
 from typing import TYPE_CHECKING, Any, ClassVar
 
+from .exceptions import LayoutChanged
 from .models import Record, Request, Response
 
 if TYPE_CHECKING:  # pragma: no cover
     from .config import Source
 
 Output = Record | Request
+
+__all__ = ["ArticleReader", "LayoutChanged", "Output", "Reader"]
 
 
 class Reader:
@@ -65,3 +68,41 @@ class Reader:
         if method is None or name.startswith("_") or not callable(method):
             raise AttributeError(f"reader {self.name!r} has no callback method {name!r}")
         return method
+
+
+class ArticleReader(Reader):
+    """A reader whose detail pages are articles, read with generic main-content extraction."""
+
+    def parse_article(self, response: Response) -> Iterator[Output]:
+        """Turn an article page into one record; hints from a feed item or listing travel in ``meta``."""
+        from .content import extract_article
+
+        if not response.text:
+            raise LayoutChanged(f"{response.url} is not a text page ({response.content_type or 'unknown type'})")
+        article = extract_article(response.text, response.url)
+        meta = response.meta
+        title = article.title or meta.get("title") or ""
+        if not title:
+            raise LayoutChanged(f"no title (og:title, h1 or <title>) found on {response.url}")
+        record = Record(
+            title=title,
+            url=article.canonical_url if _same_site(article.canonical_url, response.url) else response.url,
+            summary=article.summary or meta.get("summary", ""),
+            body=article.text,
+            published=article.published or meta.get("published"),
+            source_kind=self.source_kind,
+            topics=list(meta.get("topics", [])),
+        )
+        if meta.get("council"):
+            record.councils = [meta["council"]]
+        yield record
+
+
+def _same_site(canonical: str | None, url: str) -> bool:
+    """Trust rel=canonical only within the same registered site (an untrusted page could claim any URL)."""
+    from urllib.parse import urlsplit
+
+    if not canonical:
+        return False
+    a, b = urlsplit(canonical).hostname or "", urlsplit(url).hostname or ""
+    return a == b or a.split(".", 1)[-1] == b.split(".", 1)[-1]

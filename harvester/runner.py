@@ -1,0 +1,356 @@
+"""Run a harvest: every selected source crawled concurrently, each page stored as it is parsed.
+
+Data flow (one numbered path, as in Scrapy's architecture):
+1. the source's reader yields start requests;
+2. the fetcher fetches each politely (robots, rate limit, conditional request);
+3. unchanged pages stop here, but their remembered links are followed (cheaply, conditionally);
+4. the reader parses a changed page into records and more requests;
+5. each record passes the pipeline hooks (split, link, enrich, check);
+6. storage writes the page's records in one transaction and notes the run.
+A reader or pipeline plugin that raises fails that page; one that cannot start fails its
+source only. Every source's run is recorded in ``harvest_runs``.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import logging
+import traceback
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from pathlib import Path
+from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
+
+import httpx
+import pluggy
+
+from .config import Config, Source
+from .fetcher import Fetcher, FetchResult
+from .manager import get_plugin_manager
+from .models import Record, Request, Response
+from .netsafety import system_resolver
+from .pipeline import process_record
+from .readers import Reader
+from .registry import reader_classes
+from .schema import open_database
+from .snapshot import SnapshotTransport
+from .storage import Storage, now_iso
+
+log = logging.getLogger(__name__)
+
+TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "blocktitle", "contentid", "tagcode", "sessionid", "jsessionid")
+
+
+@dataclass
+class SourceReport:
+    """What one source's run did. ``status``: ok | partial | failed | skipped."""
+
+    source: str
+    run_id: int | None = None
+    status: str = "running"
+    pages_fetched: int = 0
+    pages_unchanged: int = 0
+    pages_failed: int = 0
+    records: int = 0
+    robots_disallowed: int = 0
+    errors: list[str] = field(default_factory=list)
+    stats: Counter = field(default_factory=Counter)
+    started: str = ""
+    finished: str = ""
+    queued: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return self.status in ("ok", "partial", "skipped")
+
+
+@dataclass
+class RunReport:
+    sources: list[SourceReport] = field(default_factory=list)
+    started: str = ""
+    finished: str = ""
+    db_path: str = ""
+    interrupted_marked: int = 0
+    problems: list[str] = field(default_factory=list)  # e.g. unhealthy sources, added by after_run hooks
+
+    @property
+    def failed(self) -> list[SourceReport]:
+        return [s for s in self.sources if not s.ok]
+
+    @property
+    def exit_code(self) -> int:
+        return 1 if self.failed or self.problems else 0
+
+    def summary(self) -> str:
+        t = Counter()
+        for s in self.sources:
+            t.update(fetched=s.pages_fetched, unchanged=s.pages_unchanged, failed=s.pages_failed, records=s.records)
+        failed = ", ".join(s.source for s in self.failed)
+        return (
+            f"{len(self.sources)} source(s): {len(self.sources) - len(self.failed)} ran, {len(self.failed)} failed"
+            + (f" ({failed})" if failed else "")
+            + f"; {t['fetched']} pages fetched, {t['unchanged']} unchanged, {t['failed']} failed; {t['records']} initiatives stored"
+        )
+
+
+def canonical_request_url(url: str) -> str:
+    """A URL without fragment and tracking parameters, query sorted: duplicate and query-string variants collapse."""
+    parts = urlsplit(url.strip())
+    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING_PARAMS)]
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(sorted(query)), ""))
+
+
+def dispatch(reader: Reader, response: Response) -> tuple[list[Record], list[Request]]:
+    """Call the request's callback on the reader and sort what it yields into records and requests."""
+    records: list[Record] = []
+    requests: list[Request] = []
+    for item in reader.callback(response.request.callback)(response) or ():
+        if isinstance(item, Record):
+            records.append(item)
+        elif isinstance(item, Request):
+            requests.append(item)
+        else:
+            raise TypeError(f"reader {reader.name!r} yielded {type(item).__name__}; yield Record or Request objects")
+    return records, requests
+
+
+class SourceCrawl:
+    """One source's crawl: a queue of requests worked by a few tasks sharing the run's fetcher."""
+
+    def __init__(self, source: Source, reader: Reader, fetcher: Fetcher, storage: Storage | None, pm: pluggy.PluginManager,
+                 report: SourceReport, max_pages: int, workers: int, on_progress: Callable[[SourceReport], None] | None,
+                 use_pipeline: bool = True) -> None:
+        self.source, self.reader, self.fetcher, self.storage, self.pm = source, reader, fetcher, storage, pm
+        self.report, self.max_pages, self.workers, self.on_progress = report, max_pages, workers, on_progress
+        self.use_pipeline = use_pipeline
+        self.queue: asyncio.Queue[Request] = asyncio.Queue()
+        self.seen: set[str] = set()
+        self.collected: list[Record] = []  # when storage is None (testing.crawl)
+        self.hosts = source.hosts
+
+    def enqueue(self, request: Request) -> None:
+        key = canonical_request_url(request.url)
+        if key in self.seen:
+            self.report.stats["queue/duplicate"] += 1
+            return
+        if len(self.seen) >= self.max_pages:
+            self.report.stats["queue/over-max-pages"] += 1
+            return
+        self.seen.add(key)
+        self.report.queued += 1
+        self.queue.put_nowait(request)
+
+    async def run(self) -> None:
+        for request in self.reader.start_requests():
+            self.enqueue(request)
+        tasks = [asyncio.create_task(self._worker()) for _ in range(self.workers)]
+        try:
+            await self.queue.join()
+        finally:
+            for task in tasks:
+                task.cancel()
+            await asyncio.gather(*tasks, return_exceptions=True)
+
+    async def _worker(self) -> None:
+        while True:
+            request = await self.queue.get()
+            try:
+                await self._handle(request)
+            except asyncio.CancelledError:
+                raise
+            except Exception as exc:  # noqa: BLE001 - one page's failure must not stop the source
+                self._page_error(request.url, "plugin-error", f"{type(exc).__name__}: {exc}", exc)
+            finally:
+                self.queue.task_done()
+                if self.on_progress:
+                    self.on_progress(self.report)
+
+    def _page_error(self, url: str, kind: str, message: str, exc: BaseException | None = None) -> None:
+        self.report.pages_failed += 1
+        self.report.stats[f"page/error/{kind}"] += 1
+        self.report.errors.append(f"{url}: {message}")
+        if exc is not None:
+            log.debug("page %s failed:\n%s", url, "".join(traceback.format_exception(exc)))
+        log.warning("[%s] %s: %s", self.source.name, url, message)
+        if self.storage is not None and self.report.run_id is not None:
+            self.storage.record_error(self.report.run_id, self.source.name, url, kind, message)
+
+    async def _handle(self, request: Request) -> None:
+        result: FetchResult = await self.fetcher.fetch(request, self.hosts)
+        if result.status == "unchanged":
+            self.report.pages_unchanged += 1
+            if self.storage is not None:
+                self.storage.record_unchanged(request.url, self.source.name, result.http_status)
+                for follow in self.storage.links_from(request.url):
+                    self.enqueue(follow)
+            return
+        if result.status == "disallowed":
+            self.report.robots_disallowed += 1
+            if self.storage is not None:
+                self.storage.record_failure(request.url, self.source.name, "disallowed", 0, "disallowed by robots.txt")
+            return
+        if result.status != "ok" or result.response is None:
+            self._page_error(request.url, result.error_kind or "error", result.error or "failed")
+            if self.storage is not None:
+                self.storage.record_failure(request.url, self.source.name, result.status, result.http_status, result.error or "")
+            return
+        self.report.pages_fetched += 1
+        try:
+            records, requests = dispatch(self.reader, result.response)
+        except Exception as exc:  # noqa: BLE001 - a reader bug or a changed layout fails this page, loudly
+            self._page_error(request.url, "parse", f"reader {self.reader.name!r} failed: {type(exc).__name__}: {exc}", exc)
+            if self.storage is not None:
+                self.storage.record_failure(request.url, self.source.name, "error", result.http_status, f"parse failed: {exc}")
+            return
+        stored: list[Record] = []
+        for record in records:
+            stored.extend(process_record(self.pm, record, self.source, self.report.stats) if self.use_pipeline else [record])
+        for follow in requests:
+            self.enqueue(follow)
+        if self.storage is None:
+            self.collected.extend(stored)
+            self.report.records += len(stored)
+            return
+        fetch = {
+            "etag": result.etag,
+            "last_modified": result.last_modified,
+            "content_hash": result.content_hash,
+            "http_status": result.http_status,
+            "final_url": result.url,
+            "content_type": result.content_type,
+        }
+        self.report.records += self.storage.save_page(
+            url=request.url,
+            source=self.source.name,
+            fetch=fetch,
+            records=stored,
+            requests=requests,
+            title=stored[0].title if stored else None,
+            published=stored[0].published if stored else None,
+            match=self._matcher(),
+        )
+
+    def _matcher(self):
+        hook = self.pm.hook.match_initiative
+        if not hook.get_hookimpls():
+            return None
+        return lambda db, record, own_id: hook(db=db, record=record, initiative_id=own_id)
+
+
+async def harvest_async(
+    config: Config,
+    db_path: str | None = None,
+    sources: list[str] | tuple[str, ...] | None = None,
+    *,
+    offline: bool = False,
+    transport: httpx.AsyncBaseTransport | None = None,
+    concurrency: int | None = None,
+    progress: Callable[[SourceReport], None] | None = None,
+    pm: pluggy.PluginManager | None = None,
+    polite: bool | None = None,
+    resolver=system_resolver,
+) -> RunReport:
+    """Harvest the selected sources (default: every enabled one) into ``db_path``; see :func:`harvest`."""
+    pm = pm or get_plugin_manager()
+    db_path = db_path or config.harvest.database
+    selected = config.select(sources)
+    settings = config.harvest
+    if concurrency:
+        settings.concurrency = concurrency
+    if offline and transport is None:
+        snapshot = Path(settings.snapshot)
+        transport = SnapshotTransport(snapshot)
+    if offline:
+        resolver = None  # nothing leaves the process, so there is no address to check
+    polite = (not offline) if polite is None else polite
+
+    db = open_database(db_path)
+    storage = Storage(db)
+    report = RunReport(started=now_iso(), db_path=str(db_path))
+    report.interrupted_marked = storage.mark_interrupted()
+    readers = reader_classes(pm)
+    state = storage.load_state()
+
+    async with Fetcher(settings, transport=transport, state=state.get, resolver=resolver, polite=polite) as fetcher:
+
+        async def run_one(source: Source) -> SourceReport:
+            sreport = SourceReport(source=source.name, started=now_iso())
+            sreport.run_id = storage.start_run(source.name, offline)
+            try:
+                reader = readers[source.plugin](source)
+                crawl = SourceCrawl(
+                    source, reader, fetcher, storage, pm, sreport,
+                    max_pages=source.max_pages or settings.max_pages_per_source,
+                    workers=max(1, settings.concurrency), on_progress=progress,
+                )
+                await crawl.run()
+            except Exception as exc:  # noqa: BLE001 - a plugin that raises fails its own source only
+                sreport.status = "failed"
+                sreport.errors.insert(0, f"source failed: {type(exc).__name__}: {exc}")
+                log.error("[%s] source failed: %s", source.name, exc)
+                log.debug("%s", "".join(traceback.format_exception(exc)))
+                storage.record_error(sreport.run_id, source.name, "", "source", f"{type(exc).__name__}: {exc}")
+            else:
+                touched = sreport.pages_fetched + sreport.pages_unchanged
+                if sreport.pages_failed and touched == 0:
+                    sreport.status = "failed"
+                elif sreport.pages_failed:
+                    sreport.status = "partial"
+                else:
+                    sreport.status = "ok"
+            sreport.finished = now_iso()
+            sreport.stats.update({k: v for k, v in fetcher.stats.items() if k.startswith("robots/")})
+            storage.finish_run(
+                sreport.run_id,
+                {
+                    "status": sreport.status,
+                    "pages_fetched": sreport.pages_fetched,
+                    "pages_unchanged": sreport.pages_unchanged,
+                    "pages_failed": sreport.pages_failed,
+                    "errors": len(sreport.errors),
+                    "records": sreport.records,
+                    "robots_disallowed": sreport.robots_disallowed,
+                    "error_text": json.dumps(sreport.errors[:200]) if sreport.errors else None,
+                    "stats": json.dumps(dict(sreport.stats), sort_keys=True),
+                },
+            )
+            if progress:
+                progress(sreport)
+            return sreport
+
+        report.sources = list(await asyncio.gather(*(run_one(s) for s in selected)))
+        _save_robots(storage, fetcher)
+    try:
+        pm.hook.after_run(db=db, report=report)
+    except Exception as exc:  # noqa: BLE001 - post-run summaries must not lose the run
+        log.error("an after_run hook failed: %s", exc)
+        report.problems.append(f"after_run hook failed: {exc}")
+    report.finished = now_iso()
+    db.close()
+    return report
+
+
+def _save_robots(storage: Storage, fetcher: Fetcher) -> None:
+    rows = [
+        {
+            "host": host,
+            "checked_at": now_iso(),
+            "http_status": rules.http_status,
+            "crawl_delay": rules.crawl_delay(fetcher.settings.user_agent),
+            "disallowed": rules.disallowed,
+        }
+        for host, rules in fetcher.robots.items()
+    ]
+    if rows:
+        with storage.db.atomic():
+            storage.db["robots"].upsert_all(rows, pk="host")
+
+
+def harvest(config: Config, db_path: str | None = None, sources: list[str] | tuple[str, ...] | None = None, **kwargs) -> RunReport:
+    """Harvest synchronously: ``harvest(load_config("harvest.toml"), "data/shopwindow.db", offline=True)``.
+
+    Returns a :class:`RunReport`; its ``exit_code`` is 0 when every source ran and 1 when any failed.
+    """
+    return asyncio.run(harvest_async(config, db_path, sources, **kwargs))

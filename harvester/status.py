@@ -1,0 +1,58 @@
+"""Read-only views of sources and runs for the CLI (and anyone calling from Python)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import sqlite_utils
+
+from .config import Config
+
+
+def _db(path: str) -> sqlite_utils.Database | None:
+    if not Path(path).exists():
+        return None
+    db = sqlite_utils.Database(path)
+    return db if db["harvest_runs"].exists() else None
+
+
+def source_status(config: Config, db_path: str) -> list[dict[str, Any]]:
+    """Each configured source with its last run (status, finish time, records)."""
+    db = _db(db_path)
+    rows = []
+    for s in config.sources:
+        last = None
+        if db is not None:
+            last = next(db.query("select * from harvest_runs where source = ? order by id desc limit 1", [s.name]), None)
+        rows.append(
+            {
+                "name": s.name,
+                "plugin": s.plugin,
+                "enabled": s.enabled,
+                "schedule": s.schedule or "",
+                "last_status": last["status"] if last else "never run",
+                "last_finished": (last["finished"] or last["started"]) if last else "",
+                "last_records": last["records"] if last else None,
+            }
+        )
+    return rows
+
+
+def run_history(db_path: str, source: str | None = None, limit: int = 20) -> list[dict[str, Any]]:
+    db = _db(db_path)
+    if db is None:
+        return []
+    where, params = ("where source = ?", [source]) if source else ("", [])
+    return list(db.query(f"select * from harvest_runs {where} order by id desc limit ?", params + [limit]))
+
+
+def format_table(rows: list[dict[str, Any]], columns: list[str]) -> str:
+    """A plain fixed-width table (stable for scripts and tests; rich is for live progress only)."""
+    if not rows:
+        return "(none)"
+    cells = [[("" if r.get(c) is None else str(r.get(c))) for c in columns] for r in rows]
+    widths = [max(len(c), *(len(row[i]) for row in cells)) for i, c in enumerate(columns)]
+    lines = ["  ".join(c.ljust(w) for c, w in zip(columns, widths)).rstrip()]
+    lines += ["  ".join(v.ljust(w) for v, w in zip(row, widths)).rstrip() for row in cells]
+    return "\n".join(lines)
