@@ -19,6 +19,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
 from lga_case_study_data import CASE_STUDIES  # noqa: E402
+from lga_shared_services_data import HEADERS, ROWS  # noqa: E402
 from lga_pages import LGA, RECORDED, render_case_study, render_listing, write  # noqa: E402
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -75,15 +76,67 @@ def write_case_study_fixtures(directory: Path) -> None:
           "Fixture: a case study after an imagined redesign (body class renamed).")
 
 
+MAP_URL = f"{LGA}/sites/default/files/documents/shared-services-map-data.csv"
+XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+CAPTION = "LGA shared services map: arrangements between councils (export)"
+
+
+def shared_services_csv(rows: list[tuple[str, ...]], headers: list[str] = HEADERS) -> str:
+    """The map's CSV export: a caption line, the header row, one row per arrangement."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow([CAPTION])
+    writer.writerow(headers)
+    writer.writerows(rows)
+    return out.getvalue()
+
+
+def shared_services_xlsx(rows: list[tuple[str, ...]]) -> bytes:
+    """The same table as an XLSX workbook (sheet "Arrangements"), savings as numbers where they are plain."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "Arrangements"
+    sheet.append([CAPTION])
+    sheet.append(HEADERS)
+    for row in rows:
+        cells = list(row)
+        plain = cells[7].replace("£", "").replace(",", "")
+        if plain.isdigit():
+            cells[7] = int(plain)
+        sheet.append(cells)
+    out = io.BytesIO()
+    book.save(out)
+    return out.getvalue()
+
+
+def write_shared_services(snapshot: Path, fixtures: Path) -> None:
+    """The snapshot's CSV (every row) and fixtures: CSV, XLSX and a renamed-header CSV."""
+    note = "Recorded sample standing for the LGA shared services map download; real arrangements, our own descriptions."
+    write(snapshot, "shared-services-map", MAP_URL, shared_services_csv(ROWS), note, "text/csv; charset=utf-8")
+    sample = [r for r in ROWS if r[0] in ("SS001", "SS006", "SS012", "SS013", "SS021", "SS023", "SS041", "SS042")]
+    write(fixtures, "map-csv", f"{LGA}/sites/default/files/documents/shared-services-sample.csv",
+          shared_services_csv(sample), "Fixture: a sample of the map as CSV.", "text/csv; charset=utf-8")
+    write(fixtures, "map-xlsx", f"{LGA}/sites/default/files/documents/shared-services-sample.xlsx",
+          shared_services_xlsx(sample), "Fixture: the same sample as XLSX.", XLSX)
+    renamed = ["Ref", "Project", "Organisations", "Others", "Area", "Notes", "Began", "Value", "Basis", "Kind", "Region", "Nation"]
+    write(fixtures, "map-layout-changed", f"{LGA}/sites/default/files/documents/shared-services-renamed.csv",
+          shared_services_csv(sample[:2], renamed), "Fixture: the export after its columns were renamed.",
+          "text/csv; charset=utf-8")
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--check", action="store_true", help="print counts and write nothing")
     args = parser.parse_args(argv)
     if args.check:
-        print(json.dumps({"case_studies": len(CASE_STUDIES)}))
+        print(json.dumps({"case_studies": len(CASE_STUDIES), "shared_services": len(ROWS),
+                          "shared_2plus": sum(1 for r in ROWS if ";" in r[2])}))
         return 0
     write_case_studies(ROOT / "data/snapshot/lga", CASE_STUDIES, PER_PAGE)
     write_case_study_fixtures(ROOT / "tests/fixtures/lga_case_studies")
+    write_shared_services(ROOT / "data/snapshot/lga-shared-services", ROOT / "tests/fixtures/lga_shared_services")
     (ROOT / "data/snapshot/INFO.json").write_text(json.dumps({
         "recorded": RECORDED,
         "description": "Recorded sample of LGA case studies, the LGA shared-services map, thinktank reports and council "
