@@ -183,6 +183,9 @@ def extract_article(html: str, url: str) -> Article:
     lines = block_text(main)
     if lines and lines[0] == title:
         lines = lines[1:]
+    if published is None:
+        # A bare date line just under the headline ("29.07.19", "Posted 3 May 2021").
+        published = next((d for line in lines[:6] if len(line) < 80 and (d := parse_date(line))), None)
     text = "\n".join(lines)
     summary = clean_text(description) or next((line for line in lines if len(line) >= 60), lines[0] if lines else "")
     links = []

@@ -95,11 +95,18 @@ class RunReport:
         )
 
 
-def canonical_request_url(url: str) -> str:
-    """A URL without fragment and tracking parameters, query sorted: duplicate and query-string variants collapse."""
+def strip_tracking(url: str) -> str:
+    """The URL to request: no fragment, no tracking parameters (utm_*, fbclid, ...); other parameters kept in order."""
     parts = urlsplit(url.strip())
     query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING_PARAMS)]
-    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(sorted(query)), ""))
+    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
+
+
+def canonical_request_url(url: str) -> str:
+    """The de-duplication key: tracking stripped, scheme and host lower-cased, query sorted."""
+    parts = urlsplit(strip_tracking(url))
+    query = sorted(parse_qsl(parts.query, keep_blank_values=True))
+    return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, urlencode(query), ""))
 
 
 def dispatch(reader: Reader, response: Response) -> tuple[list[Record], list[Request]]:
@@ -131,6 +138,7 @@ class SourceCrawl:
         self.hosts = source.hosts
 
     def enqueue(self, request: Request) -> None:
+        request.url = strip_tracking(request.url)
         key = canonical_request_url(request.url)
         if key in self.seen:
             self.report.stats["queue/duplicate"] += 1

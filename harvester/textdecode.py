@@ -25,6 +25,15 @@ _HEADER_CHARSET = re.compile(r"charset\s*=\s*[\"']?([a-zA-Z0-9_.:-]+)", re.I)
 TEXT_TYPES = ("text/", "xml", "json", "javascript", "rss", "atom")
 
 
+def _cp1252_fallback(error: UnicodeDecodeError) -> tuple[str, int]:
+    """Decode the bytes UTF-8 rejected as Windows-1252: pages mixing both (a CMS pasting Word text) come out whole."""
+    bad = error.object[error.start : error.end]
+    return bad.decode("cp1252", errors="replace"), error.end
+
+
+codecs.register_error("shopwindow-cp1252", _cp1252_fallback)
+
+
 def charset_from_content_type(content_type: str | None) -> str | None:
     match = _HEADER_CHARSET.search(content_type or "")
     return _codec(match.group(1)) if match else None
@@ -77,7 +86,9 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
             return body.decode(codec), codec
         except (UnicodeDecodeError, LookupError):
             continue
-    # Declared charset was wrong: the classic case is Windows-1252 sent as UTF-8.
+    # Declared charset was wrong. The classic case on UK council sites is Windows-1252 (or a mix) sent as UTF-8.
+    if candidates[0] == "utf-8" or "utf-8" in candidates[:2]:
+        return body.decode("utf-8", errors="shopwindow-cp1252"), "utf-8+cp1252"
     best = from_bytes(body[:200_000]).best()
     if best is not None and best.encoding:
         codec = _codec(best.encoding) or "cp1252"
