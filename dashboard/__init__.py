@@ -1,0 +1,112 @@
+"""Shop Window's Datasette plugin: metadata, canned queries and the resident dashboard.
+
+The lead's ``harvest serve`` calls :func:`make_datasette` / :func:`serve`; a harvest calls :func:`prepare`.
+Datasette finds the hooks below through the ``datasette`` entry point ``shopwindow = "shopwindow_dashboard"``.
+"""
+
+from __future__ import annotations
+
+import copy
+import logging
+from pathlib import Path
+from typing import Any
+
+import yaml
+from datasette import hookimpl
+
+from .postcodes import PostcodeIndex, default_index_path
+
+__all__ = ["make_datasette", "serve", "prepare", "load_metadata"]
+
+logger = logging.getLogger(__name__)
+HERE = Path(__file__).parent
+DEFAULT_SETTINGS: dict[str, Any] = {
+    "sql_time_limit_ms": 1500,  # a slow ad-hoc query is cut off rather than tying up a thread
+    "facet_time_limit_ms": 300,
+    "max_returned_rows": 1000,
+    "default_page_size": 50,
+    "allow_download": False,  # the whole file is published separately; no multi-megabyte downloads through the app
+    "default_cache_ttl": 60,
+    "num_sql_threads": 3,
+}
+
+
+def load_metadata(database_name: str = "shopwindow") -> dict:
+    """Read ``metadata.yml`` and key its database block by ``database_name`` (the served file's stem)."""
+    metadata = yaml.safe_load((HERE / "metadata.yml").read_text(encoding="utf-8"))
+    metadata = copy.deepcopy(metadata)
+    databases = metadata.setdefault("databases", {})
+    if database_name != "shopwindow" and "shopwindow" in databases:
+        databases[database_name] = databases.pop("shopwindow")
+    return metadata
+
+
+def make_datasette(db_path: str, postcodes_path: str | None = None, **settings: Any):
+    """A Datasette serving ``db_path`` read-only with Shop Window's metadata, queries and resident pages.
+
+    ``settings`` override Datasette settings (``sql_time_limit_ms=...``); ``postcodes_path`` points at a
+    postcode index (default: ``postcodes.db`` beside the database, built on first use).
+    """
+    from datasette.app import Datasette
+
+    name = Path(db_path).stem
+    metadata = load_metadata(name)
+    config = metadata["plugins"]["shopwindow"]
+    config["database"] = name
+    config["postcodes_path"] = str(postcodes_path or default_index_path(db_path))
+    ds = Datasette(
+        # A mutable file: Datasette reads it through mode=ro connections and we register no write queries, so
+        # nothing can change it through the web while the harvester keeps writing to it (WAL).
+        files=[db_path],
+        metadata=metadata,
+        # Templates and static/ are also found through the plugin entry point; static is served at
+        # /-/static-plugins/shopwindow_dashboard/, which works under a plain `datasette` command too.
+        template_dir=str(HERE / "templates"),
+        settings={**DEFAULT_SETTINGS, **settings},
+    )
+    return ds
+
+
+def serve(db_path: str, host: str = "127.0.0.1", port: int = 8001, postcodes_path: str | None = None) -> None:
+    """Serve the dashboard with uvicorn until interrupted (builds the postcode index first if it is missing)."""
+    import uvicorn
+
+    ds = make_datasette(db_path, postcodes_path=postcodes_path)
+    PostcodeIndex(ds.plugin_config("shopwindow")["postcodes_path"]).ensure()
+    logger.info("Serving %s on http://%s:%s/", db_path, host, port)
+    uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+def prepare(db, postcodes_path: str | None = None) -> None:
+    """After a harvest: make sure the dashboard's indexes exist, refresh planner statistics, build the postcode index.
+
+    ``db`` is a ``sqlite_utils.Database``. Safe to call repeatedly.
+    """
+    from shopwindow.schema import ensure_schema
+
+    ensure_schema(db)
+    db.conn.execute("ANALYZE")
+    db_file = db.conn.execute("PRAGMA database_list").fetchone()[2] or None
+    PostcodeIndex(postcodes_path or default_index_path(db_file)).ensure()
+
+
+@hookimpl
+def register_routes(datasette):
+    """The resident pages; see views.py."""
+    from .views import ROUTES
+
+    return ROUTES
+
+
+@hookimpl
+def prepare_jinja2_environment(env):
+    """Money, icon and URL filters for the resident templates."""
+    from .charts import register_filters
+
+    register_filters(env)
+
+
+@hookimpl
+def extra_template_vars(datasette):
+    """Let Datasette's own pages link back to the resident dashboard."""
+    return {"shopwindow_home": datasette.urls.path("/")}
