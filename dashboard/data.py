@@ -1,0 +1,296 @@
+"""The resident pages' SQL: one async function per block of a page, all with bound parameters.
+
+Where a page shows the same thing as a canned query, the SQL is the canned query's (read from
+metadata.yml), so the page and the JSON API cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import functools
+import json
+import os
+import time
+from typing import Any
+
+from . import load_metadata
+
+ACHIEVED = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status = 'achieved')"
+TARGET = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status != 'achieved')"
+CARD_COLUMNS = f"""i.id, i.title, i.summary, i.url, i.published, i.first_seen, i.service_area, i.delivery_model,
+  i.evidence_grade, i.status, i.quality_flags, i.source, {ACHIEVED} as achieved_gbp, {TARGET} as target_gbp"""
+
+
+@functools.lru_cache(maxsize=None)
+def canned_sql(name: str) -> str:
+    """The SQL of the canned query ``name`` in metadata.yml."""
+    return load_metadata()["databases"]["shopwindow"]["queries"][name]["sql"]
+
+
+def rows(results) -> list[dict]:
+    """Datasette results (or a list of rows) as plain dicts, with JSON list columns decoded."""
+    out = []
+    for row in getattr(results, "rows", results):
+        item = dict(row)
+        if "quality_flags" in item:
+            item["quality_flags"] = _json_list(item["quality_flags"])
+        out.append(item)
+    return out
+
+
+def _json_list(value: Any) -> list:
+    if not value:
+        return []
+    try:
+        parsed = json.loads(value)
+    except (TypeError, ValueError):
+        return [str(value)]
+    return parsed if isinstance(parsed, list) else [parsed]
+
+
+async def table_exists(db, name: str) -> bool:
+    """True if ``name`` is a table in ``db`` (optional tables such as snapshot_info)."""
+    return await db.table_exists(name)
+
+
+# -- caching of sector-wide aggregates ------------------------------------------------------------
+_cache: dict[tuple, tuple[tuple, float, Any]] = {}
+
+
+def _file_state(path: str | None) -> tuple:
+    """A cheap fingerprint of the database: changes whenever the harvester commits (file or WAL)."""
+    if not path:
+        return ()
+    state = []
+    for suffix in ("", "-wal"):
+        try:
+            st = os.stat(path + suffix)
+            state.append((st.st_mtime_ns, st.st_size))
+        except OSError:
+            state.append(None)
+    return tuple(state)
+
+
+async def cached(db, key: str, compute, ttl: float = 600.0):
+    """``await compute()`` once per database state: sector-wide sums over 100,000 initiatives are too slow per request."""
+    fingerprint = _file_state(getattr(db, "path", None))
+    hit = _cache.get((db.name, key))
+    if hit and hit[0] == fingerprint and time.monotonic() - hit[1] < ttl:
+        return hit[2]
+    value = await compute()
+    _cache[(db.name, key)] = (fingerprint, time.monotonic(), value)
+    return value
+
+
+# -- home -----------------------------------------------------------------------------------------
+async def headline(db) -> dict:
+    """Sector headline figures: initiatives, councils involved, savings achieved and targeted, shared services."""
+
+    async def compute():
+        row = (
+            await db.execute(
+                """select
+                  (select count(*) from initiatives where status is not 'gone') as initiatives,
+                  (select count(distinct council_code) from initiative_councils) as councils,
+                  (select sum(amount_gbp) from savings where status = 'achieved') as achieved_gbp,
+                  (select sum(amount_gbp) from savings where status != 'achieved') as target_gbp,
+                  (select count(*) from initiatives where delivery_model like 'shared%') as shared_services"""
+            )
+        ).first()
+        return dict(row)
+
+    return await cached(db, "headline", compute)
+
+
+async def savings_by(db, dimension: str) -> list[dict]:
+    """Savings achieved grouped by ``service_area``, ``delivery_model`` or ``year`` (largest first; years in order)."""
+    expressions = {
+        "service_area": "coalesce(i.service_area, 'not classified')",
+        "delivery_model": "coalesce(i.delivery_model, 'not classified')",
+        "year": "coalesce(s.fiscal_year, substr(i.published, 1, 4), 'unknown')",
+    }
+    expression = expressions[dimension]  # a fixed whitelist: never user input
+    order = "label" if dimension == "year" else "amount desc"
+
+    async def compute():
+        results = await db.execute(
+            f"""select {expression} as label, sum(s.amount_gbp) as amount, count(*) as savings
+            from savings s join initiatives i on i.id = s.initiative_id
+            where s.status = 'achieved' and s.amount_gbp is not null
+            group by label order by {order} limit 16"""
+        )
+        return rows(results)
+
+    return await cached(db, f"savings_by:{dimension}", compute)
+
+
+async def latest(db, limit: int = 8) -> list[dict]:
+    """The most recently published initiatives."""
+    results = await db.execute(
+        f"select {CARD_COLUMNS} from initiatives i where i.status is not 'gone' "
+        "order by i.published desc limit :limit",
+        {"limit": limit},
+    )
+    return await with_councils(db, rows(results))
+
+
+async def council_choices(db) -> list[dict]:
+    """Every current council's name, for the search box's suggestions."""
+    return await cached(
+        db,
+        "council_choices",
+        lambda: _council_choices(db),
+    )
+
+
+async def _council_choices(db) -> list[dict]:
+    results = await db.execute("select code, name, short_name from councils where current = 1 order by name")
+    return rows(results)
+
+
+# -- councils -------------------------------------------------------------------------------------
+async def council(db, code: str) -> dict | None:
+    """One council with its other tier: its county (for a district) or its districts (for a county)."""
+    row = (await db.execute("select * from councils where code = :code", {"code": code})).first()
+    if row is None:
+        return None
+    item = dict(row)
+    item["parent"] = None
+    if item.get("parent_code"):
+        parent = (await db.execute("select * from councils where code = :code", {"code": item["parent_code"]})).first()
+        item["parent"] = dict(parent) if parent else None
+    children = await db.execute(
+        "select code, name, short_name from councils where parent_code = :code and current = 1 order by name",
+        {"code": code},
+    )
+    item["children"] = rows(children)
+    if item.get("successor_code"):
+        successor = (await db.execute("select code, name from councils where code = :c", {"c": item["successor_code"]})).first()
+        item["successor"] = dict(successor) if successor else None
+    return item
+
+
+async def council_figures(db, code: str) -> dict:
+    """Headline figures for one council's own initiatives."""
+    row = (
+        await db.execute(
+            """with mine as (select initiative_id from initiative_councils where council_code = :code)
+            select
+              (select count(*) from mine) as initiatives,
+              (select sum(amount_gbp) from savings where status = 'achieved' and initiative_id in (select * from mine)
+                 and (council_code is null or council_code = :code)) as achieved_gbp,
+              (select sum(amount_gbp) from savings where status != 'achieved' and initiative_id in (select * from mine)
+                 and (council_code is null or council_code = :code)) as target_gbp,
+              (select count(*) from initiatives where id in (select * from mine) and delivery_model like 'shared%')
+                 as shared_services""",
+            {"code": code},
+        )
+    ).first()
+    return dict(row)
+
+
+async def council_initiatives(db, code: str, limit: int = 60) -> list[dict]:
+    """Cards for a council's initiatives and, for a district, its county's (newest first)."""
+    results = await db.execute(
+        f"""select {CARD_COLUMNS}, c.code as via_code, c.name as via_name
+        from initiative_councils ic join initiatives i on i.id = ic.initiative_id
+        join councils c on c.code = ic.council_code
+        where ic.council_code in (
+          select :code union select parent_code from councils where code = :code and parent_code is not null)
+        group by i.id order by i.published desc limit :limit""",
+        {"code": code, "limit": limit},
+    )
+    return rows(results)
+
+
+async def partners(db, code: str) -> list[dict]:
+    """Councils this council shares initiatives with, with how many and where they are."""
+    results = await db.execute(
+        """select c.code, c.name, c.short_name, c.lat, c.lng, count(*) as shared
+        from initiative_councils a
+        join initiative_councils b on b.initiative_id = a.initiative_id and b.council_code != a.council_code
+        join councils c on c.code = b.council_code
+        where a.council_code = :code
+        group by c.code order by shared desc, c.name limit 30""",
+        {"code": code},
+    )
+    return rows(results)
+
+
+async def peers(db, item: dict, limit: int = 8) -> list[dict]:
+    """Councils like this one: same type and region, with how many initiatives each has."""
+    results = await db.execute(
+        """select c.code, c.name, c.short_name,
+          (select count(*) from initiative_councils ic where ic.council_code = c.code) as initiatives
+        from councils c where c.type = :type and c.region is :region and c.code != :code and c.current = 1
+        order by initiatives desc, c.name limit :limit""",
+        {"type": item.get("type"), "region": item.get("region"), "code": item["code"], "limit": limit},
+    )
+    return rows(results)
+
+
+async def ideas_to_borrow(db, code: str, limit: int = 8) -> list[dict]:
+    """The top of the ``ideas_to_borrow`` canned query."""
+    return rows(await db.execute(canned_sql("ideas_to_borrow"), {"council": code}))[:limit]
+
+
+async def neighbours(db, item: dict, limit: int = 6) -> list[str]:
+    """Codes of a council's neighbours: its other tier, its county siblings, and the nearest councils."""
+    codes = {item["code"]}
+    if item.get("parent"):
+        codes.add(item["parent"]["code"])
+    codes.update(child["code"] for child in item.get("children", []))
+    if item.get("lat") is not None:
+        results = await db.execute(
+            """select code from councils where current = 1 and lat is not null and code != :code
+            order by (lat - :lat) * (lat - :lat) + (lng - :lng) * (lng - :lng) * 0.36 limit :limit""",
+            {"code": item["code"], "lat": item["lat"], "lng": item["lng"], "limit": limit},
+        )
+        codes.update(row["code"] for row in results.rows)
+    return sorted(codes)
+
+
+async def map_points(db) -> list[dict]:
+    """Every current council with a location: the backdrop of the partners map."""
+
+    async def compute():
+        results = await db.execute("select code, short_name, lat, lng from councils where current = 1 and lat is not null")
+        return rows(results)
+
+    return await cached(db, "map_points", compute)
+
+
+async def find_by_name(db, query: str, limit: int = 12) -> list[dict]:
+    """Current councils whose name, short name or alias matches ``query`` (exact matches first)."""
+    text = " ".join(query.lower().split())
+    results = await db.execute(
+        """select distinct c.code, c.name, c.short_name, c.type, c.parent_code,
+          (lower(c.short_name) = :text or lower(c.name) = :text) as exact
+        from councils c
+        where c.current = 1 and (
+          lower(c.name) like :like or lower(c.short_name) like :like
+          or c.code in (select code from council_names where name = :text))
+        order by exact desc, c.name limit :limit""",
+        {"text": text, "like": f"%{text}%", "limit": limit},
+    )
+    found = rows(results)
+    exact = [row for row in found if row["exact"]]
+    return exact if len(exact) == 1 else found
+
+
+async def with_councils(db, items: list[dict]) -> list[dict]:
+    """Attach each initiative's councils (code, name) for the cards."""
+    if not items:
+        return items
+    ids = [item["id"] for item in items]
+    placeholders = ", ".join(f":p{n}" for n in range(len(ids)))
+    results = await db.execute(
+        f"""select ic.initiative_id, c.code, c.name from initiative_councils ic join councils c on c.code = ic.council_code
+        where ic.initiative_id in ({placeholders}) order by c.name""",
+        {f"p{n}": value for n, value in enumerate(ids)},
+    )
+    by_id: dict[str, list[dict]] = {}
+    for row in results.rows:
+        by_id.setdefault(row["initiative_id"], []).append({"code": row["code"], "name": row["name"]})
+    for item in items:
+        item["councils"] = by_id.get(item["id"], [])
+    return items

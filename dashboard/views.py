@@ -1,0 +1,242 @@
+"""The resident pages: thin async views over data.py / details.py, rendered with dashboard/templates/sw_*.html."""
+
+from __future__ import annotations
+
+import asyncio
+import logging
+from datetime import datetime, timezone
+from urllib.parse import quote, unquote
+
+from datasette.utils.asgi import NotFound, Response
+
+from . import charts, data, details
+from .postcodes import PostcodeIndex, default_index_path, format_postcode, looks_like_postcode, normalise_postcode
+
+logger = logging.getLogger(__name__)
+GSS = r"(?P<code>[A-Z][0-9]{8})"
+_indexes: dict[str, PostcodeIndex] = {}
+
+
+def config(datasette) -> dict:
+    """Plugin settings from metadata.yml (empty under a plain ``datasette`` command without our metadata)."""
+    return datasette.plugin_config("shopwindow") or {}
+
+
+def database(datasette):
+    """The Shop Window database: the one named in the plugin config, else the first one served."""
+    name = config(datasette).get("database")
+    if name and name in datasette.databases:
+        return datasette.get_database(name)
+    return next(db for db in datasette.databases.values() if db.name != "_internal")
+
+
+def postcode_index(datasette) -> PostcodeIndex:
+    """The shared postcode index for this Datasette (one connection per thread inside)."""
+    db = database(datasette)
+    path = config(datasette).get("postcodes_path") or str(default_index_path(db.path))
+    if path not in _indexes:
+        _indexes[path] = PostcodeIndex(path)
+    return _indexes[path]
+
+
+async def banner(datasette, db) -> str | None:
+    """When the data was recorded, if it is the bundled offline sample (snapshot_info table, else a setting)."""
+    if await db.table_exists("snapshot_info"):
+        results = await db.execute("select * from snapshot_info")
+        for row in results.rows:
+            item = dict(row)
+            if item.get("key") in ("recorded", "recorded_at") and item.get("value"):
+                return str(item["value"])
+            for key in ("recorded", "recorded_at"):
+                if item.get(key):
+                    return str(item[key])
+        return "an unknown date"
+    return config(datasette).get("sample_note") or None
+
+
+async def render(datasette, request, template: str, context: dict, status: int = 200) -> Response:
+    """Render a resident page with the shared context (banner, corrections address, database name)."""
+    db = database(datasette)
+    settings = config(datasette)
+    base = {
+        "sample_recorded": await banner(datasette, db),
+        "database": db.name,
+        "static": datasette.urls.static_plugins("shopwindow_dashboard", ""),
+        "corrections_email": settings.get("corrections_email", "corrections@shopwindow.example"),
+        "query_url": lambda name, **params: datasette.urls.database(db.name) + f"/{name}"
+        + ("?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in params.items()) if params else ""),
+    }
+    html = await datasette.render_template(template, {**base, **context}, request=request)
+    return Response.html(html, status=status)
+
+
+async def home(datasette, request):
+    """Home: find your council, the sector's headline figures, charts, the latest initiatives."""
+    db = database(datasette)
+    figures, by_area, by_model, by_year, newest, choices = await asyncio.gather(
+        data.headline(db), data.savings_by(db, "service_area"), data.savings_by(db, "delivery_model"),
+        data.savings_by(db, "year"), data.latest(db), data.council_choices(db),
+    )
+    charts_ = [
+        {"id": "by-area", "title": "Savings achieved by service area", "bars": charts.bars(by_area)},
+        {"id": "by-model", "title": "Savings achieved by delivery model", "bars": charts.bars(by_model)},
+        {"id": "by-year", "title": "Savings achieved by year", "bars": charts.bars(by_year)},
+    ]
+    return await render(datasette, request, "sw_home.html",
+                        {"figures": figures, "charts": charts_, "latest": newest, "choices": choices})
+
+
+async def find(datasette, request):
+    """``/find?q=``: redirect to the one council a postcode or name means, or list the choices."""
+    db = database(datasette)
+    query = (request.args.get("q") or "").strip()[:100]
+    context = {"query": query, "choices": [], "message": None, "choices_note": None}
+    if not query:
+        context["message"] = "Type a postcode (such as CB1 0AA) or a council name."
+        return await render(datasette, request, "sw_find.html", context, status=400)
+    if looks_like_postcode(query):
+        return await _find_postcode(datasette, request, db, query, context)
+    choices = await data.find_by_name(db, query)
+    if len(choices) == 1:
+        return Response.redirect(datasette.urls.path(f"/council/{choices[0]['code']}"))
+    if not choices:
+        context["message"] = f"No council matches “{query}”. Try its place name, or your postcode."
+        return await render(datasette, request, "sw_find.html", context, status=404)
+    context["choices"] = choices
+    context["choices_note"] = f"{len(choices)} councils match “{query}”. Choose yours:"
+    return await render(datasette, request, "sw_find.html", context)
+
+
+async def _find_postcode(datasette, request, db, query: str, context: dict):
+    compact = normalise_postcode(query)
+    if compact is None:
+        context["message"] = (f"“{query}” is only the first half of a postcode. "
+                              "Type the whole postcode, for example CB1 0AA.")
+        return await render(datasette, request, "sw_find.html", context, status=400)
+    postcode = format_postcode(compact)
+    code = await asyncio.get_running_loop().run_in_executor(None, postcode_index(datasette).district, compact)
+    if code is None:
+        context["message"] = f"We could not find the postcode {postcode}. Check it, or search by council name."
+        return await render(datasette, request, "sw_find.html", context, status=404)
+    item = await data.council(db, code)
+    if item is None:
+        context["message"] = f"{postcode} is in the area {code}, which is not in our council register yet."
+        return await render(datasette, request, "sw_find.html", context, status=404)
+    if item.get("parent") is None:
+        return Response.redirect(datasette.urls.path(f"/council/{code}"))
+    context["choices"] = [item, item["parent"]]
+    context["choices_note"] = (f"{postcode} has two councils: {item['name']} runs local services such as bins and "
+                               f"planning, and {item['parent']['name']} runs county services such as social care "
+                               "and roads.")
+    return await render(datasette, request, "sw_find.html", context)
+
+
+async def council_page(datasette, request):
+    """A council: its other tier, headline figures, initiative cards, partners map, peers and ideas to borrow."""
+    db = database(datasette)
+    code = request.url_vars["code"]
+    item = await data.council(db, code)
+    if item is None:
+        raise NotFound(f"No council has the code {code}")
+    figures, cards, partners, peers, ideas, backdrop = await asyncio.gather(
+        data.council_figures(db, code), data.council_initiatives(db, code), data.partners(db, code),
+        data.peers(db, item), data.ideas_to_borrow(db, code), data.map_points(db),
+    )
+    await data.with_councils(db, cards)
+    page_url = datasette.absolute_url(request, f"/council/{code}")
+    return await render(datasette, request, "sw_council.html", {
+        "council": item, "figures": figures, "initiatives": cards, "partners": partners, "peers": peers,
+        "ideas": ideas, "map": charts.map_layers(backdrop, item, partners),
+        "correction": charts.mailto(config(datasette).get("corrections_email", "corrections@shopwindow.example"),
+                                    f"Correction for {item['name']} ({code})",
+                                    f"Page: {page_url}\n\nWhat should change, and where is it published?\n"),
+    })
+
+
+async def initiative_page(datasette, request):
+    """An initiative: what, who, when, every saving with its evidence, all sources, similar initiatives."""
+    db = database(datasette)
+    item = await details.initiative(db, unquote(request.url_vars["id"]))
+    if item is None:
+        raise NotFound("No such initiative")
+    page_url = datasette.absolute_url(request, f"/initiative/{quote(item['id'], safe='')}")
+    return await render(datasette, request, "sw_initiative.html", {
+        "item": item, "similar": await details.similar(db, item),
+        "correction": charts.mailto(config(datasette).get("corrections_email", "corrections@shopwindow.example"),
+                                    f"Correction: {item['title']}",
+                                    f"Page: {page_url}\nSource: {item['url']}\n\nWhat should change, and where "
+                                    "is it published?\n"),
+    })
+
+
+async def _feed(datasette, request, title: str, entries: list[dict], self_path: str) -> Response:
+    updated = max((entry.get("first_seen") or "" for entry in entries), default="") or \
+        datetime.now(timezone.utc).isoformat(timespec="seconds")
+    html = await datasette.render_template("sw_feed.xml", {
+        "title": title, "entries": entries, "updated": updated,
+        "self_url": datasette.absolute_url(request, self_path), "home_url": datasette.absolute_url(request, "/"),
+    }, request=request)
+    return Response(html, content_type="application/atom+xml; charset=utf-8")
+
+
+async def council_feed(datasette, request):
+    """Atom feed of a council's new initiatives."""
+    db = database(datasette)
+    item = await data.council(db, request.url_vars["code"])
+    if item is None:
+        raise NotFound("No such council")
+    entries = await details.feed_entries(db, council_codes=[item["code"]], limit=config(datasette).get("feed_size", 50))
+    return await _feed(datasette, request, f"Shop Window: {item['name']}", entries, request.path)
+
+
+async def neighbours_feed(datasette, request):
+    """Atom feed of new initiatives for a council and its neighbours (other tier, nearest councils)."""
+    db = database(datasette)
+    item = await data.council(db, request.url_vars["code"])
+    if item is None:
+        raise NotFound("No such council")
+    codes = await data.neighbours(db, item)
+    entries = await details.feed_entries(db, council_codes=codes, limit=config(datasette).get("feed_size", 50))
+    return await _feed(datasette, request, f"Shop Window: {item['name']} and neighbours", entries, request.path)
+
+
+async def service_feed(datasette, request):
+    """Atom feed of new initiatives in one service area (``?area=housing``)."""
+    area = request.args.get("area") or ""
+    if not area:
+        return Response.text("Give a service area: /feeds/service.atom?area=housing", status=400)
+    entries = await details.feed_entries(database(datasette), service_area=area,
+                                         limit=config(datasette).get("feed_size", 50))
+    return await _feed(datasette, request, f"Shop Window: {area}", entries, f"/feeds/service.atom?area={quote(area)}")
+
+
+async def transparency(datasette, request):
+    """How the data was gathered: every source's last read, robots.txt decisions, what's new and what has gone."""
+    db = database(datasette)
+    sources, robots, new, gone = await asyncio.gather(
+        details.source_health(db), details.robots_decisions(db), details.whats_new(db), details.no_longer_published(db)
+    )
+    return await render(datasette, request, "sw_transparency.html",
+                        {"sources": sources, "robots": robots, "new": new, "gone": gone})
+
+
+async def transparency_source(datasette, request):
+    """One source's runs and pages, with first and last seen."""
+    source = request.url_vars["source"]
+    detail = await details.source_detail(database(datasette), source)
+    if not detail["runs"] and not detail["documents"]:
+        raise NotFound("No such source")
+    return await render(datasette, request, "sw_source.html", {"source": source, **detail})
+
+
+ROUTES = [
+    (r"^/$", home),
+    (r"^/find$", find),
+    (rf"^/council/{GSS}$", council_page),
+    (rf"^/council/{GSS}/feed\.atom$", council_feed),
+    (rf"^/council/{GSS}/neighbours\.atom$", neighbours_feed),
+    (r"^/initiative/(?P<id>[^/]+)$", initiative_page),
+    (r"^/feeds/service\.atom$", service_feed),
+    (r"^/transparency$", transparency),
+    (r"^/transparency/(?P<source>[^/]+)$", transparency_source),
+]
