@@ -90,6 +90,7 @@ TABLES: dict[str, dict] = {
             "source": str,
             "title": str,
             "source_kind": str,
+            "evidence_grade": str,  # what this source alone supports; initiatives.evidence_grade is the best of them
             "first_seen": str,
             "last_seen": str,
         },

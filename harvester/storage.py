@@ -243,6 +243,7 @@ class Storage:
                 "source": source,
                 "title": record.title,
                 "source_kind": record.source_kind,
+                "evidence_grade": record.evidence_grade,
                 "first_seen": source_row[0] if source_row else now,
                 "last_seen": now,
             },
