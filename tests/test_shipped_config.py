@@ -5,7 +5,7 @@ from __future__ import annotations
 from shopwindow.config import load_config
 from shopwindow.registry import reader_classes
 
-from .conftest import ROOT
+from conftest import ROOT
 
 
 def test_shipped_config_validates_and_names_every_built_in_source_reader():
