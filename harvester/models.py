@@ -12,6 +12,12 @@ from dataclasses import dataclass, field
 from typing import Any
 
 
+MAX_TITLE = 300
+MAX_SUMMARY = 2_000
+MAX_BODY = 400_000  # characters handed to the extractors
+MAX_QUOTE = 1_000
+
+
 @dataclass
 class Request:
     """Something a reader wants fetched.
@@ -66,6 +72,9 @@ class Saving:
     sector_wide: bool = False
     amount_text: str = ""  # the figure as written, e.g. "£3.5m"
 
+    def __post_init__(self) -> None:
+        self.quote = " ".join((self.quote or "").split())[:MAX_QUOTE]
+
     def key(self, initiative_id: str) -> str:
         basis = f"{initiative_id}|{self.amount_gbp}|{self.percent}|{self.status}|{self.quote.strip()}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
@@ -97,5 +106,7 @@ class Record:
     extra: dict[str, Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
-        self.title = " ".join((self.title or "").split())
-        self.summary = (self.summary or "").strip()
+        # Harvested text is untrusted: cap what one page can make us store or parse.
+        self.title = " ".join((self.title or "").split())[:MAX_TITLE]
+        self.summary = (self.summary or "").strip()[:MAX_SUMMARY]
+        self.body = (self.body or "")[:MAX_BODY]

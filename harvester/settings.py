@@ -12,7 +12,6 @@ RETRIES = 3  # extra attempts on 429, 502, 503, 504 and timeouts
 BACKOFF = 1.0  # seconds; doubles each retry
 MAX_RETRY_AFTER = 120.0  # seconds; a longer Retry-After is treated as a failure for this run
 MAX_PAGES_PER_SOURCE = 5000
-MAX_TEXT_CHARS = 400_000  # characters of page text handed to extractors
 DATABASE = "data/shopwindow.db"
 CONFIG = "harvest.toml"
 SNAPSHOT = "data/snapshot"

@@ -35,8 +35,12 @@ def test_run_offline_exits_0_and_ends_with_a_summary(tmp_path, fixtures):
     result = CliRunner().invoke(cli, ["run", "--config", str(config), "--db", str(db), "--offline", "--no-progress"])
     assert result.exit_code == 0, result.output
     assert "1 source(s): 1 ran, 0 failed" in result.output
-    rows = list(sqlite_utils.Database(db).query("select council_code from initiative_councils"))
-    assert rows and {r["council_code"] for r in rows} == {"E08000034"}  # the source's default council
+    rows = sqlite_utils.Database(db).query(
+        "select title, group_concat(council_code) codes from initiatives join initiative_councils on id = initiative_id group by id"
+    )
+    codes = {r["title"]: set(r["codes"].split(",")) for r in rows}
+    assert codes["Road gritting season begins"] == {"E08000034"}  # names no council: the source's default
+    assert codes["Libraries move to shared catalogue"] == {"E08000034", "E08000033"}  # Kirklees and Calderdale
 
 
 def test_config_error_exits_2_without_traceback_and_writes_nothing(tmp_path, fixtures):
