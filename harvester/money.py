@@ -1,0 +1,207 @@
+"""Sterling amounts and percentages as written in council and thinktank prose.
+
+Use it from Python::
+
+    from shopwindow.money import find_money, parse_amount
+    parse_amount("£3.5bn")                      # 3500000000.0
+    [m.amount_gbp for m in find_money("saved £2-3m in 2018-19, up to £300k a year")]
+    # [2000000.0, 300000.0]
+
+Every common form is read: "£462 million", "£6m", "£45,000", "£1.2 m", "£12.3million",
+"£4½m", "£300k", "1.5 million pounds", "almost six million pounds", ranges ("£2-3m": the
+amount is the lower bound, ``high`` the upper), and percentages ("savings of 25%", "up to
+15 per cent"). A qualifier written just before the figure ("up to", "more than", "around")
+is kept. Malformed or absurd figures ("£-5m", "£1,2,3", 25-digit numbers, more than a
+trillion pounds, more than 100%) are dropped, and no input makes these functions raise.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from dataclasses import dataclass
+
+log = logging.getLogger(__name__)
+
+MAX_GBP = 1e12  # more than a trillion pounds is a misreading, not a council saving
+_FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
+_MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6, "millions": 1e6,
+                "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9}
+_WORD_NUMBERS = {
+    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
+    "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5, "a quarter of a": 0.25, "several": None,
+}
+_NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]+)?)(?:[ ]?[½¼¾])?(?![0-9]|,[0-9]|\.[0-9])|[½¼¾]"
+_MULT = r"(?:bn|billions?|b|mn|mil|millions?|m|k|thousand)(?![a-z])"
+_STERLING = re.compile(
+    rf"(?:£|\bGBP[ ]?)[ ]?(?P<num>{_NUM})(?:[ ]?(?P<mult>{_MULT}))?"
+    rf"(?:[ ]?(?P<joiner>-|–|—|to)[ ]?(?:£[ ]?)?(?P<num2>{_NUM})(?:[ ]?(?P<mult2>{_MULT}))?)?",
+    re.IGNORECASE,
+)
+_POUNDS_AFTER = re.compile(
+    rf"(?<![£\w.,])(?P<num>{_NUM})[ ]?(?P<mult>{_MULT})?[ ]?(?:pounds|pound|sterling)\b", re.IGNORECASE,
+)
+_WORDS = re.compile(
+    r"\b(?P<word>a quarter of a|half a|a hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
+    r"fifteen|twenty|thirty|forty|fifty|a|an)[ -](?P<mult>million|billion|thousand)[ ]?(?P<pounds>pounds|pound)?",
+    re.IGNORECASE,
+)
+_PERCENT = re.compile(
+    rf"(?<![\w.,])(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)(?:[ ]?(?:-|–|to)[ ]?(?P<num2>[0-9]{{1,3}}(?:\.[0-9]+)?))?"
+    rf"[ ]?(?:%|per[ ]?cent\b|percent\b)",
+    re.IGNORECASE,
+)
+_QUALIFIER = re.compile(
+    r"(?P<q>up to|as much as|more than|over|in excess of|at least|upwards of|around|about|approximately|approx\.?|"
+    r"roughly|some|almost|nearly|close to|just under|less than|under|an estimated|circa|c\.|a further|an extra|"
+    r"an additional)\s*$",
+    re.IGNORECASE,
+)
+_FISCAL_YEAR = re.compile(r"\b((?:19|20)[0-9]{2})[ ]?(?:-|–|/|to)[ ]?((?:19|20)?[0-9]{2})\b")
+_QUALIFIER_NAMES = {"approx": "approximately", "approx.": "approximately", "circa": "around", "c.": "around",
+                    "as much as": "up to", "over": "more than", "in excess of": "more than", "upwards of": "more than",
+                    "about": "around", "roughly": "around", "some": "around", "nearly": "almost",
+                    "close to": "almost", "just under": "almost", "under": "less than"}
+
+
+@dataclass(frozen=True)
+class Figure:
+    """A sterling amount or a percentage found in text, with where it was and how it was qualified."""
+
+    text: str
+    start: int
+    end: int
+    amount_gbp: float | None = None
+    high_gbp: float | None = None  # upper bound of a range ("£2-3m"); amount_gbp is the lower
+    percent: float | None = None
+    qualifier: str | None = None  # up to | more than | around | almost | at least | less than | ...
+    fiscal_year: str | None = None  # "2018-19" when written right after the figure
+
+    @property
+    def is_percent(self) -> bool:
+        return self.percent is not None
+
+
+def _number(raw: str) -> float | None:
+    raw = raw.replace(",", "").replace(" ", "")
+    fraction = 0.0
+    if raw and raw[-1] in _FRACTIONS:
+        fraction, raw = _FRACTIONS[raw[-1]], raw[:-1]
+    if len(raw.split(".")[0]) > 15:
+        return None
+    value = float(raw) if raw else 0.0
+    return value + fraction
+
+
+def _scaled(num: str | None, mult: str | None) -> float | None:
+    if not num:
+        return None
+    value = _number(num)
+    if value is None:
+        return None
+    value *= _MULTIPLIERS.get((mult or "").lower(), 1.0)
+    return value if 0 < value <= MAX_GBP else None
+
+
+def _qualifier(text: str, start: int) -> str | None:
+    match = _QUALIFIER.search(text[max(0, start - 30):start])
+    if not match:
+        return None
+    word = match.group("q").lower()
+    return _QUALIFIER_NAMES.get(word, word)
+
+
+def fiscal_year(text: str) -> str | None:
+    """The first fiscal year written in ``text`` as 'YYYY-YY' ('2018/19', '2018-2019' -> '2018-19')."""
+    for match in _FISCAL_YEAR.finditer(text or ""):
+        first, second = int(match.group(1)), int(match.group(2)[-2:])
+        if (first + 1) % 100 == second:
+            return f"{first}-{second:02d}"
+    return None
+
+
+def _year_after(text: str, end: int) -> str | None:
+    following = text[end:end + 24]
+    match = re.match(r"\s*(?:in|for|during|by|of)\s+(?:the\s+)?", following)
+    return fiscal_year(following[match.end():match.end() + 12]) if match else None
+
+
+def _sterling(text: str) -> list[Figure]:
+    found = []
+    for match in _STERLING.finditer(text):
+        num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
+        end = match.end()
+        if num2 and not mult2 and mult:  # "£5m to 2020": not a range
+            num2, end = None, match.end("mult")
+        elif num2 and not mult and mult2:  # "£2-3m": the multiplier covers both
+            mult = mult2
+        elif num2 and not mult and not mult2 and re.fullmatch(r"(?:19|20)[0-9]{2}", num2.strip()):
+            num2, end = None, match.end("num")
+        amount = _scaled(num, mult)
+        high = _scaled(num2, mult2 or mult) if num2 else None
+        if amount is None:
+            continue
+        if high is not None and high < amount:
+            high = None
+        found.append(Figure(text[match.start():end], match.start(), end, amount, high,
+                            qualifier=_qualifier(text, match.start()), fiscal_year=_year_after(text, end)))
+    return found
+
+
+def _written(text: str) -> list[Figure]:
+    found = []
+    for match in _POUNDS_AFTER.finditer(text):
+        amount = _scaled(match.group("num"), match.group("mult"))
+        if amount is not None:
+            found.append(Figure(match.group(), match.start(), match.end(), amount,
+                                qualifier=_qualifier(text, match.start()), fiscal_year=_year_after(text, match.end())))
+    for match in _WORDS.finditer(text):
+        preceded_by_pound = text[max(0, match.start() - 2):match.start()].strip().endswith("£")
+        if not (match.group("pounds") or preceded_by_pound):
+            continue
+        value = _WORD_NUMBERS.get(match.group("word").lower())
+        if value is None:
+            continue
+        start = match.start() - (2 if preceded_by_pound else 0)
+        amount = value * _MULTIPLIERS[match.group("mult").lower()]
+        found.append(Figure(text[max(0, start):match.end()].strip(), max(0, start), match.end(), amount,
+                            qualifier=_qualifier(text, max(0, start)), fiscal_year=_year_after(text, match.end())))
+    return found
+
+
+def find_money(text: str) -> list[Figure]:
+    """Every sterling amount in ``text``, in order; never raises."""
+    try:
+        figures = _sterling(text or "")
+        taken = [(f.start, f.end) for f in figures]
+        figures += [f for f in _written(text or "") if not any(s < f.end and f.start < e for s, e in taken)]
+        return sorted(figures, key=lambda f: f.start)
+    except Exception:  # noqa: BLE001 - a parsing slip must never stop a harvest
+        log.exception("money parsing failed on %.80r", text)
+        return []
+
+
+def find_percentages(text: str) -> list[Figure]:
+    """Every percentage in ``text`` between 0 and 100, in order; never raises."""
+    found = []
+    try:
+        for match in _PERCENT.finditer(text or ""):
+            value = float(match.group("num"))
+            if 0 < value <= 100:
+                found.append(Figure(match.group(), match.start(), match.end(), percent=value,
+                                    qualifier=_qualifier(text, match.start())))
+    except Exception:  # noqa: BLE001
+        log.exception("percentage parsing failed on %.80r", text)
+    return found
+
+
+def find_figures(text: str) -> list[Figure]:
+    """Sterling amounts and percentages together, in order of appearance."""
+    return sorted(find_money(text) + find_percentages(text), key=lambda f: f.start)
+
+
+def parse_amount(text: str) -> float | None:
+    """The amount in pounds of a single written figure ("£3.5bn", "1.5 million pounds"), or None."""
+    figures = find_money(text or "")
+    return figures[0].amount_gbp if figures else None

@@ -1,0 +1,127 @@
+"""Partners named in text: NHS bodies, police, fire services, companies, the LGA and others.
+
+Partners are stored as such (``Record.partners``), never as councils: "Surrey Police" names a
+force, not Surrey County Council. Detection reads capitalised phrases ("Kent and Medway NHS
+Foundation Trust", "Cheshire Fire and Rescue Service") and a short list of suppliers that work
+with councils, so it is quick and predictable rather than exhaustive.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .councilnames import DESIGNATORS
+
+_PHRASE = re.compile(
+    r"(?:[A-Z][\w'’.-]*)(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*[A-Z][\w'’.-]*)*"
+)
+_KINDS: list[tuple[str, re.Pattern[str]]] = [
+    ("lga", re.compile(r"\b(?:Local Government Association|LGA)\b")),
+    ("police", re.compile(r"\b(?:Police|Constabulary|PCC|Police and Crime Commissioner)\b")),
+    ("fire", re.compile(r"\bFire\b")),
+    ("nhs", re.compile(
+        r"\b(?:NHS|CCG|ICB|ICS|Clinical Commissioning Groups?|Integrated Care (?:Board|System|Partnership)s?|"
+        r"Health Board|Hospitals?|Foundation Trust|Ambulance|Primary Care|Healthcare|Health and Social Care Trust|"
+        r"Public Health England|Health Service Executive)\b")),
+    ("company", re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?")),
+    ("other", re.compile(
+        r"\b(?:University|College|Combined Authority|Housing Association|Citizens Advice|Age UK|"
+        r"Jobcentre Plus|Department for [A-Z]\w+|Home Office|Environment Agency)\b")),
+]
+_COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in (
+    "BT", "Openreach", "Civica", "Capita", "Serco", "Amey", "Veolia", "Biffa", "Kier", "Agilisys", "Liberata",
+    "Arvato", "Mitie", "Sopra Steria", "Deloitte", "PwC", "KPMG", "EY", "Ernst & Young", "Newton Europe",
+    "Capgemini", "IBM", "Fujitsu", "Microsoft", "Google", "Amazon Web Services", "AWS", "Salesforce",
+    "Tunstall", "Northgate", "Idox", "Jadu", "Granicus", "FCC Environment", "Suez", "Urbaser", "Ubico",
+    "Vodafone", "Virgin Media", "Balfour Beatty", "Ringway", "Skanska", "Interserve", "Carillion", "G4S",
+    "Sodexo", "Engie", "Babcock", "Atkins", "WSP", "Arup", "Mott MacDonald", "Grant Thornton", "Mazars",
+    "Accenture", "Palantir", "Xantura", "Liquidlogic", "Servelec", "Bartec", "Yotta", "Whitespace", "Oracle",
+    "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
+)) + r")\b")
+_LEADING_STOPWORDS = {
+    "the", "a", "an", "in", "on", "at", "with", "as", "but", "and", "our", "its", "their", "this", "that",
+    "these", "both", "working", "yesterday", "today", "last", "next", "partners", "partner", "including",
+    "alongside", "through", "under", "from", "for", "by", "to", "meanwhile", "also", "then", "when", "while",
+    "after", "before", "since", "now", "if", "local", "his", "her", "we", "it", "they", "he", "she", "led",
+}
+
+
+@dataclass(frozen=True)
+class Partner:
+    """A non-council organisation named in text; ``kind`` is nhs | police | fire | company | lga | other."""
+
+    name: str
+    kind: str
+    start: int = -1
+    end: int = -1
+
+    def as_dict(self) -> dict[str, str]:
+        """The form stored on ``Record.partners``."""
+        return {"name": self.name, "kind": self.kind}
+
+
+_FIRST_WORD = re.compile(r"(\S+)\s+")
+
+
+def _trim(phrase: str, offset: int) -> tuple[str, int]:
+    """Drop sentence-starting words ("The", "With") from the front of a name."""
+    while (first := _FIRST_WORD.match(phrase)) and first.group(1).lower() in _LEADING_STOPWORDS:
+        offset += first.end()
+        phrase = phrase[first.end():]
+    return " ".join(phrase.split()), offset
+
+
+_JOINER = re.compile(r"\s+(?:and|&)\s+")
+_CONTINUES = ("Rescue", "Crime", "Social Care", "Care", "Wellbeing", "Community Health")
+
+
+def _kind(phrase: str) -> str | None:
+    if _COMPANIES.fullmatch(phrase.strip()):
+        return "company"
+    return next((kind for kind, pattern in _KINDS if pattern.search(phrase)), None)
+
+
+def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
+    """Split 'Surrey Police and Cheshire Fire and Rescue Service' into one name per organisation."""
+    pieces, last = [], 0
+    for joiner in _JOINER.finditer(phrase):
+        pieces.append((phrase[last:joiner.start()], offset + last, joiner.group()))
+        last = joiner.end()
+    pieces.append((phrase[last:], offset + last, ""))
+    groups: list[tuple[str, int]] = []
+    current, start = "", offset
+    for k, (piece, at, joiner) in enumerate(pieces):
+        if not current:
+            start = at
+        current += piece
+        following = pieces[k + 1][0] if k + 1 < len(pieces) else ""
+        names_council = bool(DESIGNATORS.intersection(w.lower() for w in piece.split()))
+        if names_council or (_kind(piece) and not following.startswith(_CONTINUES)) or not following:
+            groups.append((current, start))
+            current = ""
+        else:
+            current += joiner
+    return groups
+
+
+def find_partners(text: str) -> list[Partner]:
+    """Partner organisations named in ``text``, first mention of each name, in order."""
+    found: dict[str, Partner] = {}
+    spans: list[tuple[int, int]] = []
+    for match in _PHRASE.finditer(text):
+        phrase = match.group()
+        if " " not in phrase and not phrase.isupper() and not _COMPANIES.fullmatch(phrase):
+            continue
+        for group, at in _groups(phrase, match.start()):
+            kind = _kind(group)
+            if kind is None or DESIGNATORS.intersection(w.lower() for w in group.split()):
+                continue
+            name, start = _trim(group, at)
+            name = name.rstrip(".")
+            spans.append((at, at + len(group)))
+            found.setdefault(name.lower(), Partner(name, kind, start, at + len(group)))
+    for match in _COMPANIES.finditer(text):
+        if not any(s <= match.start() < e for s, e in spans):
+            found.setdefault(match.group().lower(), Partner(match.group(), "company", match.start(), match.end()))
+    return sorted(found.values(), key=lambda p: p.start)

@@ -1,0 +1,97 @@
+"""Finding councils and partners in text, and resolving names to GSS codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from shopwindow.councils import find_councils, find_partners, resolve
+
+
+def codes(text: str, **kwargs) -> list[str]:
+    return [m.code for m in find_councils(text, **kwargs)]
+
+
+@pytest.mark.parametrize(("name", "code"), [
+    ("Ipswich BC", "E07000202"),
+    ("LB Croydon", "E09000008"),
+    ("Croydon Council", "E09000008"),
+    ("the London Borough of Croydon", "E09000008"),
+    ("Kirklees MBC", "E08000034"),
+    ("Bucks", "E06000060"),
+    ("BANES", "E06000022"),
+    ("Brighton & Hove", "E06000043"),
+    ("Nottingham City Council", "E06000018"),
+    ("Nottinghamshire County Council", "E10000024"),
+    ("Dorset Council", "E06000059"),
+    ("Dorset County Council", "E10000009"),
+    ("Royal Borough of Greenwich", "E09000011"),
+    ("City of Edinburgh Council", "S12000036"),
+    ("Belfast City Council", "N09000003"),
+    ("Rhondda Cynon Taf", "W06000016"),
+])
+def test_resolve_names_people_write(name, code):
+    assert resolve(name) == code
+
+
+@pytest.mark.parametrize("name", ["Surrey Police", "Cheshire Fire and Rescue Service", "NHS Kent", "Capita", ""])
+def test_resolve_returns_none_for_non_councils(name):
+    assert resolve(name) is None
+
+
+def test_city_and_county_with_shared_stem_are_told_apart():
+    assert codes("Nottingham City Council and Nottinghamshire County Council signed up.") == ["E06000018", "E10000024"]
+
+
+def test_county_name_inside_police_or_fire_is_a_partner_not_the_council():
+    text = "Surrey Police and Cheshire Fire and Rescue Service joined the project."
+    assert codes(text) == []
+    assert {(p.name, p.kind) for p in find_partners(text)} == {
+        ("Surrey Police", "police"), ("Cheshire Fire and Rescue Service", "fire")}
+
+
+def test_list_with_plural_council_word_links_every_member():
+    assert codes("Leeds, Bradford and Kirklees councils share a service.") == ["E08000035", "E08000032", "E08000034"]
+    assert codes("Harrow and Brent LBCs run a joint team. The two authorities saved money.") == ["E09000015", "E09000005"]
+
+
+def test_everyday_word_names_need_a_council_word_or_a_list():
+    assert codes("Reading the report, Rugby fans were pleased.") == []
+    assert codes("Reading, Slough and Wokingham borough councils agreed.") == ["E06000038", "E06000039", "E06000041"]
+    assert codes("Reading Borough Council agreed.") == ["E06000038"]
+
+
+def test_suffix_abbreviations_possessives_and_line_breaks():
+    assert codes("Croydon's scheme and Brighton & Hove City Council's waste team") == ["E09000008", "E06000043"]
+    assert codes("Nottingham-\nshire County\nCouncil signed.") == ["E10000024"]
+    assert codes("East Devon DC, Gedling BC and Tameside MBC") == ["E07000040", "E07000173", "E08000008"]
+
+
+def test_abolished_council_keeps_its_code_and_knows_its_successor():
+    [match] = find_councils("In 2016 Allerdale Borough Council outsourced its leisure centres.")
+    assert match.code == "E07000026" and not match.current and match.successor_codes == ("E06000063",)
+
+
+def test_place_inside_a_bigger_name_is_not_the_council():
+    text = "Kent and Medway NHS Trust, the University of Kent and East Kent Hospitals met Greater Manchester leaders."
+    assert codes(text) == []
+    assert {p.kind for p in find_partners(text)} == {"nhs", "other"}
+
+
+def test_companies_and_the_lga_are_partners():
+    text = "The London Borough of Croydon teamed up with BT and Civica Ltd, backed by the LGA."
+    assert codes(text) == ["E09000008"]
+    assert [(p.name, p.kind) for p in find_partners(text)] == [
+        ("BT", "company"), ("Civica Ltd", "company"), ("LGA", "lga")]
+
+
+def test_default_council_is_used_only_when_the_text_names_none():
+    assert codes("We have saved £2m on waste.", default="E06000018") == ["E06000018"]
+    assert codes("Kirklees Council has saved £2m.", default="E06000018") == ["E08000034"]
+
+
+def test_headline_in_title_case_still_links():
+    assert codes("Kent Saves Millions With New Care Technology") == ["E10000016"]
+
+
+def test_lower_case_place_words_are_ignored():
+    assert codes("the bury bins were emptied in a reading room") == []
