@@ -17,6 +17,8 @@ from collections.abc import Iterator
 from shopwindow import Reader, Record, Response, Saving, hookimpl
 from shopwindow.canonical import canonical_url
 from shopwindow.exceptions import LayoutChanged
+from shopwindow.money import parse_amount as parse_sterling
+from shopwindow.partners import find_partners
 from shopwindow_plugins.lga_case_studies import resolve_council_name
 
 log = logging.getLogger(__name__)
@@ -40,18 +42,10 @@ COLUMNS: dict[str, tuple[str, ...]] = {
 }
 REQUIRED = ("councils", "description")
 _NAME_SPLIT = re.compile(r"\s*(?:;|\||\n)\s*")
-_AMOUNT = re.compile(r"£?\s*(?P<num>\d[\d,]*(?:\.\d+)?)\s*(?P<unit>bn|billion|m|million|k|thousand)?", re.I)
-_UNITS = {"bn": 1e9, "billion": 1e9, "m": 1e6, "million": 1e6, "k": 1e3, "thousand": 1e3}
+_OVER_YEARS = re.compile(r"\bover (?:\d+|two|three|four|five|ten) years\b|\bsince \d{4}\b", re.I)
 _PERIODS = {"annual": "annual", "a year": "annual", "per year": "annual", "per annum": "annual", "yearly": "annual",
             "cumulative": "cumulative", "to date": "cumulative", "total": "cumulative", "one-off": "one-off",
             "one off": "one-off"}
-_PARTNER_KINDS: list[tuple[re.Pattern[str], str]] = [
-    (re.compile(r"\bpolice\b|constabulary", re.I), "police"),
-    (re.compile(r"\bfire\b", re.I), "fire"),
-    (re.compile(r"\bnhs\b|\bccg\b|health|hospital|\btrust\b|integrated care", re.I), "nhs"),
-    (re.compile(r"local government association|\blga\b", re.I), "lga"),
-    (re.compile(r"\bltd\b|limited|\bplc\b|\bllp\b|\bcic\b", re.I), "company"),
-]
 
 
 def _norm_header(value: object) -> str:
@@ -71,18 +65,18 @@ def map_columns(headers: list[object]) -> dict[str, int]:
 
 
 def parse_amount(text: str) -> float | None:
-    """Pounds from a savings cell: "£1,200,000", "1.2m", "£350k", "1200000"; None when it holds no figure."""
-    match = _AMOUNT.search(text or "")
-    if not match:
+    """Pounds from a savings cell: "£1,200,000", "1.2m", "£350k", "1200000" (the column is in pounds); None if no figure."""
+    cell = (text or "").strip()
+    if not cell:
         return None
-    value = float(match.group("num").replace(",", ""))
-    unit = (match.group("unit") or "").lower()
-    return value * _UNITS.get(unit, 1)
+    return parse_sterling(cell if cell.startswith("£") else "£" + cell)
 
 
 def parse_period(text: str) -> str | None:
     """annual | cumulative | one-off from the period column (or the savings cell's own words)."""
     lowered = (text or "").lower()
+    if _OVER_YEARS.search(lowered):
+        return "cumulative"
     for cue, period in _PERIODS.items():
         if cue in lowered:
             return period
@@ -90,11 +84,9 @@ def parse_period(text: str) -> str | None:
 
 
 def partner_kind(name: str) -> str:
-    """nhs | police | fire | company | lga | other, from the partner's name."""
-    for pattern, kind in _PARTNER_KINDS:
-        if pattern.search(name):
-            return kind
-    return "other"
+    """nhs | police | fire | company | lga | other, as the partner linker would judge the name."""
+    found = find_partners(name)
+    return found[0].kind if found else "other"
 
 
 def split_names(cell: str) -> list[str]:

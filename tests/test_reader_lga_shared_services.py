@@ -81,7 +81,7 @@ def test_savings_column_becomes_a_structured_saving_with_its_quote():
     assert tri.amount_gbp == 33_400_000 and tri.period == "annual" and tri.status == "target"
     assert "£33,400,000" in tri.quote and tri.amount_text == "£33,400,000"
     (gwyrdd,) = records["SS013"].savings
-    assert gwyrdd.amount_gbp == 500_000_000 and gwyrdd.status == "estimated"
+    assert gwyrdd.amount_gbp == 500_000_000 and gwyrdd.status == "estimated" and gwyrdd.period == "cumulative"
     assert records["SS012"].savings == []
 
 
@@ -109,7 +109,8 @@ def test_renamed_columns_fail_loudly_naming_the_missing_column():
 
 @pytest.mark.parametrize(
     ("text", "amount"),
-    [("£1,200,000", 1_200_000), ("1.2m", 1_200_000), ("£350k", 350_000), ("£2.5 million", 2_500_000), ("", None), ("n/a", None)],
+    [("£1,200,000", 1_200_000), ("1.2m", 1_200_000), ("£350k", 350_000), ("£2.5 million", 2_500_000), ("33400000", 33_400_000),
+     ("", None), ("n/a", None)],
 )
 def test_savings_cells_are_read_as_pounds(text, amount):
     assert parse_amount(text) == amount
