@@ -129,13 +129,15 @@ class Register:
         i, n = 0, len(tokens)
         while i < n:
             longest = self._longest.get(tokens[i].low)
-            if not longest:
+            if not longest or tokens[i].raw[:1].islower():  # names start with a capital ("east, Suffolk" is not one)
                 i += 1
                 continue
             match = None
             for size in range(min(longest, n - i), 0, -1):
                 key = tuple(t.low for t in tokens[i:i + size])
-                if key in self.aliases and all(adjacent(text, tokens[k], tokens[k + 1]) for k in range(i, i + size - 1)):
+                # Commas only inside long official names ("Newry, Mourne and Down"), never "Leeds, Bradford".
+                if key in self.aliases and all(adjacent(text, tokens[k], tokens[k + 1], commas=size >= 3)
+                                               for k in range(i, i + size - 1)):
                     match = (key, size)
                     break
             if match is None:

@@ -1,0 +1,185 @@
+"""Service area and delivery model of an initiative, by weighted keyword and phrase scoring.
+
+Use it from Python::
+
+    from shopwindow.classify import classify
+    classify("Two councils merge their waste and recycling teams", title="Shared waste service")
+    # Classification(service_area='waste_environment', delivery_model='shared_service', ...)
+
+The taxonomy (slugs, labels and the phrases that evidence each) is in :data:`SERVICE_AREAS` and
+:data:`DELIVERY_MODELS` and is documented in ``docs/taxonomy.md``. A phrase in the title counts
+three times, in the summary twice, in the body once; longer phrases count more than single
+words. The best-scoring slug wins if it reaches :data:`MIN_SCORE`, otherwise the answer is None.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+MIN_SCORE = 1.5
+
+SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
+    "adult_social_care": ("Adult social care", [
+        "adult social care", "adults' services", "adult services", "care home", "care homes", "home care",
+        "domiciliary care", "reablement", "older people", "learning disabilities", "learning disability",
+        "care package", "care packages", "telecare", "assistive technology", "care technology", "carers",
+        "extra care", "day services", "direct payments", "social workers", "hospital discharge", "dementia",
+        "supported living", "residential care", "care market", "care workers"]),
+    "childrens_services": ("Children's services", [
+        "children's services", "children's social care", "looked after children", "children in care", "foster",
+        "fostering", "foster carers", "adoption", "care leavers", "send", "special educational needs", "early help",
+        "family support", "troubled families", "supporting families", "youth service", "schools", "education",
+        "safeguarding children", "children's homes", "young people", "early years", "nursery", "children"]),
+    "public_health": ("Public health", [
+        "public health", "smoking", "stop smoking", "obesity", "health visiting", "sexual health", "substance misuse",
+        "drug and alcohol", "physical activity", "health inequalities", "health checks", "wellbeing", "loneliness",
+        "mental health", "healthy lifestyles"]),
+    "housing": ("Housing and homelessness", [
+        "housing", "homelessness", "homeless", "temporary accommodation", "social housing", "council homes",
+        "council housing", "tenants", "rough sleeping", "rough sleepers", "landlords", "empty homes",
+        "disabled facilities grant", "affordable homes", "housing repairs", "bed and breakfast"]),
+    "planning": ("Planning and building control", [
+        "planning", "planning applications", "local plan", "building control", "development management",
+        "conservation", "planning service"]),
+    "waste_environment": ("Waste and environment", [
+        "waste", "recycling", "bins", "bin collections", "refuse", "street cleaning", "fly-tipping", "fly tipping",
+        "grounds maintenance", "parks", "green spaces", "climate", "carbon", "net zero", "solar", "food waste",
+        "garden waste", "environmental services", "energy efficiency", "trees", "flood"]),
+    "transport": ("Transport and highways", [
+        "transport", "highways", "roads", "potholes", "parking", "street lighting", "buses", "bus services",
+        "fleet", "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",
+        "winter gritting", "led lanterns"]),
+    "economic_development": ("Economic development and regeneration", [
+        "economic development", "regeneration", "business support", "jobs", "skills", "employment", "town centre",
+        "inward investment", "high street", "tourism", "apprenticeships", "local economy", "businesses"]),
+    "customer_services": ("Customer services", [
+        "customer services", "customer service", "contact centre", "call centre", "customer contact",
+        "one stop shop", "complaints", "enquiries", "phone calls", "residents contact", "chatbot"]),
+    "back_office": ("Back office and corporate services", [
+        "back office", "back-office", "hr", "human resources", "payroll", "finance", "procurement", "ict",
+        "it services", "legal services", "legal service", "legal team", "legal teams", "audit", "revenues and benefits", "council tax collection",
+        "business rates", "debt recovery", "transactional services", "management team", "senior management",
+        "chief executive", "office accommodation", "corporate services", "insurance", "pensions",
+        "energy contracts", "accounts payable"]),
+    "regulatory_services": ("Regulatory services", [
+        "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
+        "noise", "regulatory services", "port health", "enforcement", "scams"]),
+    "community_safety": ("Community safety", [
+        "community safety", "antisocial behaviour", "anti-social behaviour", "cctv", "domestic abuse", "crime",
+        "emergency planning"]),
+    "culture_leisure": ("Culture, leisure and libraries", [
+        "libraries", "library", "leisure centres", "leisure centre", "leisure", "museums", "museum", "arts",
+        "sport", "culture", "theatre", "swimming pools"]),
+}
+
+DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
+    "shared_service": ("Shared service", [
+        "shared service", "shared services", "shared management", "joint management team", "shared chief executive",
+        "shared senior management", "joint team", "single team", "share services", "sharing services",
+        "shared team", "joint committee", "across both councils", "two councils", "three councils",
+        "shared management team", "merged their", "partnership of councils", "joint service"]),
+    "strategic_commissioning": ("Strategic commissioning", [
+        "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
+        "commissioned", "commissioning", "commissioners"]),
+    "mutual": ("Mutual, social enterprise or co-operative", [
+        "mutual", "employee-owned", "staff-owned", "social enterprise", "spin-out", "spun out",
+        "community interest company", "cic", "co-operative", "cooperative", "public service mutual"]),
+    "trading_company": ("Trading company or joint venture", [
+        "trading company", "local authority trading company", "latc", "wholly owned company",
+        "wholly-owned company", "council-owned company", "teckal", "arm's length", "almo", "joint venture",
+        "traded services", "commercial arm", "owned company", "limited company"]),
+    "outsourcing_partnership": ("Outsourcing or private partnership", [
+        "outsourcing", "outsourced", "outsource", "private sector partner", "strategic partnership",
+        "pfi", "contracted out", "external provider", "contract with", "private partner", "partnership with",
+        "delivery partner"]),
+    "insourcing": ("Bringing services back in-house", [
+        "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house"]),
+    "digital_channel_shift": ("Digital and channel shift", [
+        "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
+        "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
+        "cloud", "digitised", "digitisation", "digitalisation", "sensors", "machine learning", "software"]),
+    "agile_working_assets": ("Agile working and assets", [
+        "agile working", "flexible working", "hot desking", "hot-desking", "office rationalisation", "assets",
+        "asset review", "estate", "property rationalisation", "co-location", "co-located", "one public estate",
+        "disposal", "disposals", "smarter working", "hybrid working", "office space", "buildings",
+        "accommodation strategy", "sold"]),
+    "health_integration": ("Integration with health and other public services", [
+        "integration", "integrated", "integrated care", "nhs", "health and social care", "pooled budget",
+        "better care fund", "section 75", "clinical commissioning group", "ccg", "hospital", "public services hub",
+        "blue light", "police", "fire and rescue", "integrated care board", "icb", "gps"]),
+    "demand_management": ("Prevention and demand management", [
+        "prevention", "preventative", "early intervention", "demand management", "managing demand",
+        "strengths-based", "asset-based", "three conversations", "community-led", "behaviour change",
+        "reduce demand", "independence", "nudge"]),
+    "procurement": ("Procurement and contract management", [
+        "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
+        "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender"]),
+    "commercialisation": ("Commercialisation and income generation", [
+        "commercial", "commercialisation", "income generation", "generate income", "selling services",
+        "advertising", "sponsorship", "investment property", "traded", "selling"]),
+    "service_redesign": ("Service redesign and lean", [
+        "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
+        "process review", "transformation", "new operating model", "operating model", "review"]),
+}
+
+
+@dataclass
+class Classification:
+    """The best service area and delivery model (or None), with every non-zero score."""
+
+    service_area: str | None
+    delivery_model: str | None
+    area_scores: dict[str, float] = field(default_factory=dict)
+    model_scores: dict[str, float] = field(default_factory=dict)
+
+
+def _compile(taxonomy: dict[str, tuple[str, list[str]]]) -> list[tuple[str, re.Pattern[str], dict[str, float]]]:
+    compiled = []
+    for slug, (_label, phrases) in taxonomy.items():
+        ordered = sorted(set(phrases), key=len, reverse=True)
+        pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
+        weights = {p: 1.0 + 0.5 * (len(p.split()) - 1) for p in ordered}
+        compiled.append((slug, pattern, weights))
+    return compiled
+
+
+_AREAS = _compile(SERVICE_AREAS)
+_MODELS = _compile(DELIVERY_MODELS)
+# Acronyms that are also words ("send", "ai" in prose) count only when written in capitals.
+_ACRONYMS = {"ai", "send", "hr", "ict", "cic", "icb", "ccg", "nhs", "rpa", "pfi", "latc", "almo", "cctv"}
+
+
+def _scores(compiled, parts: list[tuple[str, float]]) -> dict[str, float]:
+    scores: dict[str, float] = {}
+    for slug, pattern, weights in compiled:
+        total = 0.0
+        for text, weight in parts:
+            for match in pattern.finditer(text):
+                phrase = match.group().lower()
+                if phrase in _ACRONYMS and not match.group().isupper():
+                    continue
+                total += weights.get(phrase, 1.0) * weight
+        if total:
+            scores[slug] = round(total, 2)
+    return scores
+
+
+def _best(scores: dict[str, float]) -> str | None:
+    if not scores:
+        return None
+    slug, score = max(scores.items(), key=lambda item: item[1])
+    return slug if score >= MIN_SCORE else None
+
+
+def classify(text: str, title: str = "", summary: str = "") -> Classification:
+    """Score ``title`` (x3), ``summary`` (x2) and ``text`` (x1) against both taxonomies."""
+    parts = [(title or "", 3.0), (summary or "", 2.0), ((text or "")[:20000], 1.0)]
+    areas = _scores(_AREAS, parts)
+    models = _scores(_MODELS, parts)
+    return Classification(_best(areas), _best(models), areas, models)
+
+
+def labels() -> dict[str, str]:
+    """Every slug in both taxonomies with its human label."""
+    return {slug: label for slug, (label, _) in (SERVICE_AREAS | DELIVERY_MODELS).items()}

@@ -1,0 +1,89 @@
+"""The words that say what a money figure is, and whether a saving is achieved, a target or an estimate.
+
+Kept apart from :mod:`shopwindow.savings` so the vocabulary can be read (and extended) in one place.
+Each pattern is matched within one sentence; the cue nearest the figure wins.
+"""
+
+from __future__ import annotations
+
+import re
+
+
+def _cues(*words: str) -> re.Pattern[str]:
+    return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
+
+
+#: What a figure is. Order matters only to break ties in distance (earlier wins).
+KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("funding_gap", _cues(
+        r"funding gaps?", r"gaps?", r"shortfalls?", r"deficits?", r"overspends?", r"overspent", r"black holes?",
+        r"budget pressures?", r"pressures?", r"in the red", r"bankrupt\w*", r"section 114")),
+    ("unit_cost", _cues(
+        r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
+        r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
+        r"a head", r"each (?:year )?per", r"cost per", r"unit costs?", r"an hour", r"a night", r"a tonne",
+        r"a week per")),
+    ("grant", _cues(
+        r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
+        r"(?:funding|grant)", r"reductions? in (?:government |central |core )?(?:funding|grant)", r"government funding",
+        r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",
+        r"funded by", r"received", r"secured", r"(?-i:Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
+    ("investment", _cues(
+        r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent", r"set[- ]up costs?",
+        r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
+        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*")),
+    ("income", _cues(
+        r"income", r"revenues?", r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
+        r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
+        r"brings in", r"traded", r"fees", r"charges?")),
+    ("saving", _cues(
+        r"sav\w*", r"cost (?:avoidance|avoided|reductions?)", r"costs? avoided", r"avoided costs?",
+        r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
+        r"cuts? (?:costs?|spend\w*)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
+        r"(?:costs?|spend\w*|bills?|outgoings) (?:fell|dropped|reduced|down|lower|cut)", r"lower costs?",
+        r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
+        r"reduction", r"reduced by", r"fell by", r"down by", r"cut by", r"slashed")),
+    ("budget", _cues(
+        r"budgets?", r"spend\w*", r"costs?", r"costing", r"turnover", r"contracts?", r"valued at",
+        r"expenditure", r"outturn", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
+]
+
+STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("estimated", _cues(
+        r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*", r"project\w*", r"forecast\w*", r"estimat\w*",
+        r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
+        r"believed", r"should", r"business case", r"indicative", r"up to")),
+    ("target", _cues(
+        r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans?", r"planned", r"planning", r"will",
+        r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
+        r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
+        r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
+        r"budget gap", r"going forward")),
+    ("achieved", _cues(
+        r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
+        r"so far", r"to date", r"already", r"since", r"last year", r"resulted in", r"led to", r"has cut",
+        r"have cut", r"reduced", r"fell", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"generated", r"has seen", r"have seen", r"saw", r"cut")),
+]
+
+PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
+    ("one-off", _cues(r"one[- ]off", r"one[- ]time", r"non[- ]recurr\w*", r"single")),
+    ("cumulative", _cues(
+        r"since (?:19|20)\d\d", r"since (?:it|the|its) \w+", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
+        r"(?:\w+|\d+) years", r"over (?:the )?(?:life|course|lifetime|period)", r"in total", r"total of", r"totall?ing",
+        r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
+        r"over (?:the )?(?:decade|period)", r"in the (?:last|past) (?:\w+ )?years")),
+    ("annual", _cues(
+        r"a year", r"per year", r"per annum", r"p\.?a\.?", r"annually", r"annual", r"each year", r"every year",
+        r"a yr", r"yearly", r"recurr\w*", r"ongoing", r"full[- ]year", r"year[- ]on[- ]year", r"a year's")),
+]
+
+SECTOR_WIDE = re.compile(
+    r"\b(?:councils (?:across|in|throughout) (?:england|the uk|britain|wales|scotland|the country)|"
+    r"(?:english|scottish|welsh|all|local) (?:councils|authorities)|local government (?:as a whole|has|have|in england)|"
+    r"the (?:local government )?sector|sector[- ]wide|nationally|across the country|across england|"
+    r"councils have (?:saved|made|delivered|cut)|local authorities have)\b",
+    re.IGNORECASE,
+)
+#: Words that end a clause; crossing one makes a cue less likely to govern the figure.
+CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|after|before|because)\b", re.IGNORECASE)

@@ -1,0 +1,79 @@
+"""Splitting a page that describes several council schemes into one record per scheme."""
+
+from __future__ import annotations
+
+from shopwindow.models import Record, Saving
+from shopwindow.savings import extract_savings
+from shopwindow.split import slug, split_page
+
+SHORTLIST = """The judges picked these entries for the efficiency award.
+
+Ipswich BC
+The council moved its contact centre online and saved £400,000 a year.
+
+Harrow and Brent LBCs – shared legal service
+The two boroughs merged their legal teams, saving £1.2m since 2016.
+
+Case study: Kirklees Council
+A new reablement service is expected to save £2m over three years.
+"""
+
+ROUND_UP = """Councils are finding new ways to make money go further. Here are three examples.
+
+Wigan Council says its community deal has saved £140m since 2011 by working with residents.
+
+In the east, Suffolk County Council cut its energy bills by £1m a year with LED street lights.
+
+Barnet Council outsourced back-office services to Capita, reporting savings of £126m over ten years.
+"""
+
+ONE_SCHEME = """Nottingham City Council and Nottinghamshire County Council have joined their trading standards teams.
+
+Nottingham City Council will host the shared team, which is expected to save £300,000 a year.
+
+Nottinghamshire County Council staff transfer in April.
+"""
+
+
+def page(body: str, **kwargs) -> Record:
+    return Record(title="Page title", url="https://example.org/page", body=body, published="2024-05-01", **kwargs)
+
+
+def test_shortlist_becomes_one_record_per_entry_with_its_own_councils_and_figures():
+    parts = split_page(page(SHORTLIST))
+    assert [p.key for p in parts] == ["ipswich-bc", "harrow-and-brent-lbcs-shared-legal-service",
+                                      "case-study-kirklees-council"]
+    assert [p.councils for p in parts] == [["E07000202"], ["E09000015", "E09000005"], ["E08000034"]]
+    amounts = [[s.amount_gbp for s in extract_savings(p.body)] for p in parts]
+    assert amounts == [[400_000], [1_200_000], [2_000_000]]
+    assert all(p.url == "https://example.org/page" and p.published == "2024-05-01" for p in parts)
+
+
+def test_round_up_article_splits_by_paragraph_lead_council():
+    parts = split_page(page(ROUND_UP))
+    assert [p.councils for p in parts] == [["E08000010"], ["E10000029"], ["E09000003"]]
+    assert "£1m" in parts[1].body and "£140m" not in parts[1].body
+
+
+def test_page_about_one_scheme_stays_whole():
+    assert split_page(page(ONE_SCHEME)) is None
+    assert split_page(page("Kent County Council saved £2m on waste. It plans more.")) is None
+
+
+def test_pages_already_split_by_their_reader_or_without_body_are_left_alone():
+    assert split_page(page(SHORTLIST, key="entry-1")) is None
+    assert split_page(page("")) is None
+
+
+def test_keys_are_stable_and_unique():
+    assert slug("Harrow and Brent LBCs – shared legal service") == "harrow-and-brent-lbcs-shared-legal-service"
+    twice = SHORTLIST + "\nIpswich BC\nA second Ipswich entry saved £50,000.\n"
+    keys = [p.key for p in split_page(page(twice))]
+    assert len(keys) == len(set(keys)) and "ipswich-bc-2" in keys
+    assert keys == [p.key for p in split_page(page(twice))]
+
+
+def test_reader_supplied_savings_follow_the_part_that_quotes_them():
+    saving = Saving(amount_gbp=1.2e6, quote="The two boroughs merged their legal teams, saving £1.2m since 2016.")
+    parts = split_page(page(SHORTLIST, savings=[saving]))
+    assert [len(p.savings) for p in parts] == [0, 1, 0]
