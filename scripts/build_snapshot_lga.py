@@ -13,7 +13,9 @@ import argparse
 import csv
 import io
 import json
+import re
 import sys
+from datetime import datetime
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
@@ -106,8 +108,27 @@ def shared_services_xlsx(rows: list[tuple[str, ...]]) -> bytes:
         if plain.isdigit():
             cells[7] = int(plain)
         sheet.append(cells)
+    stamp = datetime(2026, 11, 23, 9, 0, 0)
+    book.properties.created = book.properties.modified = stamp
     out = io.BytesIO()
     book.save(out)
+    return _fixed_zip_times(out.getvalue())
+
+
+def _fixed_zip_times(data: bytes) -> bytes:
+    """Rewrite the XLSX zip with fixed entry times, so regenerating it leaves git with nothing to commit."""
+    import zipfile
+
+    src = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as dst:
+        for info in src.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=(2026, 11, 23, 9, 0, 0))
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            content = src.read(info.filename)
+            if info.filename == "docProps/core.xml":  # openpyxl stamps the save time here
+                content = re.sub(rb"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", b"2026-11-23T09:00:00Z", content)
+            dst.writestr(fixed, content)
     return out.getvalue()
 
 
