@@ -96,9 +96,12 @@ def cli(verbose: int, quiet: bool) -> None:
 @click.option("--offline", is_flag=True, help="Replay the bundled snapshot (data/snapshot/) instead of the network.")
 @click.option("--concurrency", type=click.IntRange(1, 64), default=None, help="Requests in flight across all hosts.")
 @click.option("--no-progress", is_flag=True, help="Plain log lines instead of the live progress display.")
+@click.option("--due", is_flag=True, help="Only sources due by their schedule (for cron and timers; see `harvest schedule`).")
 @friendly_errors
-def run(sources, config_path, db_path, offline, concurrency, no_progress):
+def run(sources, config_path, db_path, offline, concurrency, no_progress, due):
     """Harvest SOURCES (default: every enabled source) into the database.
+
+    Sources another run is harvesting right now are skipped (exit 0).
 
     Example: harvest run lga-case-studies --offline
     """
@@ -109,11 +112,17 @@ def run(sources, config_path, db_path, offline, concurrency, no_progress):
     config.select(list(sources))  # unknown names fail here, before any request
     interactive = sys.stderr.isatty() and not no_progress
     with progress_display(config.select(list(sources)), interactive) as on_progress:
-        report = harvest(config, db_path, list(sources) or None, offline=offline, concurrency=concurrency, progress=on_progress)
+        report = harvest(config, db_path, list(sources) or None, offline=offline, concurrency=concurrency, progress=on_progress,
+                         due=due)
+    if due and not report.sources:
+        click.echo(f"Nothing is due. {_next_due_line(config, db_path or config.harvest.database)}")
+        sys.exit(0)
     for s in report.sources:
         if not s.ok:
             first = s.errors[0] if s.errors else "no pages could be read"
             click.echo(f"FAILED {s.source}: {first}", err=True)
+        elif s.status == "skipped":
+            click.echo(f"SKIPPED {s.source}: {s.errors[0]}", err=True)
     for problem in report.problems:
         click.echo(f"PROBLEM {problem}", err=True)
     click.echo(report.summary())
@@ -145,7 +154,7 @@ def plugins(as_json):
 @click.option("--json", "as_json", is_flag=True, help="Output JSON.")
 @friendly_errors
 def sources(config_path, db_path, as_json):
-    """List configured sources and their last run.
+    """List configured sources: health, last success, items last time versus usual, next due.
 
     Example: harvest sources --json
     """
@@ -158,7 +167,12 @@ def sources(config_path, db_path, as_json):
         return
     from .status import format_table
 
-    click.echo(format_table(rows, ["name", "plugin", "enabled", "schedule", "last_status", "last_finished", "last_records"]))
+    for row in rows:
+        row["items"] = "" if row["items_last"] is None else f"{row['items_last']} (usual {row['items_usual'] if row['items_usual'] is not None else '?'})"
+    click.echo(format_table(rows, ["name", "plugin", "schedule", "health", "last_status", "last_success", "items", "next_due"]))
+    for row in rows:
+        if row["health"] in ("unhealthy", "warning"):
+            click.echo(f"{row['health'].upper()} {row['name']}: {row['health_reason']}")
 
 
 @cli.command()
@@ -201,6 +215,119 @@ def serve(config_path, db_path, host, port):
 
     click.echo(f"Serving {path} on http://{host}:{port}/ (Ctrl-C to stop)", err=True)
     serve_dashboard(str(path), host=host, port=port)
+
+
+@cli.command()
+@config_option
+@db_option
+@click.option("--format", "fmt", type=click.Choice(["cron", "systemd"]), default="cron", show_default=True,
+              help="A crontab line, or a systemd service and timer.")
+@click.option("--every", type=click.IntRange(1, 1440), default=15, show_default=True,
+              help="Minutes between `harvest run --due` calls.")
+@click.option("--log", "log_path", default=None, help="Append the run's output to this file (cron only).")
+@friendly_errors
+def schedule(config_path, db_path, fmt, every, log_path):
+    """Print a crontab line or systemd units that run `harvest run --due` every few minutes.
+
+    Each call harvests only the sources whose `schedule` (cron syntax, UTC) has come round; sources
+    without one run daily. See docs/scheduling.md.
+
+    Example: harvest schedule --format systemd > shopwindow.units
+    """
+    from .schedule import crontab, harvest_command, systemd_units
+
+    config = load(config_path)
+    command = harvest_command(config_path, db_path)
+    click.echo(crontab(config, command, every, log_path) if fmt == "cron" else systemd_units(config, command, every), nl=False)
+
+
+@cli.command("new-plugin")
+@click.argument("name")
+@click.option("--dir", "directory", default=".", show_default=True, type=click.Path(file_okay=False),
+              help="Folder to create the package in.")
+@friendly_errors
+def new_plugin(name, directory):
+    """Create a pip-installable shopwindow-NAME plugin package with a working reader, fixtures and a test.
+
+    Example: harvest new-plugin kent-news && cd shopwindow-kent-news && pip install -e . && pytest
+    """
+    from .registry import reader_classes
+    from .scaffold import PluginNames, scaffold_plugin
+
+    root = scaffold_plugin(name, directory, taken=set(reader_classes()))
+    names = PluginNames.from_name(name)
+    click.echo(f"Created {root}")
+    click.echo(f"Next: cd {root} && pip install -e . && pytest && harvest check {names.name}")
+    click.echo("Then read docs/writing-plugins.md to point the reader at your site.")
+
+
+@cli.command()
+@click.argument("url")
+@click.option("--to", "to", required=True, type=click.Path(),
+              help="Recording path (PATH.json + body file), or a folder to name it in.")
+@click.option("--note", default="", help="What the page is, kept in the manifest.")
+@click.option("--start", is_flag=True, help="Mark it as the page `harvest check` starts from.")
+@config_option
+@friendly_errors
+def record(url, to, note, start, config_path):
+    """Fetch URL politely and save it (body and headers) as a recorded response for tests or the offline snapshot.
+
+    Example: harvest record https://www.example.gov.uk/news --to tests/fixtures/my_reader/listing --start
+    """
+    from .config import HarvestSettings
+    from .recorder import record as record_url
+
+    settings = load(config_path).harvest if Path(config_path).exists() else HarvestSettings()
+    saved = record_url(url, to, settings=settings, note=note, start=start)
+    moved = f" (redirected to {saved.final_url})" if saved.final_url != url else ""
+    click.echo(f"Saved {saved.manifest}: HTTP {saved.status}, {saved.bytes:,} bytes, {saved.content_type or 'no type'}{moved}")
+
+
+@cli.command()
+@click.argument("plugin")
+@click.option("--fixtures", type=click.Path(exists=True, file_okay=False), default=None,
+              help="Folder of recordings [default: tests/fixtures/<reader>/ beside the plugin].")
+@click.option("--url", "urls", multiple=True, help="Start URL (default: recordings marked \"start\": true).")
+@click.option("--pipeline", is_flag=True, help="Also run the installed pipeline hooks (councils, savings, ...).")
+@friendly_errors
+def check(plugin, fixtures, urls, pipeline):
+    """Run a plugin's readers over their recorded fixtures and validate every record they yield.
+
+    Exit 0 when every record is valid, 1 when there are problems (each says how to fix it).
+
+    Example: harvest check kent_news
+    """
+    from .checker import check_reader, readers_named
+    from .manager import get_plugin_manager
+
+    pm = get_plugin_manager()
+    failed = False
+    try:
+        readers = readers_named(plugin, pm)
+    except ShopWindowError as exc:
+        raise ConfigProblem(str(exc)) from None
+    for reader_cls in readers:
+        try:
+            result = check_reader(reader_cls, Path(fixtures) if fixtures else None, list(urls) or None,
+                                  pipeline=pipeline, pm=pm if pipeline else None)
+        except ShopWindowError as exc:  # no fixtures or no start page: a usage problem, exit 2
+            raise ConfigProblem(str(exc)) from None
+        where = f"{result.pages} page(s) from {result.fixtures}"
+        if result.ok:
+            click.echo(f"OK {result.reader}: {result.records} record(s) from {where}, all valid")
+            continue
+        failed = True
+        click.echo(f"PROBLEMS {result.reader}: {len(result.problems)} problem(s) in {result.records} record(s) from {where}")
+        for problem in result.problems:
+            click.echo(f"  - {problem}")
+    sys.exit(1 if failed else 0)
+
+
+def _next_due_line(config, db_path: str) -> str:
+    from .status import source_status
+
+    upcoming = sorted((r["next_due"], r["name"]) for r in source_status(config, db_path) if r["next_due"] not in ("now", "disabled"))
+    return f"Next: {upcoming[0][1]} at {upcoming[0][0]}." if upcoming else ""
 
 
 def _default_db(config_path: str) -> str:

@@ -28,12 +28,14 @@ import pluggy
 
 from .config import Config, Source
 from .fetcher import Fetcher, FetchResult
+from .lock import SourceLocks, held_message, lock_dir_for
 from .manager import get_plugin_manager
 from .models import Record, Request, Response
 from .netsafety import system_resolver
 from .pipeline import process_record
 from .readers import Reader
 from .registry import reader_classes
+from .schedule import due_sources
 from .schema import open_database
 from .snapshot import SnapshotTransport
 from .storage import Storage, now_iso
@@ -88,9 +90,12 @@ class RunReport:
         for s in self.sources:
             t.update(fetched=s.pages_fetched, unchanged=s.pages_unchanged, failed=s.pages_failed, records=s.records)
         failed = ", ".join(s.source for s in self.failed)
+        skipped = sum(1 for s in self.sources if s.status == "skipped")
+        ran = len(self.sources) - len(self.failed) - skipped
         return (
-            f"{len(self.sources)} source(s): {len(self.sources) - len(self.failed)} ran, {len(self.failed)} failed"
+            f"{len(self.sources)} source(s): {ran} ran, {len(self.failed)} failed"
             + (f" ({failed})" if failed else "")
+            + (f", {skipped} skipped (held by another run)" if skipped else "")
             + f"; {t['fetched']} pages fetched, {t['unchanged']} unchanged, {t['failed']} failed; {t['records']} initiatives stored"
         )
 
@@ -259,8 +264,13 @@ async def harvest_async(
     pm: pluggy.PluginManager | None = None,
     polite: bool | None = None,
     resolver=system_resolver,
+    due: bool = False,
 ) -> RunReport:
-    """Harvest the selected sources (default: every enabled one) into ``db_path``; see :func:`harvest`."""
+    """Harvest the selected sources (default: every enabled one) into ``db_path``; see :func:`harvest`.
+
+    ``due``: only those of them that are due by their schedule (see :mod:`shopwindow.schedule`). Sources
+    another run is harvesting right now are skipped (see :mod:`shopwindow.lock`), reported as ``skipped``.
+    """
     pm = pm or get_plugin_manager()
     db_path = db_path or config.harvest.database
     selected = config.select(sources)
@@ -278,10 +288,17 @@ async def harvest_async(
     storage = Storage(db)
     report = RunReport(started=now_iso(), db_path=str(db_path))
     report.interrupted_marked = storage.mark_interrupted()
+    if due:
+        due_now = set(due_sources(config, db))
+        selected = [s for s in selected if s.name in due_now]
+    locks = SourceLocks(lock_dir_for(db_path))
+    mine = set(locks.acquire([s.name for s in selected]))
+    selected = [s for s in selected if s.name in mine]
+    skipped = [SourceReport(source=n, status="skipped", errors=[held_message(n, pid)]) for n, pid in locks.held.items()]
     readers = reader_classes(pm)
     state = storage.load_state()
 
-    async with Fetcher(settings, transport=transport, state=state.get, resolver=resolver, polite=polite) as fetcher:
+    async with locks, Fetcher(settings, transport=transport, state=state.get, resolver=resolver, polite=polite) as fetcher:
 
         async def run_one(source: Source) -> SourceReport:
             sreport = SourceReport(source=source.name, started=now_iso())
@@ -328,7 +345,7 @@ async def harvest_async(
                 progress(sreport)
             return sreport
 
-        report.sources = list(await asyncio.gather(*(run_one(s) for s in selected)))
+        report.sources = list(await asyncio.gather(*(run_one(s) for s in selected))) + skipped
         _save_robots(storage, fetcher)
     try:
         pm.hook.after_run(db=db, report=report)

@@ -131,6 +131,11 @@ TABLES: dict[str, dict] = {
             "stats": str,  # JSON of namespaced counters
             "pid": int,
             "offline": int,
+            # Written after the run by shopwindow.health (see the source_health view):
+            "items_seen": int,  # initiatives this source's pages described this run, changed or unchanged
+            "items_usual": float,  # median items_seen of its recent healthy runs
+            "health": str,  # healthy | warning | unhealthy (accepted: a maintainer accepted a new normal)
+            "health_reason": str,
         },
         "pk": "id",
     },

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from datetime import datetime
 from pathlib import Path
 from typing import Any
 
@@ -17,14 +18,22 @@ def _db(path: str) -> sqlite_utils.Database | None:
     return db if db["harvest_runs"].exists() else None
 
 
-def source_status(config: Config, db_path: str) -> list[dict[str, Any]]:
-    """Each configured source with its last run (status, finish time, records)."""
+def source_status(config: Config, db_path: str, now: datetime | None = None) -> list[dict[str, Any]]:
+    """Each configured source with its last run, health, last success, items last time versus usual, and next due."""
+    from .health import latest_health
+    from .schedule import schedule_status
+
     db = _db(db_path)
+    health = latest_health(db)
+    due = {d.source: d for d in schedule_status(config, db, now)}
     rows = []
     for s in config.sources:
         last = None
         if db is not None:
             last = next(db.query("select * from harvest_runs where source = ? order by id desc limit 1", [s.name]), None)
+        h = health.get(s.name, {})
+        d = due.get(s.name)
+        usual = h.get("items_usual")
         rows.append(
             {
                 "name": s.name,
@@ -34,6 +43,12 @@ def source_status(config: Config, db_path: str) -> list[dict[str, Any]]:
                 "last_status": last["status"] if last else "never run",
                 "last_finished": (last["finished"] or last["started"]) if last else "",
                 "last_records": last["records"] if last else None,
+                "health": h.get("health") or ("new" if last is None else "unknown"),
+                "health_reason": h.get("reason") or "",
+                "last_success": h.get("last_success") or "",
+                "items_last": h.get("items_last"),
+                "items_usual": None if usual is None else round(usual, 1),
+                "next_due": ("disabled" if not s.enabled else "now" if d is None or d.due else d.next_due.isoformat()),
             }
         )
     return rows
