@@ -38,7 +38,7 @@ FISCAL_YEAR = re.compile(r"^\d{4}-\d{2}$")
 ISO_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
 #: Titles that are page furniture, not the name of a scheme.
 CHROME_TITLES = {"home", "news", "latest news", "search", "cookies", "page not found", "404", "error", "untitled", "menu"}
-MAX_TITLE = 300
+MAX_TITLE = 200  # storage cuts titles at 300; a real heading is rarely over 200
 EARLIEST = date(1990, 1, 1)
 
 

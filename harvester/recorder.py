@@ -39,8 +39,9 @@ class Recorded:
 
 def recording_path(url: str, to: str | Path) -> Path:
     """Where to save ``url``: ``to`` itself, or inside ``to`` named after the URL's path when ``to`` is a folder."""
+    folder = str(to).endswith(("/", "\\"))  # checked before Path() drops the trailing slash
     to = Path(to)
-    if to.is_dir() or str(to).endswith(("/", "\\")):
+    if folder or to.is_dir():
         parts = urlsplit(url)
         slug = re.sub(r"[^a-z0-9]+", "-", f"{parts.path} {parts.query}".lower()).strip("-") or "index"
         return to / slug[:80]
