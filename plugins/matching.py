@@ -34,9 +34,11 @@ STOCK_WORDS = frozenset(
     project projects programme programmes approach initiative model work working works helps help helped helping
     residents people saving savings save saves saved million cost costs money budget pounds launch launched launches
     plan plans case study studies partnership partners partner joint shared share sharing across between together
+    england scotland wales northern ireland north south east west uk britain
     """.split()
 )
-_WORD = re.compile(r"[a-z][a-z'\-]{2,}")
+# Words of three letters or more, and letter-digit codes such as "t18" or "arc21" (programme names).
+_WORD = re.compile(r"[a-z][a-z0-9]*\d[a-z0-9]*|[a-z][a-z'\-]{2,}")
 
 
 def stem(word: str) -> str:
@@ -52,7 +54,7 @@ def tokens(text: str, drop: frozenset[str] | set[str] = frozenset()) -> set[str]
     """Distinctive stems of ``text``: no stock words, no words of the councils' names."""
     found = set()
     for word in _WORD.findall((text or "").lower().replace("’", "'")):
-        word = word.strip("'-")
+        word = word.strip("'-").removesuffix("'s")
         if word in STOCK_WORDS or word in drop:
             continue
         stemmed = stem(word)

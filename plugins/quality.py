@@ -51,6 +51,7 @@ TYPICAL_BUDGET: dict[str, float] = {
     "sui generis": 10e6,
 }
 NI_DISTRICT_BUDGET = 80e6  # Northern Ireland's councils are districts with wider duties than English ones
+SCOTTISH_UNITARY_BUDGET = 450e6  # Scottish councils run schools and social work: larger budgets than English unitaries
 #: A saving is implausible above this share of its councils' combined typical budget.
 ANNUAL_SHARE = 0.20  # a year's saving (or one with no stated period)
 CUMULATIVE_SHARE = 1.00  # a saving over several years
@@ -108,8 +109,11 @@ def council_budget(council: dict[str, Any] | None) -> float | None:
     if not council:
         return None
     kind = (council.get("type") or "").lower()
-    if kind == "district" and (council.get("nation") or "") == "Northern Ireland":
+    nation = council.get("nation") or ""
+    if kind == "district" and nation == "Northern Ireland":
         return NI_DISTRICT_BUDGET
+    if kind == "unitary" and nation == "Scotland":
+        return SCOTTISH_UNITARY_BUDGET
     return TYPICAL_BUDGET.get(kind)
 
 
