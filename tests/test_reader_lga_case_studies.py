@@ -9,7 +9,8 @@ import pytest
 from shopwindow.config import Source
 from shopwindow.exceptions import LayoutChanged
 from shopwindow.models import Record, Request, Response
-from shopwindow.snapshot import load_recordings, normalise_url
+from shopwindow.snapshot import SnapshotTransport, load_recordings, normalise_url
+from shopwindow.testing import crawl as run_reader
 from shopwindow_plugins.lga_case_studies import LgaCaseStudiesReader, council_from_title, section_key
 
 FIXTURES = Path(__file__).parent / "fixtures" / "lga_case_studies"
@@ -25,19 +26,12 @@ def respond(request: Request) -> Response:
                     rec.headers.get("content-type", ""))
 
 
-def crawl(urls: list[str], **options) -> tuple[list[Record], list[Request]]:
-    """Run the reader breadth-first over the fixtures; return its records and every request it made."""
-    reader = LgaCaseStudiesReader(Source(name="lga", plugin="lga_case_studies", urls=urls, options=options))
-    queue, seen, records, requests = list(reader.start_requests()), set(), [], []
-    while queue:
-        request = queue.pop(0)
-        requests.append(request)
-        if request.url in seen:
-            continue
-        seen.add(request.url)
-        for item in reader.callback(request.callback)(respond(request)):
-            (records if isinstance(item, Record) else queue).append(item)
-    return records, requests
+def crawl(urls: list[str], **options) -> tuple[list[Record], list[str]]:
+    """Run the reader through the offline fetcher over the fixtures; return its records and the URLs it fetched."""
+    transport = SnapshotTransport(FIXTURES)
+    records = run_reader(LgaCaseStudiesReader, urls=urls, options=options, transport=transport)
+    fetched = [str(r.url) for r in transport.requests if not r.url.path.endswith("/robots.txt")]
+    return records, fetched
 
 
 @pytest.fixture(scope="module")
@@ -46,19 +40,30 @@ def crawled() -> tuple[list[Record], list[Request]]:
 
 
 def test_follows_pagination_to_every_case_study(crawled):
-    records, requests = crawled
-    listings = [r for r in requests if r.callback == "parse"]
-    assert len(listings) == 2
-    assert all(r.document is False for r in listings)
+    records, fetched = crawled
+    assert [u for u in fetched if "/case-studies?" in u] == [
+        "https://www.local.gov.uk/case-studies?page=0",
+        "https://www.local.gov.uk/case-studies?sort_by=created&sort_order=DESC&page=1",
+    ]
     assert len(records) == 5
 
 
-def test_case_studies_are_documents_at_canonical_urls(crawled):
-    records, requests = crawled
-    details = [r for r in requests if r.callback == "parse_case_study"]
-    assert all(r.document for r in details)
+def test_listings_are_navigation_and_case_studies_are_documents():
+    reader = LgaCaseStudiesReader(Source(name="lga", plugin="lga_case_studies", urls=["https://www.local.gov.uk/case-studies"]))
+    (start,) = list(reader.start_requests())
+    out = list(reader.parse(respond(start)))
+    assert start.document is False
+    assert [r.document for r in out if r.callback == "parse"] == [False]
+    details = [r for r in out if r.callback == "parse_case_study"]
+    assert len(details) == 3 and all(r.document for r in details)
+    assert details[0].meta["topic"] and details[0].meta["teaser"]
+
+
+def test_case_studies_are_fetched_and_stored_at_canonical_urls(crawled):
+    records, fetched = crawled
     # the lgaconservatives mirror link is folded onto the main site before fetching
-    assert "https://www.local.gov.uk/north-yorkshire-county-council-no-wrong-door" in {r.url for r in details}
+    assert "https://www.local.gov.uk/north-yorkshire-county-council-no-wrong-door" in fetched
+    assert not any("lgaconservatives" in u for u in fetched)
     assert all(rec.url.startswith("https://www.local.gov.uk/") for rec in records)
 
 
@@ -92,8 +97,8 @@ def test_sections_are_kept_and_in_body(crawled):
 
 
 def test_max_list_pages_stops_pagination():
-    records, requests = crawl(["https://www.local.gov.uk/case-studies"], max_list_pages=1)
-    assert len([r for r in requests if r.callback == "parse"]) == 1
+    records, fetched = crawl(["https://www.local.gov.uk/case-studies"], max_list_pages=1)
+    assert len([u for u in fetched if "/case-studies?" in u]) == 1
     assert len(records) == 3
 
 
@@ -106,12 +111,19 @@ def test_filters_go_into_the_listing_query():
 
 
 def test_empty_search_yields_nothing_without_error():
-    records, requests = crawl(["https://www.local.gov.uk/case-studies?keys=no+such+scheme"])
-    assert records == [] and len(requests) == 1
+    records, fetched = crawl(["https://www.local.gov.uk/case-studies?keys=no+such+scheme"])
+    assert records == [] and len(fetched) == 1
 
 
 def test_changed_listing_layout_fails_loudly_naming_the_selector():
+    reader = LgaCaseStudiesReader(Source(name="lga", plugin="lga_case_studies", urls=[]))
+    request = Request("https://www.local.gov.uk/case-studies-redesigned?page=0", document=False)
     with pytest.raises(LayoutChanged, match=r"\.views-row"):
+        list(reader.parse(respond(request)))
+
+
+def test_changed_listing_layout_fails_the_crawl():
+    with pytest.raises(AssertionError, match="views-row"):
         crawl(["https://www.local.gov.uk/case-studies-redesigned"])
 
 
