@@ -191,6 +191,9 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
             pass
     db.conn.execute("PRAGMA foreign_keys = OFF")
     db.conn.execute("PRAGMA busy_timeout = 10000")
+    # WAL + NORMAL: no fsync per page commit, still consistent after a crash; a power cut can lose only
+    # the last few pages, which the next run fetches again because their hashes were not stored.
+    db.conn.execute("PRAGMA synchronous = NORMAL")
     for name, spec in TABLES.items():
         table = db[name]
         if not table.exists():
