@@ -18,6 +18,7 @@ from bs4 import BeautifulSoup, Tag
 
 from shopwindow import Reader, Record, Request, Response, hookimpl
 from shopwindow.canonical import canonical_url, page_canonical_url
+from shopwindow.dates import parse_date
 from shopwindow.exceptions import LayoutChanged
 
 log = logging.getLogger(__name__)
@@ -34,6 +35,7 @@ CASE_BODY = ".field--name-body"
 CASE_STANDFIRST = ".field--name-field-standfirst"
 CASE_TOPIC_LINK = ".field--name-field-topics a"
 CASE_DATE = "time[datetime]"
+CASE_DATE_TEXT = ".field--name-field-date, .date, .published"
 
 #: Section headings as the LGA writes them -> the key kept in ``extra["sections"]``.
 SECTION_KEYS: list[tuple[re.Pattern[str], str]] = [
@@ -205,7 +207,8 @@ class LgaCaseStudiesReader(Reader):
         meta = soup.find("meta", attrs={"property": "article:published_time"})
         if meta is not None and meta.get("content"):
             return str(meta["content"])[:10]
-        return None
+        # Older pages print the date as text only ("Published 12 March 2019").
+        return parse_date(_text(soup.select_one(CASE_DATE_TEXT))) if soup.select_one(CASE_DATE_TEXT) else None
 
 
 def council_from_title(title: str) -> str | None:

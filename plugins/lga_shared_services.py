@@ -138,6 +138,8 @@ class LgaSharedServicesReader(Reader):
         ctype = response.content_type.lower()
         if "spreadsheet" in ctype or "excel" in ctype or response.url.lower().split("?")[0].endswith(".xlsx"):
             return "xlsx"
+        if response.content[:4] == b"PK\x03\x04":  # a zip: an XLSX served as octet-stream
+            return "xlsx"
         return "csv"
 
     def _rows(self, response: Response) -> list[list[object]]:
@@ -152,7 +154,7 @@ class LgaSharedServicesReader(Reader):
             rows = [list(r) for r in sheet.iter_rows(values_only=True)]
             workbook.close()
         else:
-            text = response.text if response.text is not None else response.content.decode("utf-8-sig", "replace")
+            text = response.text if response.text is not None else _decode(response.content)
             rows = [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
         # Skip title lines above the header (the map's export starts with a caption row).
         while rows and len([c for c in rows[0] if c not in (None, "")]) < 2:
@@ -221,6 +223,14 @@ class LgaSharedServicesReader(Reader):
         status = (cells.get("savings_status") or "achieved").lower()
         status = next((s for s in ("achieved", "target", "estimated") if s in status), "achieved")
         return Saving(amount_gbp=amount, status=status, period=period, quote=quote, amount_text=written)
+
+
+def _decode(content: bytes) -> str:
+    """CSV bytes as text: UTF-8 (with or without BOM), else Windows-1252, which Excel exports use."""
+    try:
+        return content.decode("utf-8-sig")
+    except UnicodeDecodeError:
+        return content.decode("cp1252", "replace")
 
 
 def _year_date(text: str) -> str | None:

@@ -147,3 +147,12 @@ def test_section_headings_map_to_stable_keys(heading, key):
 def test_council_is_read_from_title_prefix_only():
     assert council_from_title("Adur and Worthing Councils: a shared workforce") == "Adur and Worthing Councils"
     assert council_from_title("Shared services across Devon") is None
+
+
+def test_date_printed_as_text_only_is_parsed():
+    reader = LgaCaseStudiesReader(Source(name="lga", plugin="lga_case_studies", urls=[]))
+    request = Request("https://www.local.gov.uk/wigan-council-deal-between-council-and-residents", callback="parse_case_study")
+    response = respond(request)
+    html = response.text.replace('<time datetime="2019-03-12T12:00:00Z">12 March 2019</time>', "12 March 2019")
+    (record,) = reader.parse_case_study(Response(response.url, 200, {}, html.encode(), html, "utf-8", request, "text/html"))
+    assert record.published == "2019-03-12"

@@ -121,3 +121,15 @@ def test_periods_and_partner_kinds():
     assert partner_kind("Wye Valley NHS Trust") == "nhs"
     assert partner_kind("Hoople Ltd") == "company"
     assert partner_kind("Avon Fire and Rescue Service") == "fire"
+
+
+def test_xlsx_served_as_octet_stream_and_cp1252_csv_are_read():
+    rec = RECORDINGS["map-xlsx"]
+    source = Source(name="map", plugin="lga_shared_services", urls=["https://example.org/download?id=7"])
+    response = Response("https://example.org/download?id=7", 200, {}, rec.body, None, None, Request(rec.url),
+                        "application/octet-stream")
+    assert len(list(LgaSharedServicesReader(source).parse(response))) == 8
+    csv_bytes = RECORDINGS["map-csv"].body.decode("utf-8").encode("cp1252")
+    response = Response("https://example.org/map.csv", 200, {}, csv_bytes, None, None, Request(rec.url), "text/csv")
+    tri = next(LgaSharedServicesReader(source).parse(response))
+    assert tri.savings[0].amount_gbp == 33_400_000
