@@ -140,7 +140,8 @@ class LgaCaseStudiesReader(Reader):
         standfirst = _text(soup.select_one(CASE_STANDFIRST)) or response.meta.get("teaser", "")
         sections = self._sections(body_node)
         topics = self._topics(soup, response.meta.get("topic", ""))
-        body_parts = [standfirst] + [f"{heading}\n{text}" for heading, text in sections.values()]
+        # Blank lines between heading and paragraphs: a heading is never glued to the first sentence.
+        body_parts = [standfirst] + [f"{heading}\n\n" + text.replace("\n", "\n\n") for heading, text in sections.values()]
         record = Record(
             title=title,
             url=page_canonical_url(response.url, soup),
