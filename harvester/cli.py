@@ -168,7 +168,8 @@ def sources(config_path, db_path, as_json):
     from .status import format_table
 
     for row in rows:
-        row["items"] = "" if row["items_last"] is None else f"{row['items_last']} (usual {row['items_usual'] if row['items_usual'] is not None else '?'})"
+        usual = "?" if row["items_usual"] is None else f"{row['items_usual']:g}"
+        row["items"] = "" if row["items_last"] is None else f"{row['items_last']} (usual {usual})"
     click.echo(format_table(rows, ["name", "plugin", "schedule", "health", "last_status", "last_success", "items", "next_due"]))
     for row in rows:
         if row["health"] in ("unhealthy", "warning"):

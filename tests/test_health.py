@@ -96,5 +96,5 @@ def test_sources_command_shows_health_items_and_reason(tmp_path, write_config):
     result = CliRunner().invoke(cli, ["sources", "--config", str(config), "--db", str(db)])
     assert result.exit_code == 0, result.output
     line = next(l for l in result.output.splitlines() if l.startswith("mini "))
-    assert "unhealthy" in line and "0 (usual 40.0)" in line
+    assert "unhealthy" in line and "0 (usual 40)" in line
     assert "UNHEALTHY mini: found 0 items where it usually finds 40" in result.output
