@@ -19,6 +19,8 @@ LGA_HOST = "www.local.gov.uk"
 
 #: Hosts that republish www.local.gov.uk case studies. Their ``/case-studies/<slug>``
 #: pages are copies of ``www.local.gov.uk/<slug>`` (the main site uses a bare slug).
+#: The two party-group hosts are seen in stored copies; the others are likely names
+#: (unverified) - a source can add more with the reader's ``mirror_hosts`` option.
 LGA_MIRROR_HOSTS: frozenset[str] = frozenset(
     {
         "local.gov.uk",
@@ -59,13 +61,13 @@ def strip_tracking(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path or "/", urlencode(query), ""))
 
 
-def canonical_url(url: str, declared: str | None = None) -> str:
+def canonical_url(url: str, declared: str | None = None, mirrors: frozenset[str] | set[str] = frozenset()) -> str:
     """Return the one URL a page should be stored under.
 
     ``declared`` is the page's own ``rel=canonical`` link, if any (relative links are
     resolved against ``url``); it wins when it is an http(s) URL. Then tracking
-    parameters go, LGA mirror hosts fold onto www.local.gov.uk, and the main site's
-    case-study paths become bare slugs.
+    parameters go, LGA mirror hosts (:data:`LGA_MIRROR_HOSTS` plus ``mirrors``) fold
+    onto www.local.gov.uk, and mirror case-study paths become bare slugs.
     """
     chosen = url
     if declared:
@@ -75,7 +77,7 @@ def canonical_url(url: str, declared: str | None = None) -> str:
     cleaned = strip_tracking(chosen)
     parts = urlsplit(cleaned)
     host = (parts.hostname or "").lower()
-    if host in LGA_MIRROR_HOSTS or host == LGA_HOST:
+    if host in LGA_MIRROR_HOSTS or host in mirrors or host == LGA_HOST:
         path = parts.path
         match = _MIRROR_PATH.match(path)
         if match and host != LGA_HOST:
@@ -99,6 +101,6 @@ def declared_canonical(html: str) -> str | None:
     return None
 
 
-def page_canonical_url(url: str, html: str | BeautifulSoup | None) -> str:
+def page_canonical_url(url: str, html: str | BeautifulSoup | None, mirrors: frozenset[str] | set[str] = frozenset()) -> str:
     """Canonical URL for a fetched page: its rel=canonical if present, then :func:`canonical_url` rules."""
-    return canonical_url(url, declared_canonical(html) if html is not None else None)
+    return canonical_url(url, declared_canonical(html) if html is not None else None, mirrors)

@@ -82,8 +82,13 @@ class LgaCaseStudiesReader(Reader):
         "to": "latest date (YYYY-MM-DD) passed to the listing as ?to=",
         "topics": "topic filter passed to the listing as ?topics= (the site's topic id or name)",
         "max_list_pages": "stop after this many listing pages per start URL (default: follow every page)",
+        "mirror_hosts": "more hosts that copy www.local.gov.uk case studies at /case-studies/<slug> (list)",
     }
-    option_types = {"keys": str, "from": str, "to": str, "topics": str, "max_list_pages": int}
+    option_types = {"keys": str, "from": str, "to": str, "topics": str, "max_list_pages": int, "mirror_hosts": list}
+
+    @property
+    def mirrors(self) -> frozenset[str]:
+        return frozenset(str(h).lower() for h in self.opts.get("mirror_hosts") or [])
 
     def start_requests(self) -> Iterator[Request]:
         filters = {k: str(self.opts[k]) for k in ("keys", "from", "to", "topics") if self.opts.get(k)}
@@ -105,7 +110,7 @@ class LgaCaseStudiesReader(Reader):
             link = item.select_one(LISTING_LINK)
             if link is None:
                 raise LayoutChanged(self.name, f"{LISTING_ITEM} {LISTING_LINK}", response.url, "a listing item without a link")
-            target = canonical_url(urljoin(response.url, str(link["href"])))
+            target = canonical_url(urljoin(response.url, str(link["href"])), mirrors=self.mirrors)
             yield Request(
                 target,
                 callback="parse_case_study",
@@ -144,7 +149,7 @@ class LgaCaseStudiesReader(Reader):
         body_parts = [standfirst] + [f"{heading}\n\n" + text.replace("\n", "\n\n") for heading, text in sections.values()]
         record = Record(
             title=title,
-            url=page_canonical_url(response.url, soup),
+            url=page_canonical_url(response.url, soup, self.mirrors),
             summary=standfirst,
             body="\n\n".join(p for p in body_parts if p),
             published=self._published(soup),

@@ -54,3 +54,9 @@ def test_page_without_rel_canonical_falls_back_to_the_rules():
 
 def test_non_http_declared_canonical_is_ignored():
     assert canonical_url("https://www.local.gov.uk/a", declared="javascript:void(0)") == "https://www.local.gov.uk/a"
+
+
+def test_extra_mirror_hosts_can_be_named():
+    url = "https://libdems.local.gov.uk/case-studies/wigan-deal"
+    assert canonical_url(url) == url
+    assert canonical_url(url, mirrors={"libdems.local.gov.uk"}) == "https://www.local.gov.uk/wigan-deal"
