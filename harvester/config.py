@@ -32,6 +32,7 @@ HARVEST_KEYS: dict[str, type | tuple[type, ...]] = {
     "backoff": (int, float),
     "max_retry_after": (int, float),
     "max_pages_per_source": int,
+    "parse_processes": int,
     "database": str,
     "snapshot": str,
 }
@@ -73,6 +74,7 @@ class HarvestSettings:
     backoff: float = settings.BACKOFF
     max_retry_after: float = settings.MAX_RETRY_AFTER
     max_pages_per_source: int = settings.MAX_PAGES_PER_SOURCE
+    parse_processes: int = settings.PARSE_PROCESSES
     database: str = settings.DATABASE
     snapshot: str = settings.SNAPSHOT
 

@@ -88,6 +88,7 @@ class Fetcher:
         self.stats: Counter = stats if stats is not None else Counter()
         self.robots: dict[str, RobotsRules] = {}
         self._robots_tasks: dict[str, asyncio.Task] = {}
+        self.robots_problems: dict[str, str] = {}  # host_key -> why its robots.txt could not be read
         self._slots: dict[str, HostSlot] = {}
         self._semaphore = asyncio.Semaphore(max(1, settings.concurrency))
         timeout = httpx.Timeout(
@@ -138,8 +139,7 @@ class Fetcher:
 
     async def robots_for(self, url: str) -> RobotsRules:
         """The robots.txt rules for ``url``'s host, fetched once per run (concurrent callers share one request)."""
-        parts = urlsplit(url)
-        host_key = f"{parts.scheme}://{parts.netloc.lower()}"
+        host_key = _host_key(url)
         if host_key in self.robots:
             return self.robots[host_key]
         task = self._robots_tasks.get(host_key)
@@ -153,17 +153,25 @@ class Fetcher:
         try:
             await self._wait_turn(host)
             async with self._semaphore:
-                status, headers, body, final = await self._send(host_key + "/robots.txt", {}, follow=True, named=set())
+                # The total timeout matters here too: a server trickling robots.txt must not stall its host forever.
+                status, headers, body, final = await asyncio.wait_for(
+                    self._send(host_key + "/robots.txt", {}, follow=True, named=set()), timeout=self.settings.total_timeout
+                )
             if status == 200:
                 text, _ = decode(body[:512_000], headers.get("content-type"))
         except (FetchError, httpx.HTTPError, asyncio.TimeoutError) as exc:
-            log.info("robots.txt for %s unavailable: %s", host_key, exc)
+            reason = str(exc) or type(exc).__name__
+            log.info("robots.txt for %s unavailable: %s", host_key, reason)
+            self.robots_problems[host_key] = reason
             status = 0
+        if status >= 500:
+            self.robots_problems[host_key] = f"HTTP {status}"
         rules = parse_robots(host, status, text)
         delay = rules.crawl_delay(self.settings.user_agent)
         if delay and self.polite:
             slot = self._slot(host)
             slot.delay = max(slot.delay, min(delay, 60.0))
+            self._push_back(host, slot.delay)  # the robots.txt request itself counts as the first visit
         self.stats[f"robots/{status or 'unreachable'}"] += 1
         self.robots[host_key] = rules
         return rules
@@ -178,6 +186,13 @@ class Fetcher:
             await check_url(request.url, named, self.resolver)
             rules = await self.robots_for(request.url)
             if not rules.allowed(request.url, self.settings.user_agent):
+                problem = self.robots_problems.get(_host_key(request.url))
+                if problem is not None:
+                    # Not a robots.txt "no": the host could not tell us its rules, so this page fails (RFC 9309).
+                    self.stats["fetch/disallowed/robots-unreachable"] += 1
+                    result.status, result.error_kind = "disallowed", "robots-unreachable"
+                    result.error = f"robots.txt unreachable ({problem}); host not crawled this run"
+                    return result
                 self.stats["fetch/disallowed"] += 1
                 result.status, result.error, result.error_kind = "disallowed", "disallowed by robots.txt", "robots"
                 return result
@@ -310,6 +325,11 @@ class Fetcher:
                 raise FetchError(f"body over the {cap:,}-byte cap (after decompression)", url=url, kind="too-large")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def _host_key(url: str) -> str:
+    parts = urlsplit(url)
+    return f"{parts.scheme}://{parts.netloc.lower()}"
 
 
 def parse_retry_after(value: str | None) -> float | None:

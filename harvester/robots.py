@@ -18,6 +18,7 @@ class RobotsRules:
     allow_all: bool = True
     disallowed: int = 0  # URLs refused this run
     checked: list[str] = field(default_factory=list)
+    delays: dict[str, float] = field(default_factory=dict)  # agent (lower case) -> Crawl-delay, fractions kept
 
     def allowed(self, url: str, user_agent: str) -> bool:
         if self.parser is None:
@@ -32,6 +33,10 @@ class RobotsRules:
         if self.parser is None:
             return None
         delay = self.parser.crawl_delay(_product(user_agent))
+        if delay is None:
+            # urllib.robotparser drops fractional delays ("Crawl-delay: 0.5"); sites use them, so read them too.
+            product = _product(user_agent).lower()
+            delay = next((d for agent, d in self.delays.items() if agent != "*" and agent in product), self.delays.get("*"))
         if delay is None:
             rate = self.parser.request_rate(_product(user_agent))
             if rate and rate.requests:
@@ -56,4 +61,30 @@ def parse_robots(host: str, status: int, text: str | None) -> RobotsRules:
         return RobotsRules(host, status, None, allow_all=True)
     parser = RobotFileParser()
     parser.parse(text.splitlines())
-    return RobotsRules(host, status, parser)
+    return RobotsRules(host, status, parser, delays=_crawl_delays(text))
+
+
+def _crawl_delays(text: str) -> dict[str, float]:
+    """Crawl-delay per user-agent group, read as a float."""
+    delays: dict[str, float] = {}
+    agents: list[str] = []
+    in_agents = False
+    for raw in text.splitlines():
+        line = raw.split("#", 1)[0].strip()
+        if ":" not in line:
+            continue
+        key, value = (part.strip() for part in line.split(":", 1))
+        key = key.lower()
+        if key == "user-agent":
+            agents = agents + [value.lower()] if in_agents else [value.lower()]
+            in_agents = True
+            continue
+        in_agents = False
+        if key == "crawl-delay":
+            try:
+                delay = float(value)
+            except ValueError:
+                continue
+            for agent in agents:
+                delays.setdefault(agent, max(0.0, delay))
+    return delays

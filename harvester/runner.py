@@ -32,7 +32,7 @@ from .lock import SourceLocks, held_message, lock_dir_for
 from .manager import get_plugin_manager
 from .models import Record, Request, Response
 from .netsafety import system_resolver
-from .pipeline import process_record
+from .parsing import PageParser, dispatch, parse_page  # noqa: F401 - dispatch re-exported
 from .readers import Reader
 from .registry import reader_classes
 from .schedule import due_sources
@@ -114,27 +114,14 @@ def canonical_request_url(url: str) -> str:
     return urlunsplit((parts.scheme.lower(), parts.netloc.lower(), parts.path, urlencode(query), ""))
 
 
-def dispatch(reader: Reader, response: Response) -> tuple[list[Record], list[Request]]:
-    """Call the request's callback on the reader and sort what it yields into records and requests."""
-    records: list[Record] = []
-    requests: list[Request] = []
-    for item in reader.callback(response.request.callback)(response) or ():
-        if isinstance(item, Record):
-            records.append(item)
-        elif isinstance(item, Request):
-            requests.append(item)
-        else:
-            raise TypeError(f"reader {reader.name!r} yielded {type(item).__name__}; yield Record or Request objects")
-    return records, requests
-
-
 class SourceCrawl:
     """One source's crawl: a queue of requests worked by a few tasks sharing the run's fetcher."""
 
     def __init__(self, source: Source, reader: Reader, fetcher: Fetcher, storage: Storage | None, pm: pluggy.PluginManager,
                  report: SourceReport, max_pages: int, workers: int, on_progress: Callable[[SourceReport], None] | None,
-                 use_pipeline: bool = True) -> None:
+                 use_pipeline: bool = True, parser: PageParser | None = None) -> None:
         self.source, self.reader, self.fetcher, self.storage, self.pm = source, reader, fetcher, storage, pm
+        self.parser = parser  # None: parse on the event loop (testing.crawl)
         self.report, self.max_pages, self.workers, self.on_progress = report, max_pages, workers, on_progress
         self.use_pipeline = use_pipeline
         self.queue: asyncio.Queue[Request] = asyncio.Queue()
@@ -199,7 +186,7 @@ class SourceCrawl:
                 for follow in self.storage.links_from(request.url):
                     self.enqueue(follow)
             return
-        if result.status == "disallowed":
+        if result.status == "disallowed" and result.error_kind != "robots-unreachable":
             self.report.robots_disallowed += 1
             if self.storage is not None:
                 self.storage.record_failure(request.url, self.source.name, "disallowed", 0, "disallowed by robots.txt")
@@ -210,16 +197,19 @@ class SourceCrawl:
                 self.storage.record_failure(request.url, self.source.name, result.status, result.http_status, result.error or "")
             return
         self.report.pages_fetched += 1
-        try:
-            records, requests = dispatch(self.reader, result.response)
-        except Exception as exc:  # noqa: BLE001 - a reader bug or a changed layout fails this page, loudly
-            self._page_error(request.url, "parse", f"reader {self.reader.name!r} failed: {type(exc).__name__}: {exc}", exc)
+        if self.parser is not None:
+            outcome = await self.parser.parse(self.reader, self.source, result.response, self.use_pipeline)
+        else:
+            outcome = parse_page(self.reader, result.response, None, self.source, self.pm, self.use_pipeline)
+        self.report.stats.update(outcome.stats)
+        if outcome.failure:
+            # A reader bug or a changed layout ("parse"), or a pipeline plugin's bug ("plugin-error"), fails this page only.
+            self._page_error(request.url, outcome.failure, outcome.message)
+            log.debug("page %s failed:\n%s", request.url, outcome.trace)
             if self.storage is not None:
-                self.storage.record_failure(request.url, self.source.name, "error", result.http_status, f"parse failed: {exc}")
+                self.storage.record_failure(request.url, self.source.name, "error", result.http_status, f"{outcome.failure}: {outcome.message}")
             return
-        stored: list[Record] = []
-        for record in records:
-            stored.extend(process_record(self.pm, record, self.source, self.report.stats) if self.use_pipeline else [record])
+        stored, requests = outcome.records, outcome.requests
         for follow in requests:
             self.enqueue(follow)
         if self.storage is None:
@@ -271,7 +261,11 @@ async def harvest_async(
     ``due``: only those of them that are due by their schedule (see :mod:`shopwindow.schedule`). Sources
     another run is harvesting right now are skipped (see :mod:`shopwindow.lock`), reported as ``skipped``.
     """
+    # Worker processes load the default plugins themselves, so they can stand in only for the default manager.
+    processes = config.harvest.parse_processes if pm is None else 0
     pm = pm or get_plugin_manager()
+    # Fork the parsing workers first, before the database and source locks are opened: children must not inherit them.
+    parser = PageParser(pm, processes)
     db_path = db_path or config.harvest.database
     selected = config.select(sources)
     settings = config.harvest
@@ -308,7 +302,7 @@ async def harvest_async(
                 crawl = SourceCrawl(
                     source, reader, fetcher, storage, pm, sreport,
                     max_pages=source.max_pages or settings.max_pages_per_source,
-                    workers=max(1, settings.concurrency), on_progress=progress,
+                    workers=max(1, settings.concurrency), on_progress=progress, parser=parser,
                 )
                 await crawl.run()
             except Exception as exc:  # noqa: BLE001 - a plugin that raises fails its own source only
@@ -345,7 +339,10 @@ async def harvest_async(
                 progress(sreport)
             return sreport
 
-        report.sources = list(await asyncio.gather(*(run_one(s) for s in selected))) + skipped
+        try:
+            report.sources = list(await asyncio.gather(*(run_one(s) for s in selected))) + skipped
+        finally:
+            parser.close()
         _save_robots(storage, fetcher)
     try:
         pm.hook.after_run(db=db, report=report)

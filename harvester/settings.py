@@ -1,5 +1,7 @@
 """Every default in one place (like Scrapy's default_settings). ``[harvest]`` in harvest.toml overrides them."""
 
+import os
+
 USER_AGENT = "ShopWindow/0.1 (+https://github.com/shopwindow/shopwindow; harvests public council news)"
 REQUESTS_PER_SECOND = 1.0  # per host
 CONCURRENCY = 8  # requests in flight across all hosts
@@ -12,6 +14,7 @@ RETRIES = 3  # extra attempts on 429, 502, 503, 504 and timeouts
 BACKOFF = 1.0  # seconds; doubles each retry
 MAX_RETRY_AFTER = 120.0  # seconds; a longer Retry-After is treated as a failure for this run
 MAX_PAGES_PER_SOURCE = 5000
+PARSE_PROCESSES = min(4, os.cpu_count() or 1)  # worker processes parsing pages and running the pipeline
 DATABASE = "data/shopwindow.db"
 CONFIG = "harvest.toml"
 SNAPSHOT = "data/snapshot"

@@ -30,6 +30,7 @@ def _text(el: etree._Element | None) -> str:
 
 class FeedReader(ArticleReader):
     name = "feed"
+    parallel_parse = True  # stateless: pages may be parsed in worker processes (shopwindow.parsing)
     description = "RSS 2.0 / RSS 1.0 / Atom feed; each item's link is fetched and read as an article."
     options = {
         "url_pattern": "regular expression an item link must match to be followed (default: every item)",

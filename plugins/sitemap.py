@@ -18,6 +18,7 @@ MAX_SITEMAP_BYTES = 50 * 1024 * 1024  # the sitemaps.org limit, uncompressed
 
 class SitemapReader(ArticleReader):
     name = "sitemap"
+    parallel_parse = True  # stateless: pages may be parsed in worker processes (shopwindow.parsing)
     description = "XML sitemap or sitemap index (gzip too); pages matching url_pattern are read as articles."
     options = {
         "url_pattern": "regular expression a page URL must match (e.g. '/news/'); default: every page",
