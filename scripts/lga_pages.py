@@ -49,8 +49,7 @@ which ones to allow.</p><button class="agree-button">Accept all cookies</button>
 _CHROME_BOTTOM = """</main>
 <aside class="newsletter-signup"><h2>Sign up to our bulletins</h2><p>Get the latest news for councils by email every
 week.</p><a href="/about/news/bulletins">Subscribe</a></aside>
-<footer class="site-footer"><p>Local Government Association, 18 Smith Square, London SW1P 3HZ.
-Company number 11177145.</p><ul><li><a href="/about/privacy">Privacy</a></li><li><a href="/accessibility">Accessibility</a></li>
+<footer class="site-footer"><p>Local Government Association, 18 Smith Square, London SW1P 3HZ.</p><ul><li><a href="/about/privacy">Privacy</a></li><li><a href="/accessibility">Accessibility</a></li>
 <li><a href="/contact-us">Contact us</a></li></ul><p>&copy; Local Government Association</p></footer>
 </body>
 </html>
