@@ -14,7 +14,7 @@ The rules, in order (the first that applies wins):
 3. it saw far fewer items than usual (fewer than :data:`DROP_RATIO` of the median of its last
    :data:`HISTORY_RUNS` runs that were not unhealthy, and at least :data:`MIN_DROP` fewer, or none where
    there were some) -> unhealthy: the site has probably changed its layout;
-4. some pages failed -> warning (reported in ``harvest sources``, does not change the exit code);
+4. its first run found nothing, or some pages failed -> warning (shown by ``harvest sources``; exit code unchanged);
 5. otherwise healthy.
 
 "Items" are initiatives the source's pages described in this run, whether the page changed or was
@@ -68,6 +68,9 @@ def judge(status: str, pages_tried: int, pages_failed: int, first_error: str, it
             items,
             usual,
         )
+    if usual is None and items == 0:
+        return Verdict("warning", "first run found no items: check the source's URL and the reader with `harvest check`",
+                       items, usual)
     if pages_failed:
         return Verdict("warning", f"{pages_failed} of {pages_tried} pages failed (first: {first_error})", items, usual)
     reason = "first run: no history to compare with" if usual is None else f"{items} items, usually {usual:g}"

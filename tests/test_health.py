@@ -33,6 +33,7 @@ def test_zero_items_where_there_were_forty_means_the_layout_changed():
     (0, [2, 2, 1], "unhealthy"),  # but nothing where there was something is not
     (0, [0, 0, 0], "healthy"),  # a source that never has items is not getting worse
     (25, [], "healthy"),  # first run: nothing to compare
+    (0, [], "warning"),  # a new source that finds nothing deserves a look, but is not a regression
 ])
 def test_item_drop_rules(items, history, expected):
     assert judge("ok", 5, 0, "", items, history).health == expected
