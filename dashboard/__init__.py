@@ -107,6 +107,28 @@ def prepare_jinja2_environment(env):
 
 
 @hookimpl
+def prepare_connection(conn):
+    """Bigger page cache and memory-mapped reads: random lookups across 100,000 initiatives avoid a syscall each."""
+    conn.execute("PRAGMA cache_size = -65536")  # 64 MB per connection
+    conn.execute("PRAGMA mmap_size = 268435456")  # 256 MB of address space, shared with the OS page cache
+
+
+@hookimpl
+def startup(datasette):
+    """Start computing the home page's sector-wide sums in the background (seconds on a large database)."""
+
+    async def inner():
+        import asyncio
+
+        from .data import warm
+        from .views import database
+
+        asyncio.get_running_loop().create_task(warm(database(datasette)))
+
+    return inner
+
+
+@hookimpl
 def extra_template_vars(datasette):
     """Let Datasette's own pages link back to the resident dashboard."""
     return {"shopwindow_home": datasette.urls.path("/")}

@@ -6,13 +6,16 @@ metadata.yml), so the page and the JSON API cannot drift apart.
 
 from __future__ import annotations
 
+import asyncio
 import functools
 import json
+import logging
 import os
-import time
 from typing import Any
 
 from . import load_metadata
+
+logger = logging.getLogger(__name__)
 
 ACHIEVED = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status = 'achieved')"
 TARGET = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status != 'achieved')"
@@ -53,7 +56,11 @@ async def table_exists(db, name: str) -> bool:
 
 
 # -- caching of sector-wide aggregates ------------------------------------------------------------
-_cache: dict[tuple, tuple[tuple, float, Any]] = {}
+# Sums over every saving take seconds at 100,000 initiatives, so they are computed once per database state
+# and refreshed in the background when the file changes (stale-while-revalidate): a resident never waits
+# for them after the first computation, which the ``startup`` hook starts as soon as the server runs.
+_cache: dict[tuple, tuple[tuple, Any]] = {}
+_refreshing: set[tuple] = set()
 
 
 def _file_state(path: str | None) -> tuple:
@@ -70,15 +77,46 @@ def _file_state(path: str | None) -> tuple:
     return tuple(state)
 
 
-async def cached(db, key: str, compute, ttl: float = 600.0):
-    """``await compute()`` once per database state: sector-wide sums over 100,000 initiatives are too slow per request."""
-    fingerprint = _file_state(getattr(db, "path", None))
-    hit = _cache.get((db.name, key))
-    if hit and hit[0] == fingerprint and time.monotonic() - hit[1] < ttl:
-        return hit[2]
-    value = await compute()
-    _cache[(db.name, key)] = (fingerprint, time.monotonic(), value)
-    return value
+async def cached(db, key: str, compute):
+    """``await compute()`` once per database state; a stale value is served while a fresh one is computed."""
+    cache_key = (db.path or db.name, key)
+    fingerprint = _file_state(db.path)
+    hit = _cache.get(cache_key)
+    if hit is None:
+        value = await compute()
+        _cache[cache_key] = (fingerprint, value)
+        return value
+    if hit[0] != fingerprint and cache_key not in _refreshing:
+        _refreshing.add(cache_key)
+
+        async def refresh():
+            try:
+                _cache[cache_key] = (fingerprint, await compute())
+            finally:
+                _refreshing.discard(cache_key)
+
+        asyncio.get_running_loop().create_task(refresh())
+    return hit[1]
+
+
+async def aggregate(db, sql: str) -> list[dict]:
+    """Run a sector-wide aggregate without Datasette's per-query time limit (it only runs once per data state)."""
+
+    def run(conn):
+        cursor = conn.execute(sql)
+        columns = [column[0] for column in cursor.description]
+        return [dict(zip(columns, row)) for row in cursor.fetchall()]
+
+    return await db.execute_fn(run)
+
+
+async def warm(db) -> None:
+    """Compute the home page's aggregates ahead of the first visitor."""
+    try:
+        await asyncio.gather(headline(db), *(savings_by(db, d) for d in ("service_area", "delivery_model", "year")),
+                             council_choices(db), map_points(db))
+    except Exception:  # noqa: BLE001 - warming is an optimisation; the page computes them itself if this fails
+        logger.exception("Could not warm the dashboard's aggregates")
 
 
 # -- home -----------------------------------------------------------------------------------------
@@ -86,17 +124,17 @@ async def headline(db) -> dict:
     """Sector headline figures: initiatives, councils involved, savings achieved and targeted, shared services."""
 
     async def compute():
-        row = (
-            await db.execute(
+        return (
+            await aggregate(
+                db,
                 """select
                   (select count(*) from initiatives where status is not 'gone') as initiatives,
                   (select count(distinct council_code) from initiative_councils) as councils,
                   (select sum(amount_gbp) from savings where status = 'achieved') as achieved_gbp,
                   (select sum(amount_gbp) from savings where status != 'achieved') as target_gbp,
-                  (select count(*) from initiatives where delivery_model like 'shared%') as shared_services"""
+                  (select count(*) from initiatives where delivery_model like 'shared%') as shared_services""",
             )
-        ).first()
-        return dict(row)
+        )[0]
 
     return await cached(db, "headline", compute)
 
@@ -112,13 +150,13 @@ async def savings_by(db, dimension: str) -> list[dict]:
     order = "label" if dimension == "year" else "amount desc"
 
     async def compute():
-        results = await db.execute(
+        return await aggregate(
+            db,
             f"""select {expression} as label, sum(s.amount_gbp) as amount, count(*) as savings
             from savings s join initiatives i on i.id = s.initiative_id
             where s.status = 'achieved' and s.amount_gbp is not null
-            group by label order by {order} limit 16"""
+            group by label order by {order} limit 16""",
         )
-        return rows(results)
 
     return await cached(db, f"savings_by:{dimension}", compute)
 
@@ -217,13 +255,17 @@ async def partners(db, code: str) -> list[dict]:
 
 
 async def peers(db, item: dict, limit: int = 8) -> list[dict]:
-    """Councils like this one: same type and region, with how many initiatives each has."""
+    """Councils like this one: the nearest current councils of the same type in the same region.
+
+    The same rule as the ``ideas_to_borrow`` canned query, so the page's peers are the ideas' sources.
+    """
     results = await db.execute(
         """select c.code, c.name, c.short_name,
           (select count(*) from initiative_councils ic where ic.council_code = c.code) as initiatives
         from councils c where c.type = :type and c.region is :region and c.code != :code and c.current = 1
-        order by initiatives desc, c.name limit :limit""",
-        {"type": item.get("type"), "region": item.get("region"), "code": item["code"], "limit": limit},
+        order by (c.lat - :lat) * (c.lat - :lat) + (c.lng - :lng) * (c.lng - :lng) * 0.36, c.name limit :limit""",
+        {"type": item.get("type"), "region": item.get("region"), "code": item["code"], "limit": limit,
+         "lat": item.get("lat"), "lng": item.get("lng")},
     )
     return rows(results)
 

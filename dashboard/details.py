@@ -70,8 +70,8 @@ async def feed_entries(db, *, council_codes: list[str] | None = None, service_ar
 
 
 async def source_health(db) -> list[dict]:
-    """The ``source_health`` canned query: the latest run of every source."""
-    return rows(await db.execute(canned_sql("source_health")))
+    """The ``harvest_transparency`` canned query: the latest run of every source."""
+    return rows(await db.execute(canned_sql("harvest_transparency")))
 
 
 async def robots_decisions(db) -> list[dict]:

@@ -177,6 +177,13 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("harvest_runs", ["source", "started"]),
     ("run_errors", ["run_id"]),
     ("links", ["source"]),
+    # Dashboard (shopwindow_dashboard): covering indexes that keep the council page and canned queries fast.
+    ("councils", ["region"]),
+    ("initiative_councils", ["council_code", "initiative_id"]),
+    ("initiatives", ["service_area", "delivery_model"]),
+    ("initiatives", ["service_area", "published"]),
+    ("initiatives", ["source", "status"]),
+    ("savings", ["initiative_id", "status", "amount_gbp"]),
 ]
 
 FTS: dict[str, list[str]] = {"initiatives": ["title", "summary"]}

@@ -155,7 +155,7 @@ def build_dashboard_db(path: str | Path, *, hostile_title: str | None = None,
     for n, source in enumerate(SOURCES, start=1):
         db["harvest_runs"].insert({"id": n, "source": source, "started": "2026-11-20T09:00:00",
                                    "finished": "2026-11-20T09:02:00", "status": "ok", "pages_fetched": 12,
-                                   "pages_unchanged": 9, "errors": 0, "records": 3, "robots_disallowed": n % 2,
+                                   "pages_unchanged": 9, "errors": 0, "records": 3, "robots_disallowed": n % 2, "health": "healthy",
                                    "offline": 1})
     db["documents"].insert({"id": "doc-refused", "url": "https://www.example-council.gov.uk/private/list",
                             "source": "council_news_cambridge", "status": "disallowed",

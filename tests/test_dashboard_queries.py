@@ -30,7 +30,7 @@ CASES = {
     "service_area_delivery_model_counts": ({}, "service_area", {"planning", "back office"}),
     "new_since": ({"since": "2026-10-04"}, "id", {"westminster-parking", "newcastle-assets"}),
     "ideas_to_borrow": ({"council": CAMBRIDGE}, "id", {"hunts-leisure"}),
-    "source_health": ({}, "source", {"lga_case_studies", "council_news_cambridge"}),
+    "harvest_transparency": ({}, "source", {"lga_case_studies", "council_news_cambridge"}),
     "no_longer_published": ({}, "id", {"westminster-libraries"}),
     "robots_decisions": ({}, "host", {"www.example-council.gov.uk"}),
 }
