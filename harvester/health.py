@@ -148,11 +148,15 @@ where r.id = (select max(m.id) from harvest_runs m where m.source = r.source and
 def ensure_health_view(db: sqlite_utils.Database) -> None:
     """Create the ``source_health`` view, replacing an older definition (and writing nothing when it is current)."""
     row = db.execute("select sql from sqlite_master where type = 'view' and name = 'source_health'").fetchone()
-    if row and row[0].strip() == SOURCE_HEALTH_VIEW.strip():
+    if row and _normal(row[0]) == _normal(SOURCE_HEALTH_VIEW):  # SQLite upper-cases "CREATE VIEW" when it stores it
         return
     with db.atomic():
         db.execute("drop view if exists source_health")
         db.execute(SOURCE_HEALTH_VIEW)
+
+
+def _normal(sql: str) -> str:
+    return " ".join(sql.split()).lower()
 
 
 @hookimpl

@@ -99,3 +99,12 @@ def test_sources_command_shows_health_items_and_reason(tmp_path, write_config):
     line = next(l for l in result.output.splitlines() if l.startswith("mini "))
     assert "unhealthy" in line and "0 (usual 40)" in line
     assert "UNHEALTHY mini: found 0 items where it usually finds 40" in result.output
+
+
+def test_source_health_view_is_created_once_and_not_rewritten_on_every_open(tmp_path):
+    db = open_database(str(tmp_path / "v.db"))
+    assert "source_health" in db.view_names()
+    changes = db.conn.total_changes
+    schema_version = db.execute("pragma schema_version").fetchone()[0]
+    health.prepare_database(db)
+    assert db.execute("pragma schema_version").fetchone()[0] == schema_version and db.conn.total_changes == changes
