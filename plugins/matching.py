@@ -124,17 +124,27 @@ def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) ->
     )
     if not candidates:
         return None, 0.0
+    ids = [c["id"] for c in candidates]
+    in_ids = ",".join("?" * len(ids))
+    members: dict[str, list[str]] = {}
+    for row in db.execute(f"select initiative_id, council_code from initiative_councils where initiative_id in ({in_ids})", ids):
+        members.setdefault(row[0], []).append(row[1])
+    titles: dict[str, list[str]] = {}
+    for row in db.execute(f"select initiative_id, title from initiative_sources where initiative_id in ({in_ids}) "
+                          "and title is not null", ids):
+        titles.setdefault(row[0], []).append(row[1])
+    amounts: dict[str, list[float]] = {}
+    for row in db.execute(f"select initiative_id, amount_gbp from savings where initiative_id in ({in_ids}) and amount_gbp > 0", ids):
+        amounts.setdefault(row[0], []).append(row[1])
+    # Every council involved on either side: their names say where, not what.
+    drop = council_name_words(db, list(dict.fromkeys(codes + [c for cs in members.values() for c in cs])))
     record_text = f"{record.title} {record.summary}"
     record_amounts = [s.amount_gbp for s in record.savings if s.amount_gbp]
     best_id, best = None, 0.0
     for cand in candidates:
-        cand_codes = [r[0] for r in db.execute("select council_code from initiative_councils where initiative_id = ?", [cand["id"]])]
-        drop = council_name_words(db, list(dict.fromkeys(codes + cand_codes)))
-        titles = [cand["title"]] + [r[0] for r in db.execute(
-            "select title from initiative_sources where initiative_id = ? and title is not null", [cand["id"]])]
-        amounts = [r[0] for r in db.execute("select amount_gbp from savings where initiative_id = ? and amount_gbp > 0", [cand["id"]])]
-        value = score([record.title], record_text, titles, f"{cand['title']} {cand['summary'] or ''}", drop,
-                      _same_figure(record_amounts, amounts))
+        value = score([record.title], record_text, [cand["title"], *titles.get(cand["id"], [])],
+                      f"{cand['title']} {cand['summary'] or ''}", drop,
+                      _same_figure(record_amounts, amounts.get(cand["id"], [])))
         if value > best:
             best_id, best = cand["id"], value
     if best >= THRESHOLD:
