@@ -131,8 +131,11 @@ def compute_quality(db: sqlite_utils.Database) -> dict[str, tuple[list[str], str
     members: dict[str, list[str]] = defaultdict(list)
     for row in db.query("select initiative_id, council_code from initiative_councils"):
         members[row["initiative_id"]].append(row["council_code"])
+    # Dead: gone (404/410), or the fetch itself failed (no answer or an HTTP error). A page that was
+    # fetched but could not be parsed (a layout change) is the reader's problem, not a dead link.
     dead_docs = {r[0] for r in db.execute(
-        "select id from documents where status in ('error', 'gone') or http_status in (404, 410)")}
+        "select id from documents where status = 'gone' or http_status in (404, 410) "
+        "or (status = 'error' and coalesce(http_status, 0) not between 200 and 399)")}
     sources: dict[str, list[dict]] = defaultdict(list)
     for row in db.query("select initiative_id, url, source_kind, evidence_grade, document_id from initiative_sources"):
         sources[row["initiative_id"]].append(row)

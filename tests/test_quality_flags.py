@@ -96,6 +96,18 @@ def test_dead_source_link_when_the_last_fetch_failed(db):
 
 
 @pytest.mark.parametrize(
+    ("status", "http_status", "dead"),
+    [("error", 0, True), ("error", 503, True), ("gone", 404, True), ("error", 200, False), ("disallowed", 0, False)],
+)
+def test_failed_fetch_is_dead_but_a_parse_failure_or_robots_refusal_is_not(db, status, http_status, dead):
+    url = "https://a.gov.uk/page"
+    save(db, Record(title="Page", url=url, councils=["E08000010"], published="2020-01-01"))
+    Storage(db).record_failure(url, "src", status, http_status, "what happened")
+    update_quality(db)
+    assert ("dead-source-link" in flags_of(db, url)[0]) is dead
+
+
+@pytest.mark.parametrize(
     ("text", "grade"),
     [
         ("An independent evaluation by Loughborough University found fewer arrests.", "evaluated"),
