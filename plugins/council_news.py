@@ -129,14 +129,13 @@ def load_registry(path: str | Path, readers: dict[str, type[Reader]] | None = No
     return rows
 
 
-def _title_councils(title: str) -> list[str]:
-    """Councils a headline names, when the council register is installed (it may name a partner as the lead)."""
+def _named_councils(text: str) -> list[str]:
+    """GSS codes of the councils ``text`` names, in order of mention (empty without the council register)."""
     try:
         from shopwindow.councils import find_councils
-    except ImportError:
+    except ImportError:  # pragma: no cover - the register ships with the core package
         return []
-    found = find_councils(title)
-    return [getattr(c, "code", c) for c in found or []]
+    return [m.code for m in find_councils(text)]
 
 
 class CouncilNews(Reader):
@@ -223,13 +222,15 @@ class CouncilNews(Reader):
                 yield self._preset(item, code)
 
     def _preset(self, record: Record, code: str) -> Record:
-        """Preset the publishing council. When the headline names other councils but not the publisher, they lead
-        (listed first) and the publisher, which chose to report the scheme, follows as a partner."""
-        named = _title_councils(record.title)
-        if named and code not in named:
-            record.councils = list(dict.fromkeys(named + [c for c in record.councils if c != code] + [code]))
-        else:
-            record.councils = list(dict.fromkeys([code] + [c for c in record.councils if c != code]))
+        """Preset the publishing council, then the partner councils the page names.
+
+        News pages rarely name their own council, so the row supplies it. When the headline names other
+        councils but not the publisher, they lead (listed first) and the publisher follows as a partner.
+        """
+        in_title = _named_councils(record.title)
+        partners = [c for c in _named_councils(record.body) + record.councils if c != code]
+        lead = in_title if in_title and code not in in_title else []
+        record.councils = list(dict.fromkeys(lead + [code] + partners))
         record.source_kind = self.source_kind
         record.extra = {**record.extra, "registry_council": code}
         return record

@@ -201,14 +201,17 @@ def _parse_date(text: str) -> str | None:
     return parse_date(text)
 
 
-def _resolve_council(name: str) -> list[str]:
-    """The GSS code for a case study's council, when the council register knows the name."""
+def study_councils(lead: str, text: str) -> list[str]:
+    """GSS codes for a case study: its heading's council first, then partner councils its text names.
+
+    Empty when the council register is not installed; the pipeline's council linker then reads the body.
+    """
     try:
-        from shopwindow.councils import resolve
-    except ImportError:  # pragma: no cover - the pipeline's council linker will find it in the body instead
+        from shopwindow.councils import find_councils, resolve
+    except ImportError:  # pragma: no cover - the register ships with the core package
         return []
-    code = resolve(name)
-    return [code] if code else []
+    codes = [resolve(lead)] + [m.code for m in find_councils(text)]
+    return list(dict.fromkeys(c for c in codes if c))
 
 
 class ThinktankReports(Reader):
@@ -282,7 +285,7 @@ class ThinktankReports(Reader):
                 summary=_first_sentences(body),
                 body=f"{study.council}. {body}",
                 published=meta.get("published"),
-                councils=_resolve_council(study.council),
+                councils=study_councils(study.council, f"{title}\n{body}"),
                 topics=[report_title] if report_title else [],
                 source_kind=self.source_kind,
                 extra={

@@ -40,8 +40,17 @@ def test_each_row_is_read_by_its_generic_reader_with_the_council_preset():
     assert titles["S12000008"] == ["Roads alliance begins work"]  # feed
     assert titles["W06000021"] == ["New model for leisure services"]  # sitemap
     for r in records:
-        assert r.councils == [r.extra["registry_council"]]
+        assert r.councils[0] == r.extra["registry_council"]
         assert r.source_kind == "council"
+
+
+def test_partner_councils_named_in_the_story_follow_the_publisher():
+    record = next(r for r in run() if r.title == "Roads alliance begins work")
+    assert record.councils == ["S12000008"]  # "our neighbours": no partner named, nothing guessed
+    snapshot = ROOT / "data" / "snapshot" / "councils"
+    records = crawl(CouncilNews, transport=SnapshotTransport(snapshot), options={"councils": ["W06000015"]})
+    shared = next(r for r in records if "Shared Regulatory Services" in r.title)
+    assert shared.councils == ["W06000015", "W06000013", "W06000014"]
 
 
 def test_listing_pagination_is_followed_to_the_last_page():
@@ -78,7 +87,7 @@ def test_redesigned_listing_fails_loudly_naming_the_selector():
 
 
 def test_headline_naming_another_lead_council_keeps_that_council(monkeypatch):
-    monkeypatch.setattr(council_news, "_title_councils", lambda title: ["S12000028"] if "alliance" in title else [])
+    monkeypatch.setattr(council_news, "_named_councils", lambda text: ["S12000028"] if "alliance" in text else [])
     record = next(r for r in run(councils=["S12000008"]))
     assert record.councils == ["S12000028", "S12000008"]
 
@@ -145,6 +154,7 @@ def test_snapshot_gives_news_for_every_registry_council(tmp_path):
     snapshot = ROOT / "data" / "snapshot" / "councils"
     records = crawl(CouncilNews, transport=SnapshotTransport(snapshot), options={})
     codes = {r.code for r in load_registry(ROOT / "data" / "council_news.csv")}
-    assert {c for r in records for c in r.councils} == codes
+    assert {r.extra["registry_council"] for r in records} == codes
+    assert all(r.extra["registry_council"] in r.councils for r in records)
     assert len(records) >= 60
     assert all(r.published for r in records)

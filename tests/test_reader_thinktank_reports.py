@@ -145,3 +145,10 @@ def test_snapshot_reports_give_eight_or_more_case_studies_each():
     assert len(landing) >= 2
     for url in landing:
         assert len(run(url, recordings)) >= 8, url
+
+
+def test_case_study_council_leads_and_named_partners_follow():
+    adur, breckland, south_hams = run(LANDING)
+    assert adur.councils == ["E07000223", "E07000229"]  # Adur, then Worthing
+    assert breckland.councils == ["E07000143", "E07000140"]  # Breckland, then South Holland
+    assert south_hams.councils == ["E07000044", "E07000047"]  # South Hams, then West Devon
