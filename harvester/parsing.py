@@ -106,9 +106,14 @@ def _init_worker() -> None:
 
     threading.Thread(target=_exit_with_parent, args=(os.getppid(),), daemon=True).start()
     _worker_pm = get_plugin_manager()
+    warm_up(_worker_pm)  # instant when the parent warmed up before forking
+
+
+def warm_up(pm: pluggy.PluginManager) -> None:
+    """Run a throwaway record through the pipeline so plugins build their lazy indexes (council names, patterns)."""
     try:
         warm = Record(title="Warm-up", url="http://warm-up.invalid/", summary="The council saved £1m.", body="The council saved £1m.")
-        process_record(_worker_pm, warm, Source(name="warm-up", plugin="", urls=[]))
+        process_record(pm, warm, Source(name="warm-up", plugin="", urls=[]))
     except Exception:  # noqa: BLE001 - warming is an optimisation; a real page will report the real error
         pass
 
@@ -148,8 +153,9 @@ class PageParser:
             # fork, not spawn or forkserver: those re-import the caller's __main__ (an unguarded script would run twice),
             # and fork reuses the loaded plugins. The pool starts before any thread or lock exists (see harvest_async).
             ctx = multiprocessing.get_context("fork")
+            warm_up(pm)  # once, here: every forked worker inherits the built indexes (copy-on-write)
             self.pool = ProcessPoolExecutor(processes, mp_context=ctx, initializer=_init_worker)
-            for _ in range(processes):  # start (and warm) the workers now, while robots.txt and the first pages download
+            for _ in range(processes):  # start the workers now, while robots.txt and the first pages download
                 self.pool.submit(_ready)
 
     async def parse(self, reader: Reader, source: Source, response: Response, use_pipeline: bool = True) -> ParseOutcome:

@@ -158,6 +158,9 @@ class Handler(BaseHTTPRequestHandler):
             if "reset" in query:
                 self.server.owner.reset_counts()
             return
+        if parts.path == "/__log__":  # for benchmarks: (host, path, status, time) of every request served
+            self._send(Reply(body=json.dumps(self.server.owner.log).encode(), content_type="application/json"), log=False)
+            return
         reply = None
         if self.server.hostile is not None:
             reply = self.server.hostile.route(self, parts.path, query)
@@ -369,6 +372,12 @@ class ChildSite:
         url = self.hosts[0].base + "/__stats__" + ("?reset=1" if reset else "")
         with urllib.request.urlopen(url, timeout=10) as resp:  # noqa: S310 - loopback only
             return json.loads(resp.read())
+
+    def request_log(self) -> list[tuple[int, str, int, float]]:
+        import urllib.request
+
+        with urllib.request.urlopen(self.hosts[0].base + "/__log__", timeout=30) as resp:  # noqa: S310 - loopback only
+            return [tuple(row) for row in json.loads(resp.read())]
 
     def stop(self) -> None:
         self._conn.send("stop")

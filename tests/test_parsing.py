@@ -1,0 +1,88 @@
+"""PageParser: parsing off the event loop gives the same records as inline, and a failure stays with its page."""
+
+from __future__ import annotations
+
+import asyncio
+
+import pytest
+
+from shopwindow import hookimpl
+from shopwindow.config import Source
+from shopwindow.manager import get_plugin_manager, new_plugin_manager
+from shopwindow.models import Request, Response
+from shopwindow.parsing import PageParser, parse_page
+from shopwindow_plugins.feed import FeedReader
+from shopwindow_plugins.sitemap import SitemapReader
+from sites import NewsSite
+
+pytestmark = pytest.mark.timeout(120)
+
+SITE = NewsSite(0, 4)
+SITE.base = "http://127.0.0.2:8000"
+
+
+def article(n: int) -> Response:
+    url = f"{SITE.base}/news/item-{n}"
+    body = SITE.article(n)
+    return Response(url=url, status=200, headers={}, content=body, text=body.decode(), encoding="utf-8",
+                    request=Request(url, callback="parse_article", document=True), content_type="text/html")
+
+
+def not_a_sitemap() -> Response:
+    url = f"{SITE.base}/sitemap.xml"
+    return Response(url=url, status=200, headers={}, content=b"<html><body>moved</body></html>", text="<html></html>",
+                    encoding="utf-8", request=Request(url, callback="parse", document=True), content_type="application/xml")
+
+
+def parse_all(processes: int, responses: list[Response], pm=None) -> list:
+    source = Source(name="t", plugin="sitemap", urls=[])
+    pm = pm or get_plugin_manager()
+
+    async def go():
+        parser = PageParser(pm, processes)
+        try:
+            return await asyncio.gather(*(parser.parse(SitemapReader(source), source, r) for r in responses))
+        finally:
+            parser.close()
+
+    return asyncio.run(go())
+
+
+def test_worker_processes_give_the_same_records_as_the_thread():
+    responses = [article(n) for n in range(4)]
+    in_thread = parse_all(0, responses)
+    in_workers = parse_all(1, responses)
+    assert [o.records for o in in_workers] == [o.records for o in in_thread]
+    assert all(len(o.records) == 1 and not o.failure for o in in_workers)
+
+
+def test_a_reader_failure_in_a_worker_fails_only_its_page():
+    outcomes = parse_all(1, [article(0), not_a_sitemap(), article(1)])
+    assert [o.failure for o in outcomes] == [None, "parse", None]
+    assert "not a sitemap" in outcomes[1].message and "LayoutChanged" in outcomes[1].trace
+    assert outcomes[0].records and outcomes[2].records
+
+
+class Explodes:
+    @hookimpl
+    def enrich_record(self, record, source):
+        if record.url.endswith("item-2"):
+            raise ValueError("boom")
+
+
+def test_a_pipeline_plugin_error_fails_only_its_page():
+    pm = new_plugin_manager(load_entry_points=False)
+    pm.register(Explodes())
+    outcomes = parse_all(0, [article(n) for n in range(4)], pm=pm)
+    assert [o.failure for o in outcomes] == [None, None, "plugin-error", None]
+    assert outcomes[2].message == "ValueError: boom" and outcomes[2].records == []
+
+
+def test_navigation_yields_requests_without_the_pipeline():
+    feed = SITE.feed()
+    url = f"{SITE.base}/news/feed.xml"
+    response = Response(url=url, status=200, headers={}, content=feed, text=feed.decode(), encoding="utf-8",
+                        request=Request(url, callback="parse", document=False), content_type="application/rss+xml")
+    out = parse_page(FeedReader(Source(name="f", plugin="feed", urls=[url])), response, None, Source(name="f", plugin="feed", urls=[]),
+                     get_plugin_manager(), True)
+    assert [r.url for r in out.requests] == [f"{SITE.base}/news/item-{n}" for n in range(4)] and not out.records
