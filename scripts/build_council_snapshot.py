@@ -51,7 +51,7 @@ def date_line(iso: str, style: int) -> str:
 
 def item_url(origin: str, reader: str, iso: str, slug: str, style: int) -> str:
     d = date.fromisoformat(iso)
-    if reader in ("feed", "sitemap") and style % 2 == 0:
+    if reader == "sitemap" or (reader == "feed" and style % 2 == 0):
         return f"{origin}/{d:%Y}/{d:%m}/{slug}/"  # WordPress newsrooms
     paths = [f"/news/{slug}", f"/news/{d:%B-%Y}".lower() + f"/{slug}", f"/council/news/articles/{slug}",
              f"/newsroom/{d:%Y}/{d:%m}/{slug}/"]

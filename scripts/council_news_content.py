@@ -248,53 +248,80 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "S12000047": [
-        ("2016-03-03", "fife-shared-procurement", "Shared procurement with Tayside saves £2m", [
-            "Joint purchasing with Tayside councils saved Fife £2m last year on everything from school meals to road salt.",
+        ("2016-03-03", "fife-shared-procurement", "Buying together with Tayside saves £2m", [
+            "Fife's purchasing team now buys alongside Angus, Dundee and Perth and Kinross through a shared procurement "
+            "centre of expertise.",
+            "Combined contracts for school meals, road salt, furniture and energy saved the council £2m last year. "
+            "Local suppliers are given help to bid for the larger joint contracts.",
+        ]),
+        ("2019-02-21", "fife-budget-2019", "Budget agreed for 2019-20", [
+            "Councillors have set a budget of £829m for the coming year, with council tax rising by 3%.",
+            "Scottish councils as a whole face a shortfall of around £1bn over the next three years, and we must find "
+            "£16m of savings in 2019-20 alone. Proposals include more online services and fewer buildings.",
         ]),
     ],
     "S12000034": [
         ("2018-09-20", "route-optimisation-bins", "New bin routes save fuel and £400,000", [
-            "Redesigned collection routes across Aberdeenshire mean lorries travel fewer miles each week.",
-            "The change will save around £400,000 a year in fuel and overtime.",
+            "Lorries across Aberdeenshire now follow collection routes planned by software, after a review of every round.",
+            "Crews travel fewer miles each week and overtime has fallen. The change will save around £400,000 a year in "
+            "fuel and staff costs.",
         ]),
         ("2015-05-14", "worksmart-offices", "Worksmart frees up office space", [
-            "Flexible working has allowed Aberdeenshire Council to close several offices.",
-            "The Worksmart programme saves £1m a year in property costs.",
+            "Staff across the authority can now work from any office, from home or on the move, with laptops and "
+            "shared desks replacing fixed workstations.",
+            "Because fewer desks are needed, seven offices have been vacated. The Worksmart programme saves £1m a year "
+            "in property costs.",
         ]),
     ],
     "S12000017": [
-        ("2016-10-13", "redesign-savings-highland", "Redesign board identifies £4m savings", [
-            "A review of how the council delivers services has identified £4m of annual savings, mostly from "
-            "streamlining administration.",
+        ("2016-10-13", "redesign-savings-highland", "Redesign reviews identify £4m of savings", [
+            "Councillors and staff have reviewed how property, fleet, income collection and administration are run as "
+            "part of the Highland redesign.",
+            "The reviews identified £4m of annual savings, mostly from streamlining administration and sharing vehicles "
+            "between services. Community groups will be offered the chance to run some local services.",
         ]),
     ],
     "S12000005": [
-        ("2013-05-23", "shared-education-social-work", "Shared education and social work services review", [
-            "Shared education and social work services with Stirling have saved around £1m a year since 2011, "
-            "according to a review reported to councillors.",
+        ("2013-05-23", "shared-education-social-work", "Shared education and social work: two years on", [
+            "A review reported to councillors found that sharing education and social work with Stirling has protected "
+            "front-line services in both areas.",
+            "One management team now runs both services. The arrangement, which began in 2011, saves around £1m a year "
+            "between the two councils.",
         ]),
     ],
     "S12000030": [
         ("2014-02-27", "shared-services-stirling-clacks", "Shared services with Clackmannanshire to continue", [
-            "Councillors agreed to continue sharing education and social work with Clackmannanshire.",
-            "The arrangement has saved the two councils about £1m a year.",
+            "Councillors agreed to keep sharing education and social work services with our neighbours.",
+            "The arrangement has saved the two councils about £1m a year since 2011, mostly through a single management team.",
         ]),
     ],
     "S12000042": [
-        ("2019-05-16", "dundee-district-heating", "District heating for council buildings", [
-            "Council buildings in the city centre will be heated from a shared biomass network.",
-            "The scheme is expected to cut heating costs by £250,000 a year.",
+        ("2019-05-16", "dundee-district-heating", "District heating for city centre buildings", [
+            "Caird Hall, the City Chambers and nearby council offices will be heated from a shared biomass network.",
+            "The network replaces ageing gas boilers and is expected to cut heating costs by £250,000 a year, as well as "
+            "reducing carbon emissions.",
         ]),
     ],
     "S12000048": [
-        ("2017-08-31", "pkc-libraries-live-active", "Culture trust saves £1.2m", [
-            "Transferring libraries and museums to a culture trust has saved the council £1.2m a year, mainly through rates relief.",
+        ("2017-08-31", "culture-trust-savings", "Culture trust saves £1.2m a year", [
+            "Libraries, museums and the concert hall have been run by an arm's-length culture trust since 2016.",
+            "Because the trust is a charity it pays less in business rates, and it can bid for funding the council cannot. "
+            "The change has saved the council £1.2m a year.",
         ]),
     ],
     "S12000040": [
-        ("2018-11-15", "west-lothian-digital", "Online services reduce costs", [
-            "Two-thirds of council tax and housing transactions now happen online.",
-            "Digital services are saving the council £1.6m a year.",
+        ("2018-11-15", "west-lothian-digital", "Two-thirds of transactions now online", [
+            "Residents now make two out of three council tax, housing repair and bulky uplift requests online.",
+            "Fewer phone calls and paper forms mean the digital programme is saving £1.6m a year. Customers without "
+            "internet access can still get help at local partnership centres.",
+        ]),
+    ],
+    "S12000019": [
+        ("2017-03-30", "midlothian-energy-from-waste", "Shared waste plant opens", [
+            "Household waste from Midlothian and the City of Edinburgh now goes to the Millerhill recycling and energy "
+            "recovery centre rather than to landfill.",
+            "The joint Zero Waste project with Edinburgh is expected to save the two councils around £1m a year in "
+            "landfill tax and disposal costs.",
         ]),
     ],
     # ---------------------------------------------------------------- Wales
@@ -302,113 +329,138 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ("2016-06-02", "shared-regulatory-services-first-year", "Shared Regulatory Services: first year", [
             "Environmental health, trading standards and licensing teams from Cardiff, Bridgend and the Vale of Glamorgan "
             "have now worked as one service for a year.",
-            "The shared service has cut costs by around £1.4m a year.",
+            "The shared service has cut its running costs by around £1.4m a year while keeping officers based in each area.",
         ]),
-        ("2018-02-22", "cardiff-hubs-programme", "Community hubs combine libraries and advice", [
-            "The capital's hubs programme brings libraries, housing advice and money advice under one roof.",
-            "Combining buildings saves around £700,000 a year.",
+        ("2018-02-22", "cardiff-hubs-programme", "Community hubs bring services under one roof", [
+            "The capital's hubs programme puts libraries, housing advice, into-work help and money advice in one building.",
+            "Combining buildings has saved around £700,000 a year, and visits to hubs have doubled.",
         ]),
     ],
     "W06000014": [
-        ("2015-05-01", "shared-regulatory-services-launch", "Shared Regulatory Services launched", [
-            "A new regional regulatory service hosted by the Vale of Glamorgan Council starts work today.",
-            "The partners expect to save £1.4m a year.",
+        ("2015-05-01", "shared-regulatory-services-launch", "Regional regulatory service launched", [
+            "A new regulatory service covering three council areas, hosted by the Vale, starts work today.",
+            "Bringing together around 300 staff from Bridgend, Cardiff and the Vale of Glamorgan, the partners expect "
+            "to save £1.4m a year.",
         ]),
     ],
     "W06000013": [
         ("2017-04-06", "bridgend-telecare", "Telecare helps residents stay independent", [
-            "More than 2,000 residents now use telecare alarms and sensors.",
-            "The service avoids an estimated £900,000 of care costs each year.",
+            "More than 2,000 residents now use telecare alarms, falls sensors and door monitors that alert a response team.",
+            "The service avoids an estimated £900,000 of care costs each year by helping people stay at home rather "
+            "than moving into residential care.",
         ]),
     ],
     "W06000021": [
         ("2016-01-21", "your-county-your-way", "New delivery model for leisure and culture", [
-            "Leisure, youth, tourism and culture services are moving into a new delivery model.",
-            "The change is projected to save £1m a year by 2018.",
+            "Leisure centres, youth services, tourism and outdoor education are moving into a new organisation owned "
+            "by the community.",
+            "The new model is projected to save £1m a year by 2018 and can bid for grants the council cannot.",
+        ]),
+        ("2017-05-25", "monlife-income", "Leisure centres bring in more income", [
+            "Gym memberships at our four leisure centres have risen by a quarter since the refurbishment.",
+            "The extra £400,000 of income a year goes back into sport and play in the county.",
         ]),
     ],
     "W06000005": [
-        ("2017-01-26", "alternative-delivery-models-flintshire", "Aura Leisure and Libraries takes over", [
-            "Leisure centres and libraries in Flintshire are now run by Aura, an employee-owned social enterprise.",
-            "The new model saves around £1m a year while keeping all libraries open.",
+        ("2017-01-26", "alternative-delivery-models-flintshire", "Aura takes over leisure and libraries", [
+            "Leisure centres and libraries in Flintshire are now run by Aura, a social enterprise owned by its employees.",
+            "The new model saves the council around £1m a year while keeping every library open.",
         ]),
     ],
     "W06000011": [
-        ("2016-09-29", "sustainable-swansea", "Sustainable Swansea programme: £70m saved", [
-            "The Sustainable Swansea programme has delivered about £70m of savings since 2013.",
-            "Commissioning reviews of every service are now under way.",
+        ("2016-09-29", "sustainable-swansea", "Sustainable Swansea: £70m saved", [
+            "The Sustainable Swansea programme has delivered about £70m of savings since 2013, as government funding fell.",
+            "Commissioning reviews of every service are now looking at who is best placed to deliver each one.",
         ]),
     ],
     "W06000016": [
-        ("2018-07-19", "rct-led-lighting", "LED street lighting across RCT", [
-            "Over 27,000 street lights are being converted to LED.",
-            "The programme will save £1.1m a year.",
+        ("2018-07-19", "rct-led-lighting", "LED street lighting across the county borough", [
+            "Over 27,000 street lights are being converted to LED across Rhondda Cynon Taf.",
+            "The programme is funded by an interest-free government loan and will save £1.1m a year once complete.",
         ]),
     ],
     "W06000002": [
         ("2015-12-10", "ffordd-gwynedd", "Ffordd Gwynedd puts residents first", [
-            "Ffordd Gwynedd, the council's approach to redesigning services around people, is being rolled out to every department.",
-            "Savings of £3m a year are expected.",
+            "Ffordd Gwynedd, the council's way of redesigning services around the people who use them, is being rolled "
+            "out to every department.",
+            "Removing steps that add nothing for residents is expected to save £3m a year.",
         ]),
     ],
     "W06000010": [
-        ("2019-10-03", "carmarthenshire-transformation", "Transformation saves £1.5m", [
-            "Carmarthenshire's transformation programme has reduced office space and introduced agile working.",
-            "Savings of £1.5m have been delivered.",
+        ("2019-10-03", "carmarthenshire-transformation", "Agile working saves £1.5m", [
+            "Carmarthenshire's transformation programme has reduced office space and introduced agile working for "
+            "1,500 staff.",
+            "Savings of £1.5m have been delivered so far.",
         ]),
     ],
     "W06000003": [
-        ("2016-02-18", "conwy-denbighshire-shared", "Conwy and Denbighshire share regulatory services", [
-            "Conwy and Denbighshire councils are extending collaboration on regulatory services.",
-            "The shared approach saves £250,000 a year.",
+        ("2016-02-18", "conwy-denbighshire-shared", "Conwy and Denbighshire extend shared services", [
+            "Conwy and Denbighshire county councils are extending their collaboration on regulatory services after a "
+            "successful first year.",
+            "The shared approach saves £250,000 a year between the two councils.",
+        ]),
+    ],
+    "W06000023": [
+        ("2018-03-15", "powys-transforming-education", "Shared back office for Powys schools", [
+            "Schools across Powys now share a single finance and HR service run by the council.",
+            "Pooling the work saves schools £300,000 a year, which head teachers can spend in the classroom.",
         ]),
     ],
     # ---------------------------------------------------------------- Northern Ireland
     "N09000003": [
         ("2017-09-07", "belfast-fleet-review", "Bin lorry routes redesigned", [
-            "Collection routes across the city have been redesigned using route optimisation software.",
-            "The review saved £700,000 a year.",
+            "Collection routes across the city have been redesigned using route optimisation software, and older "
+            "vehicles replaced with a smaller, more efficient fleet.",
+            "The review saved £700,000 a year. Food waste collections now reach every household in the city.",
         ]),
     ],
     "N09000002": [
         ("2016-03-24", "abc-merger-savings", "Merger savings reach £5m", [
-            "Armagh City, Banbridge and Craigavon Borough Council has made £5m of savings since it was formed in 2015.",
+            "Armagh City, Banbridge and Craigavon Borough Council has made £5m of savings since it was formed from three "
+            "councils in April 2015.",
+            "Most of the saving came from a single senior management team and merged back-office services.",
         ]),
     ],
     "N09000005": [
-        ("2018-05-31", "derry-strabane-energy", "Energy efficiency upgrades across council buildings", [
-            "Energy efficiency upgrades in leisure centres and offices will save £300,000 a year.",
+        ("2018-05-31", "derry-strabane-energy", "Energy upgrades across council buildings", [
+            "LED lighting, new boilers and pool covers are being fitted in leisure centres and offices.",
+            "The upgrades will save £300,000 a year on energy bills.",
         ]),
     ],
     "N09000010": [
         ("2017-06-22", "nmd-waste-contract", "New waste contract saves £1m", [
-            "A new contract for treating waste will save the council £1m a year.",
+            "A new contract for treating residual waste will divert more rubbish from landfill.",
+            "The contract, procured jointly with other councils in the arc21 partnership, will save the council £1m a year.",
         ]),
     ],
     "N09000009": [
         ("2019-04-11", "mid-ulster-shared-procurement", "Shared procurement brings savings", [
-            "Buying with other councils through a shared procurement service has saved Mid Ulster £400,000.",
+            "Buying goods and services alongside other councils through a shared procurement service has saved the "
+            "council £400,000.",
         ]),
     ],
     "N09000007": [
         ("2016-11-24", "lisburn-castlereagh-efficiency", "Efficiency programme saves £2m", [
-            "Lisburn and Castlereagh City Council's efficiency programme has saved £2m since the merger.",
+            "Lisburn and Castlereagh City Council's efficiency programme has saved £2m since the two councils merged.",
+            "Savings came from procurement, energy and merged management.",
         ]),
     ],
     "N09000011": [
         ("2018-10-18", "ards-north-down-recycling", "Kerbside sorting boosts recycling", [
-            "Kerbside sorting of recycling has raised the quality of materials collected.",
-            "The change saves £600,000 a year in processing costs.",
+            "Crews now sort recycling at the kerbside, so glass, paper and cans arrive at the depot clean.",
+            "Cleaner materials sell for more and cost less to process. The change saves £600,000 a year.",
         ]),
     ],
     "N09000001": [
         ("2017-02-09", "antrim-newtownabbey-solar", "Solar panels on council buildings", [
-            "Solar panels on council buildings will cut electricity bills by £100,000 a year.",
+            "Solar panels are being fitted to the roofs of leisure centres and the civic centre.",
+            "They will cut electricity bills by £100,000 a year.",
         ]),
     ],
     "N09000006": [
         ("2019-09-12", "fermanagh-omagh-agile", "Agile working frees up offices", [
-            "Agile working has allowed the council to release office space, saving £150,000 a year.",
+            "Agile working has allowed the council to release office space in Enniskillen and Omagh.",
+            "Letting the spare space saves and earns the council £150,000 a year.",
         ]),
     ],
 }
