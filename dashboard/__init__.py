@@ -19,6 +19,17 @@ from .postcodes import PostcodeIndex, default_index_path
 __all__ = ["make_datasette", "serve", "prepare", "load_metadata"]
 
 logger = logging.getLogger(__name__)
+
+
+def _quiet_datasette_error_pages() -> None:
+    """Work around Datasette 0.65 with ``rich`` installed (a dependency of ours): its default error handler calls
+    ``rich.print_exception()`` even for a plain 404 raised outside an ``except`` block, which itself raises, so
+    every unknown URL became a 500. Without ``rich`` it renders the normal error page (and logs 500s as before).
+    """
+    import datasette.handle_exception as handler
+
+    handler.rich = None
+
 HERE = Path(__file__).parent
 DEFAULT_SETTINGS: dict[str, Any] = {
     "sql_time_limit_ms": 1500,  # a slow ad-hoc query is cut off rather than tying up a thread
@@ -49,6 +60,7 @@ def make_datasette(db_path: str, postcodes_path: str | None = None, **settings: 
     """
     from datasette.app import Datasette
 
+    _quiet_datasette_error_pages()
     name = Path(db_path).stem
     metadata = load_metadata(name)
     config = metadata["plugins"]["shopwindow"]
@@ -116,6 +128,8 @@ def prepare_connection(conn):
 @hookimpl
 def startup(datasette):
     """Start computing the home page's sector-wide sums in the background (seconds on a large database)."""
+
+    _quiet_datasette_error_pages()  # also under a plain `datasette` command
 
     async def inner():
         import asyncio

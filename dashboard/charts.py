@@ -13,7 +13,6 @@ from urllib.parse import quote, urlencode
 LAT_MIN, LAT_MAX, LNG_MIN, LNG_MAX = 49.8, 60.95, -8.3, 1.9
 MAP_WIDTH = 300
 _LNG_SCALE = math.cos(math.radians(54.5))  # longitude degrees are shorter than latitude degrees this far north
-MAP_HEIGHT = round(MAP_WIDTH * (LAT_MAX - LAT_MIN) / ((LNG_MAX - LNG_MIN) * _LNG_SCALE))
 
 SERVICE_ICONS = {
     "adult social care": "care",
@@ -36,17 +35,38 @@ def bars(items: list[dict], value_key: str = "amount", label_key: str = "label")
     return [{**item, "pct": round(100 * (item[value_key] or 0) / largest, 1)} for item in items]
 
 
-def project(lat: float | None, lng: float | None) -> tuple[float, float] | None:
-    """SVG coordinates of a latitude and longitude in the map frame (None when unknown)."""
-    if lat is None or lng is None:
-        return None
-    x = (lng - LNG_MIN) / (LNG_MAX - LNG_MIN) * MAP_WIDTH
-    y = (LAT_MAX - lat) / (LAT_MAX - LAT_MIN) * MAP_HEIGHT
-    return round(x, 1), round(y, 1)
+def frame(points: list[tuple[float, float]], min_lat_span: float = 2.0) -> tuple[float, float, float, float]:
+    """A map frame (lat_min, lat_max, lng_min, lng_max) around ``points`` with a margin, inside the UK frame."""
+    if not points:
+        return LAT_MIN, LAT_MAX, LNG_MIN, LNG_MAX
+    lats, lngs = [p[0] for p in points], [p[1] for p in points]
+    lat_mid, lng_mid = (min(lats) + max(lats)) / 2, (min(lngs) + max(lngs)) / 2
+    lat_span = max(max(lats) - min(lats) + 0.6, min_lat_span)
+    lng_span = max(max(lngs) - min(lngs) + 1.0, lat_span / _LNG_SCALE * 0.75)  # not too tall and thin
+    lat_lo, lat_hi = max(LAT_MIN, lat_mid - lat_span / 2), min(LAT_MAX, lat_mid + lat_span / 2)
+    lng_lo, lng_hi = max(LNG_MIN, lng_mid - lng_span / 2), min(LNG_MAX, lng_mid + lng_span / 2)
+    return lat_lo, lat_hi, lng_lo, lng_hi
+
+
+def projector(box: tuple[float, float, float, float]):
+    """A function from (lat, lng) to SVG (x, y) for the frame ``box``, and the map's height."""
+    lat_lo, lat_hi, lng_lo, lng_hi = box
+    height = round(MAP_WIDTH * (lat_hi - lat_lo) / ((lng_hi - lng_lo) * _LNG_SCALE))
+
+    def project(lat: float | None, lng: float | None) -> tuple[float, float] | None:
+        if lat is None or lng is None or not (lat_lo <= lat <= lat_hi and lng_lo <= lng <= lng_hi):
+            return None
+        return (round((lng - lng_lo) / (lng_hi - lng_lo) * MAP_WIDTH, 1),
+                round((lat_hi - lat) / (lat_hi - lat_lo) * height, 1))
+
+    return project, height
 
 
 def map_layers(backdrop: list[dict], focus: dict, partners: list[dict]) -> dict:
-    """Points for the partners map: every council faintly, the partners numbered, this council marked."""
+    """The partners map, framed on this council and its partners: other councils as faint dots, the partners
+    numbered (the list beside the map names them), this council as a square."""
+    located = [(row["lat"], row["lng"]) for row in [focus, *partners] if row.get("lat") is not None]
+    project, height = projector(frame(located))
     dots = [point for point in (project(row["lat"], row["lng"]) for row in backdrop) if point]
     numbered = []
     for number, row in enumerate(partners, start=1):
@@ -54,7 +74,7 @@ def map_layers(backdrop: list[dict], focus: dict, partners: list[dict]) -> dict:
         if point:
             numbered.append({**row, "number": number, "x": point[0], "y": point[1]})
     here = project(focus.get("lat"), focus.get("lng"))
-    return {"width": MAP_WIDTH, "height": MAP_HEIGHT, "dots": dots, "partners": numbered,
+    return {"width": MAP_WIDTH, "height": height, "dots": dots, "partners": numbered,
             "here": {"x": here[0], "y": here[1]} if here else None}
 
 

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import asyncio
+import functools
 import logging
 from datetime import datetime, timezone
+from pathlib import Path
 from urllib.parse import quote, unquote
 
 from datasette.utils.asgi import Response
@@ -39,6 +41,18 @@ def postcode_index(datasette) -> PostcodeIndex:
     return _indexes[path]
 
 
+@functools.lru_cache(maxsize=1)
+def _static_plugin_name() -> str:
+    """Datasette serves our static/ under the name it registered the plugin by (the distribution's name)."""
+    from datasette.plugins import get_plugins
+
+    ours = (Path(__file__).parent / "static").resolve()
+    for plugin in get_plugins():
+        if plugin["static_path"] and Path(plugin["static_path"]).resolve() == ours:
+            return plugin["name"]
+    return "shopwindow_dashboard"
+
+
 async def banner(datasette, db) -> str | None:
     """When the data was recorded, if it is the bundled offline sample (snapshot_info table, else a setting)."""
     if await db.table_exists("snapshot_info"):
@@ -61,7 +75,7 @@ async def render(datasette, request, template: str, context: dict, status: int =
     base = {
         "sample_recorded": await banner(datasette, db),
         "database": db.name,
-        "static": datasette.urls.static_plugins("shopwindow_dashboard", ""),
+        "static": datasette.urls.static_plugins(_static_plugin_name(), ""),
         "corrections_email": settings.get("corrections_email", "corrections@shopwindow.example"),
         "query_url": lambda name, **params: datasette.urls.database(db.name) + f"/{name}"
         + ("?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in params.items()) if params else ""),

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
@@ -163,3 +164,16 @@ def test_hostile_harvested_text_is_escaped_everywhere(hostile_ds, path):
 
 def test_hostile_title_appears_escaped_on_its_page(hostile_ds):
     assert "&lt;script&gt;alert(&#34;x&#34;)&lt;/script&gt;" in fetch(hostile_ds, "/initiative/gc-planning").text
+
+
+def test_an_unknown_address_is_a_404_not_a_server_error(ds):
+    assert fetch(ds, "/no/such/page").status_code == 404
+    assert fetch(ds, "/favicon.ico").status_code == 200
+
+
+def test_the_stylesheet_is_vendored_and_served(ds):
+    page = fetch(ds, "/").text
+    href = re.search(r'<link rel="stylesheet" href="([^"]+)"', page).group(1)
+    assert href.startswith("/-/static-plugins/")  # served by the app itself: no CDN
+    response = fetch(ds, href)
+    assert response.status_code == 200 and ".card" in response.text
