@@ -152,3 +152,21 @@ def test_case_study_council_leads_and_named_partners_follow():
     assert adur.councils == ["E07000223", "E07000229"]  # Adur, then Worthing
     assert breckland.councils == ["E07000143", "E07000140"]  # Breckland, then South Holland
     assert south_hams.councils == ["E07000044", "E07000047"]  # South Hams, then West Devon
+
+
+def test_a_damaged_page_is_reported_and_the_rest_still_read(monkeypatch):
+    from pypdf import PageObject
+
+    original = PageObject.extract_text
+    calls = {"n": 0}
+
+    def flaky(self, *args, **kwargs):
+        calls["n"] += 1
+        if calls["n"] == 1:  # the cover page
+            raise ValueError("bad content stream")
+        return original(self, *args, **kwargs)
+
+    monkeypatch.setattr(PageObject, "extract_text", flaky)
+    records = list(reader().parse_pdf(respond(PDF, Request(PDF, callback="parse_pdf"))))
+    assert len(records) == 3
+    assert records[0].extra["pdf_errors"] == [f"{PDF}: page 1 could not be read: ValueError: bad content stream"]
