@@ -17,6 +17,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .regextrie import trie_regex
+
 MIN_SCORE = 1.5
 
 SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
@@ -134,35 +136,42 @@ class Classification:
     model_scores: dict[str, float] = field(default_factory=dict)
 
 
-def _compile(taxonomy: dict[str, tuple[str, list[str]]]) -> list[tuple[str, re.Pattern[str], dict[str, float]]]:
-    compiled = []
-    for slug, (_label, phrases) in taxonomy.items():
-        ordered = sorted(set(phrases), key=len, reverse=True)
-        pattern = re.compile(r"\b(?:" + "|".join(re.escape(p) for p in ordered) + r")\b", re.IGNORECASE)
-        weights = {p: 1.0 + 0.5 * (len(p.split()) - 1) for p in ordered}
-        compiled.append((slug, pattern, weights))
-    return compiled
-
-
-_AREAS = _compile(SERVICE_AREAS)
-_MODELS = _compile(DELIVERY_MODELS)
+_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
 # Acronyms that are also words ("send", "ai" in prose) count only when written in capitals.
 _ACRONYMS = {"ai", "send", "hr", "ict", "cic", "icb", "ccg", "nhs", "rpa", "pfi", "latc", "almo", "cctv"}
 
 
-def _scores(compiled, parts: list[tuple[str, float]]) -> dict[str, float]:
-    scores: dict[str, float] = {}
-    for slug, pattern, weights in compiled:
-        total = 0.0
-        for text, weight in parts:
-            for match in pattern.finditer(text):
-                phrase = match.group().lower()
-                if phrase in _ACRONYMS and not match.group().isupper():
-                    continue
-                total += weights.get(phrase, 1.0) * weight
-        if total:
-            scores[slug] = round(total, 2)
-    return scores
+def _index(taxonomy: dict[str, tuple[str, list[str]]]) -> tuple[dict[tuple[str, ...], list[tuple[str, float]]], int]:
+    """Phrase (as a word tuple) -> [(slug, weight)], and the longest phrase length."""
+    index: dict[tuple[str, ...], list[tuple[str, float]]] = {}
+    for slug, (_label, phrases) in taxonomy.items():
+        for phrase in set(phrases):
+            words = tuple(_WORDS.findall(phrase.replace("’", "'")))
+            index.setdefault(words, []).append((slug, 1.0 + 0.5 * (len(words) - 1)))
+    return index, max(len(k) for k in index)
+
+
+_AREAS = _index(SERVICE_AREAS)
+_MODELS = _index(DELIVERY_MODELS)
+# One scan finds the phrases of both taxonomies.
+_SCAN = re.compile(r"(?<![^\W_])(?:" + trie_regex({" ".join(k) for k in list(_AREAS[0]) + list(_MODELS[0])})
+                   + r")(?![^\W_])", re.IGNORECASE)
+
+
+def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
+    """Sum phrase weights per slug for both taxonomies; one regex pass per part, longest phrase first."""
+    areas: dict[str, float] = {}
+    models: dict[str, float] = {}
+    for text, weight in parts:
+        for match in _SCAN.finditer(text):
+            found = match.group()
+            key = tuple(_WORDS.findall(found.lower().replace("’", "'")))
+            if len(key) == 1 and key[0] in _ACRONYMS and not found.isupper():
+                continue  # "send" the verb, "ai" in prose: only the capitalised acronym counts
+            for scores, (index, _) in ((areas, _AREAS), (models, _MODELS)):
+                for slug, phrase_weight in index.get(key, ()):
+                    scores[slug] = scores.get(slug, 0.0) + phrase_weight * weight
+    return ({slug: round(v, 2) for slug, v in areas.items()}, {slug: round(v, 2) for slug, v in models.items()})
 
 
 def _best(scores: dict[str, float]) -> str | None:
@@ -175,8 +184,7 @@ def _best(scores: dict[str, float]) -> str | None:
 def classify(text: str, title: str = "", summary: str = "") -> Classification:
     """Score ``title`` (x3), ``summary`` (x2) and ``text`` (x1) against both taxonomies."""
     parts = [(title or "", 3.0), (summary or "", 2.0), ((text or "")[:20000], 1.0)]
-    areas = _scores(_AREAS, parts)
-    models = _scores(_MODELS, parts)
+    areas, models = _scores(parts)
     return Classification(_best(areas), _best(models), areas, models)
 
 

@@ -7,10 +7,9 @@ Use it from Python::
     # ['E07000202', 'E10000029']
     resolve("LB Croydon")  # 'E09000008'
 
-Matching is a single left-to-right pass over word tokens with a dictionary of every alias
-keyed by its first word (Aho-Corasick in spirit), so cost grows with the text, not with the
-number of councils. A place name written bare ("Kent") counts only when it is capitalised,
-not part of a longer name ("East Kent Hospitals", "Kent Police") and not an everyday word
+Matching is one pass of a trie-shaped regular expression holding every alias (see
+:mod:`shopwindow.aliasmatch`), so cost grows with the text, not with the number of councils.
+A place name written bare ("Kent") counts only when it is capitalised, not part of a longer name ("East Kent Hospitals", "Kent Police") and not an everyday word
 ("Reading", "Rugby") unless a council word or a list ending "... councils" vouches for it.
 """
 
@@ -19,29 +18,19 @@ from __future__ import annotations
 import csv
 import functools
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .councilnames import DESIGNATORS, normalise
+from .aliasmatch import candidates, dehyphenate, original_offset, trie_patterns
+from .councilnames import normalise
 from .partners import Partner, find_partners
-from .tokens import Token, adjacent, tokenize
 
-__all__ = ["Council", "Match", "Partner", "Register", "find_councils", "find_partners", "load_register", "resolve"]
+__all__ = ["Council", "Match", "Partner", "Register", "find_council_mentions", "find_councils", "find_partners", "load_register", "resolve"]
 
 DATA_DIR = Path(os.environ.get("SHOPWINDOW_DATA", Path(__file__).resolve().parents[1] / "data"))
 
-# Suffixes read after a bare name, longest first; a plural one marks a list ("Leeds and York councils").
-_SUFFIXES = [tuple(s.split()) for s in (
-    "metropolitan borough councils", "metropolitan borough council", "metropolitan district council",
-    "county borough council", "london borough council", "borough councils", "district councils",
-    "county councils", "city councils", "borough council", "district council", "county council",
-    "city council", "councils", "council", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs",
-    "mbc", "lbc", "rbc", "cbc", "mdc", "bc", "dc", "cc",
-)]
-_PLURAL = {"councils", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs"}
-# A capitalised word before a bare name that makes it part of a bigger place ("East Kent", "Greater Manchester").
-_PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central", "new", "upper", "lower",
-                   "inner", "outer", "royal", "great", "little", "old", "north-east", "south-west"}
+_LOCATIVE = re.compile(r"\b(?:in|at|near|around|outside|across|into|within|throughout|towards)[ \t]+$", re.IGNORECASE)
 # Bare names that are also everyday words, first names or other places: they need a council word.
 AMBIGUOUS = {normalise(n) for n in (
     "Reading", "Rugby", "Derby", "Bury", "Hart", "Eden", "Highland", "Boston", "Lincoln", "Angus", "Preston",
@@ -88,26 +77,12 @@ class Match:
     origin: str = "text"  # text | default
 
 
-@dataclass
-class _Candidate:
-    codes: list[str]
-    first: int  # token indexes [first, last)
-    last: int
-    designated: bool
-    plural: bool
-    pending: bool  # bare ambiguous name waiting for a list to vouch for it
-    rejected: bool = False
-
-
 class Register:
-    """The councils and every alias, indexed by first word for one-pass matching."""
+    """The councils and every alias, with the regex that finds the aliases in text."""
 
     def __init__(self, councils: dict[str, Council], aliases: dict[tuple[str, ...], list[str]]) -> None:
         self.councils = councils
         self.aliases = aliases
-        self._longest: dict[str, int] = {}
-        for key in aliases:
-            self._longest[key[0]] = max(self._longest.get(key[0], 0), len(key))
 
     def council(self, code: str) -> Council | None:
         """The council with this GSS code, or None."""
@@ -123,104 +98,10 @@ class Register:
             codes = current or codes
         return codes
 
-    def candidates(self, text: str, tokens: list[Token]) -> list[_Candidate]:
-        """Every alias occurrence, longest first at each position, with its designator and context flags."""
-        found: list[_Candidate] = []
-        i, n = 0, len(tokens)
-        while i < n:
-            longest = self._longest.get(tokens[i].low)
-            if not longest or tokens[i].raw[:1].islower():  # names start with a capital ("east, Suffolk" is not one)
-                i += 1
-                continue
-            match = None
-            for size in range(min(longest, n - i), 0, -1):
-                key = tuple(t.low for t in tokens[i:i + size])
-                # Commas only inside long official names ("Newry, Mourne and Down"), never "Leeds, Bradford".
-                if key in self.aliases and all(adjacent(text, tokens[k], tokens[k + 1], commas=size >= 3)
-                                               for k in range(i, i + size - 1)):
-                    match = (key, size)
-                    break
-            if match is None:
-                i += 1
-                continue
-            key, size = match
-            last = i + size
-            suffix = _read_suffix(text, tokens, last)
-            designated = bool(DESIGNATORS.intersection(key)) or suffix is not None
-            plural = bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL
-            county_word = "county" in key or bool(suffix and "county" in suffix)
-            if suffix:
-                last += len(suffix)
-            codes = self._best(self.aliases[key], county_word)
-            cand = _Candidate(codes, i, last, designated, plural, pending=False)
-            if not designated:
-                _judge_bare(text, tokens, cand, key)
-            found.append(cand)
-            i = last
-        return found
-
-
-def _read_suffix(text: str, tokens: list[Token], at: int) -> tuple[str, ...] | None:
-    for suffix in _SUFFIXES:
-        end = at + len(suffix)
-        if end <= len(tokens) and tuple(t.low for t in tokens[at:end]) == suffix:
-            if all(adjacent(text, tokens[k - 1], tokens[k]) for k in range(at, end)):
-                return suffix
-    return None
-
-
-def _judge_bare(text: str, tokens: list[Token], cand: _Candidate, key: tuple[str, ...]) -> None:
-    """Decide whether a place name written without a council word names the council."""
-    first = tokens[cand.first]
-    if not first.raw[:1].isupper():
-        cand.rejected = True
-        return
-    before = tokens[cand.first - 1] if cand.first else None
-    if before and adjacent(text, before, first) and before.low in _PLACE_PREFIXES and before.raw[:1].isupper():
-        cand.rejected = True  # "East Kent", "Greater Manchester"
-        return
-    if before and before.low == "of" and cand.first >= 2:
-        owner = tokens[cand.first - 2]
-        if owner.raw[:1].isupper() and owner.low not in DESIGNATORS and owner.low != "city":
-            cand.rejected = True  # "University of Kent", "Archbishop of Canterbury"
-            return
-    if cand.last < len(tokens):
-        after = tokens[cand.last]
-        if after.raw[:1].isupper() and adjacent(text, tokens[cand.last - 1], after, commas=False) \
-                and not _title_case_line(text, after.start):
-            cand.rejected = True  # "Kent Police", "Leeds Beckett", "Birmingham City"
-            return
-    if " ".join(key) in AMBIGUOUS:
-        cand.pending = True
-
-
-def _title_case_line(text: str, at: int) -> bool:
-    """True when the line around ``at`` is a headline in Title Case, where capitals prove nothing."""
-    start = text.rfind("\n", 0, at) + 1
-    end = text.find("\n", at)
-    words = text[start:end if end != -1 else len(text)].split()
-    if len(words) < 3 or len(words) > 25:
-        return False
-    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
-    return capitalised / len(words) >= 0.7
-
-
-def _vouch_for_lists(text: str, tokens: list[Token], cands: list[_Candidate]) -> None:
-    """'Reading, Slough and Wokingham councils': a plural council word vouches for the whole list."""
-    vouched = False
-    for k in range(len(cands) - 1, -1, -1):
-        cand = cands[k]
-        if cand.plural:
-            vouched = True
-        elif vouched and k + 1 < len(cands):
-            gap = text[tokens[cand.last - 1].end:tokens[cands[k + 1].first].start]
-            if normalise(gap) in ("", "and", "or", "as well as") and len(gap) < 14:
-                if not cand.rejected or cand.pending:
-                    cand.pending, cand.designated = False, True
-                continue
-            vouched = False
-        else:
-            vouched = False
+    @functools.cached_property
+    def patterns(self) -> dict[str, re.Pattern[str]]:
+        """The compiled alias regexes, one per first word (built on first use)."""
+        return trie_patterns(self.aliases)
 
 
 @functools.lru_cache(maxsize=4)
@@ -245,6 +126,44 @@ def load_register(data_dir: str | None = None) -> Register:
     return Register(councils, aliases)
 
 
+def find_council_mentions(text: str, register: Register | None = None) -> list[Match]:
+    """Every accepted mention of a council in ``text``, in order (a council may appear many times).
+
+    Results for the default register are cached for the last few texts (linking, saving extraction
+    and splitting read the same page); treat the list as read-only.
+    """
+    if register is None:
+        return list(_cached_mentions(text or ""))
+    return _mentions(text or "", register)
+
+
+@functools.lru_cache(maxsize=16)
+def _cached_mentions(text: str) -> tuple[Match, ...]:
+    return tuple(_mentions(text, load_register()))
+
+
+def _mentions(text: str, register: Register) -> list[Match]:
+    clean, starts, shifts = dehyphenate(text)
+    partner_spans = [(p.start, p.end) for p in find_partners(text)]
+    cands = candidates(clean, register.patterns, register.aliases, AMBIGUOUS)
+    mentions: list[Match] = []
+    any_designated = any(c.designated and not c.rejected for c in cands)
+    for cand in cands:
+        if cand.rejected or cand.pending:
+            continue
+        start, end = original_offset(cand.start, starts, shifts), original_offset(cand.end, starts, shifts)
+        if not cand.designated:
+            if any(s <= start and end <= e for s, e in partner_spans):
+                continue  # "Kent and Medway NHS Trust": the place belongs to the partner's name
+            if any_designated and _LOCATIVE.search(clean, max(0, cand.start - 12), cand.start):
+                continue  # "an office in Ipswich": where, not who, when the actors are named councils
+        for code in register._best(list(register.aliases[cand.key]), cand.county_word):
+            council = register.councils[code]
+            mentions.append(Match(code, council.name, text[start:end], start, end, council.current,
+                                  council.successor_codes, cand.designated))
+    return mentions
+
+
 def find_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
     """Councils named in ``text``, in order of first mention, one Match each.
 
@@ -253,22 +172,9 @@ def find_councils(text: str, default: str | None = None, register: Register | No
     :func:`find_partners`.
     """
     register = register or load_register()
-    tokens = tokenize(text or "")
-    partner_spans = [(p.start, p.end) for p in find_partners(text or "")]
-    cands = register.candidates(text, tokens)
-    _vouch_for_lists(text, tokens, cands)
     matches: dict[str, Match] = {}
-    for cand in cands:
-        start, end = tokens[cand.first].start, tokens[cand.last - 1].end
-        if cand.rejected or cand.pending:
-            continue
-        if not cand.designated and any(s <= start and end <= e for s, e in partner_spans):
-            continue  # "Kent and Medway NHS Trust": the place belongs to the partner's name
-        for code in cand.codes:
-            if code not in matches:
-                council = register.councils[code]
-                matches[code] = Match(code, council.name, text[start:end], start, end, council.current,
-                                      council.successor_codes, cand.designated)
+    for mention in find_council_mentions(text, register):
+        matches.setdefault(mention.code, mention)
     if not matches and default:
         council = register.council(default)
         if council:

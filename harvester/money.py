@@ -34,11 +34,13 @@ _WORD_NUMBERS = {
 }
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]+)?)(?:[ ]?[½¼¾])?(?![0-9]|,[0-9]|\.[0-9])|[½¼¾]"
 _MULT = r"(?:bn|billions?|b|mn|mil|millions?|m|k|thousand)(?![a-z])"
-_STERLING = re.compile(
-    rf"(?:£|\bGBP[ ]?)[ ]?(?P<num>{_NUM})(?:[ ]?(?P<mult>{_MULT}))?"
-    rf"(?:[ ]?(?P<joiner>-|–|—|to)[ ]?(?:£[ ]?)?(?P<num2>{_NUM})(?:[ ]?(?P<mult2>{_MULT}))?)?",
-    re.IGNORECASE,
+_STERLING_TAIL = (
+    rf"{_NUM})(?:[ ]?(?P<mult>{_MULT}))?"
+    rf"(?:[ ]?(?P<joiner>-|–|—|to)[ ]?(?:£[ ]?)?(?P<num2>{_NUM})(?:[ ]?(?P<mult2>{_MULT}))?)?"
 )
+# "£" first, so the regex engine can jump from one pound sign to the next; "GBP 5m" is rare and looked for apart.
+_STERLING = re.compile(r"£[ ]?(?P<num>" + _STERLING_TAIL, re.IGNORECASE)
+_GBP = re.compile(r"\bGBP[ ]?(?P<num>" + _STERLING_TAIL, re.IGNORECASE)
 _POUNDS_AFTER = re.compile(
     rf"(?<![£\w.,])(?P<num>{_NUM})[ ]?(?P<mult>{_MULT})?[ ]?(?:pounds|pound|sterling)\b", re.IGNORECASE,
 )
@@ -127,9 +129,36 @@ def _year_after(text: str, end: int) -> str | None:
     return fiscal_year(following[match.end():match.end() + 12]) if match else None
 
 
+def _windows(text: str, lower: str, needles: tuple[str, ...], before: int, after: int) -> list[tuple[int, int]]:
+    """Merged stretches of ``text`` around each occurrence of the needles, starting at a space."""
+    spans = []
+    for needle in needles:
+        at = lower.find(needle)
+        while at != -1:
+            start = max(0, at - before)
+            space = text.rfind(" ", 0, start + 1)
+            spans.append((space + 1 if space != -1 else 0, min(len(text), at + len(needle) + after)))
+            at = lower.find(needle, at + 1)
+    merged: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if merged and start <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], end))
+        else:
+            merged.append((start, end))
+    return merged
+
+
+def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, int]]):
+    for start, end in windows:
+        yield from pattern.finditer(text, start, end)
+
+
 def _sterling(text: str) -> list[Figure]:
     found = []
-    for match in _STERLING.finditer(text):
+    matches = list(_STERLING.finditer(text))
+    if "gbp" in text.lower():
+        matches = sorted(matches + list(_GBP.finditer(text)), key=lambda m: m.start())
+    for match in matches:
         num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
         end = match.end()
         if num2 and not mult2 and mult:  # "£5m to 2020": not a range
@@ -150,13 +179,18 @@ def _sterling(text: str) -> list[Figure]:
 
 
 def _written(text: str) -> list[Figure]:
-    found = []
-    for match in _POUNDS_AFTER.finditer(text):
+    found: list[Figure] = []
+    lower = text.lower()
+    has_pounds = "pound" in lower or "sterling" in lower
+    if not has_pounds and "million" not in lower and "billion" not in lower and "thousand" not in lower:
+        return found  # most text has no written-out amounts: skip the slower patterns
+    pounds_windows = _windows(text, lower, ("pound", "sterling"), 30, 12) if has_pounds else []
+    for match in _in_windows(_POUNDS_AFTER, text, pounds_windows):
         amount = _scaled(match.group("num"), match.group("mult"))
         if amount is not None:
             found.append(Figure(match.group(), match.start(), match.end(), amount,
                                 qualifier=_qualifier(text, match.start()), fiscal_year=_year_after(text, match.end())))
-    for match in _WORDS.finditer(text):
+    for match in _in_windows(_WORDS, text, _windows(text, lower, ("million", "billion", "thousand"), 22, 16)):
         preceded_by_pound = text[max(0, match.start() - 2):match.start()].strip().endswith("£")
         if not (match.group("pounds") or preceded_by_pound):
             continue
@@ -186,7 +220,9 @@ def find_percentages(text: str) -> list[Figure]:
     """Every percentage in ``text`` between 0 and 100, in order; never raises."""
     found = []
     try:
-        for match in _PERCENT.finditer(text or ""):
+        text = text or ""
+        lower = text.lower()
+        for match in _in_windows(_PERCENT, text, _windows(text, lower, ("%", "per cent", "percent", "per-cent"), 16, 9)):
             value = float(match.group("num"))
             if 0 < value <= 100:
                 found.append(Figure(match.group(), match.start(), match.end(), percent=value,

@@ -8,14 +8,19 @@ with councils, so it is quick and predictable rather than exhaustive.
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS
 
+# Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase.
 _PHRASE = re.compile(
-    r"(?:[A-Z][\w'’.-]*)(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*[A-Z][\w'’.-]*)*"
+    r"(?:[A-Z][\w-]*)(?:(?!['’]s\b)['’]\w+)?"
+    r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+)?)*"
 )
+_OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
+_COMPANY_END = re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b")
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("lga", re.compile(r"\b(?:Local Government Association|LGA)\b")),
     ("police", re.compile(r"\b(?:Police|Constabulary|PCC|Police and Crime Commissioner)\b")),
@@ -29,7 +34,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:University|College|Combined Authority|Housing Association|Citizens Advice|Age UK|"
         r"Jobcentre Plus|Department for [A-Z]\w+|Home Office|Environment Agency)\b")),
 ]
-_COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in (
+_COMPANY_NAMES = (
     "BT", "Openreach", "Civica", "Capita", "Serco", "Amey", "Veolia", "Biffa", "Kier", "Agilisys", "Liberata",
     "Arvato", "Mitie", "Sopra Steria", "Deloitte", "PwC", "KPMG", "EY", "Ernst & Young", "Newton Europe",
     "Capgemini", "IBM", "Fujitsu", "Microsoft", "Google", "Amazon Web Services", "AWS", "Salesforce",
@@ -38,12 +43,21 @@ _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in (
     "Sodexo", "Engie", "Babcock", "Atkins", "WSP", "Arup", "Mott MacDonald", "Grant Thornton", "Mazars",
     "Accenture", "Palantir", "Xantura", "Liquidlogic", "Servelec", "Bartec", "Yotta", "Whitespace", "Oracle",
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
-)) + r")\b")
+)
+_COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
+_LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
+# Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
+_KEYWORD_WORDS = frozenset(
+    "local government association lga police constabulary pcc commissioner fire nhs ccg icb ics clinical "
+    "commissioning integrated care health board hospital hospitals foundation trust ambulance primary healthcare "
+    "public service executive ltd ltd. limited plc llp inc inc. university college combined authority housing "
+    "citizens advice age uk jobcentre plus department home office environment agency".split()
+) | frozenset(w.lower() for name in _COMPANY_NAMES for w in name.replace("&", " ").split())
 _LEADING_STOPWORDS = {
     "the", "a", "an", "in", "on", "at", "with", "as", "but", "and", "our", "its", "their", "this", "that",
     "these", "both", "working", "yesterday", "today", "last", "next", "partners", "partner", "including",
     "alongside", "through", "under", "from", "for", "by", "to", "meanwhile", "also", "then", "when", "while",
-    "after", "before", "since", "now", "if", "local", "his", "her", "we", "it", "they", "he", "she", "led",
+    "after", "before", "since", "now", "if", "his", "her", "we", "it", "they", "he", "she", "led",
 }
 
 
@@ -105,23 +119,74 @@ def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
     return groups
 
 
+def _core(group: str, at: int, kind: str) -> tuple[str, int]:
+    """'Chairman of the Local Government Association' -> the body itself; a company name ends at 'Ltd'."""
+    for joiner in list(_OF_THE.finditer(group))[::-1]:
+        head, tail = group[:joiner.start()], group[joiner.end():]
+        if _kind(tail) == kind and _kind(head) != kind:
+            return tail, at + joiner.end()
+    if kind == "company" and (end := _COMPANY_END.search(group)):
+        return group[:end.end()], at
+    return group, at
+
+
+_FIND_WORDS = ("police", "constabulary", "fire", "nhs", "ccg", "icb", "clinical", "integrated care", "health",
+               "hospital", "foundation trust", "ambulance", "primary care", "lga", "local government association",
+               "university", "college", "combined authority", "housing association", "citizens advice", "age uk",
+               "jobcentre", "department for", "home office", "environment agency", "ltd", "limited", "plc", "llp",
+               "commissioner")
+
+
+def _phrases_near_keywords(text: str):
+    """Capitalised phrases, read only around words that can make one a partner (most of a page has none)."""
+    lower = text.lower()
+    hits = [at for word in _FIND_WORDS for at in _all(lower, word)]
+    hits += [at for name in _COMPANY_NAMES for at in _all(text, name)]
+    windows: list[list[int]] = []
+    for at in sorted(hits):
+        dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)
+        start = max(at - 200, 0, dot + 2 if dot != -1 else 0, newline + 1)
+        end = min(len(text), at + 200)
+        if windows and start <= windows[-1][1]:
+            windows[-1][1] = max(windows[-1][1], end)
+        else:
+            windows.append([start, end])
+    for start, end in windows:
+        yield from _PHRASE.finditer(text, start, end)
+
+
+def _all(haystack: str, needle: str):
+    at = haystack.find(needle)
+    while at != -1:
+        yield at
+        at = haystack.find(needle, at + 1)
+
+
+@functools.lru_cache(maxsize=16)
 def find_partners(text: str) -> list[Partner]:
-    """Partner organisations named in ``text``, first mention of each name, in order."""
+    """Partner organisations named in ``text``, first mention of each name, in order.
+
+    Cached for the last few texts, because council linking and the partner plugin both ask.
+    Treat the returned list as read-only.
+    """
     found: dict[str, Partner] = {}
     spans: list[tuple[int, int]] = []
-    for match in _PHRASE.finditer(text):
+    for match in _phrases_near_keywords(text):
         phrase = match.group()
         if " " not in phrase and not phrase.isupper() and not _COMPANIES.fullmatch(phrase):
             continue
+        if _KEYWORD_WORDS.isdisjoint(phrase.lower().replace("-", " ").split()):
+            continue  # most capitalised phrases are people, places and headings: skip them cheaply
         for group, at in _groups(phrase, match.start()):
             kind = _kind(group)
             if kind is None or DESIGNATORS.intersection(w.lower() for w in group.split()):
                 continue
+            group, at = _core(group, at, kind)
             name, start = _trim(group, at)
-            name = name.rstrip(".")
             spans.append((at, at + len(group)))
             found.setdefault(name.lower(), Partner(name, kind, start, at + len(group)))
-    for match in _COMPANIES.finditer(text):
-        if not any(s <= match.start() < e for s, e in spans):
-            found.setdefault(match.group().lower(), Partner(match.group(), "company", match.start(), match.end()))
+    for name in _LOWER_INITIAL_COMPANIES:  # "iESE": capitalised-phrase reading cannot see these
+        at = text.find(name)
+        if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
+            found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
     return sorted(found.values(), key=lambda p: p.start)

@@ -13,6 +13,71 @@ def _cues(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
 
 
+def _leading_literals(alternative: str) -> list[str]:
+    """The letters every match of a cue alternative starts with ("sav" for "sav" + "\\w*"); [""] if unknown."""
+    if alternative.startswith("(?-i:"):
+        alternative = alternative[5:]
+    if alternative.startswith("(?:"):
+        depth, end = 0, 0
+        for k, char in enumerate(alternative):
+            depth += char == "("
+            depth -= char == ")"
+            if depth == 0:
+                end = k
+                break
+        inner, parts, depth, last = alternative[3:end], [], 0, 0
+        for k, char in enumerate(inner):
+            depth += char == "("
+            depth -= char == ")"
+            if char == "|" and depth == 0:
+                parts.append(inner[last:k])
+                last = k + 1
+        parts.append(inner[last:])
+        return [p for part in parts for p in _leading_literals(part)]
+    letters = re.match(r"[a-z]*", alternative.lower()).group()
+    if letters and alternative[len(letters):len(letters) + 1] in ("?", "*", "{"):
+        letters = letters[:-1]  # "costs?": the s is optional
+    return [letters[:3]]
+
+
+class CueSet:
+    """Named cue patterns searched together: only words whose first letters can start a cue are tried."""
+
+    _WORD = re.compile(r"(?<![^\W_])[^\W\d_]+")
+
+    def __init__(self, cues: list[tuple[str, re.Pattern[str]]]) -> None:
+        self.names = {f"c{k}": name for k, (name, _) in enumerate(cues)}
+        self.pattern = re.compile("|".join(f"(?P<c{k}>{p.pattern})" for k, (_, p) in enumerate(cues)), re.IGNORECASE)
+        prefixes = set()
+        for _, pattern in cues:
+            body = pattern.pattern[len(r"\b(?:"):-len(r")\b")]
+            depth, last = 0, 0
+            for k, char in enumerate(body + "|"):
+                depth += char == "("
+                depth -= char == ")"
+                if char == "|" and depth == 0:
+                    prefixes.update(_leading_literals(body[last:k]))
+                    last = k + 1
+        self.any_word = "" in prefixes
+        self.prefixes = [{p for p in prefixes if len(p) == n} for n in (1, 2, 3)]
+
+    def find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        """(cue name, span) for each cue in ``text``, left to right, not overlapping."""
+        found, last_end = [], 0
+        p1, p2, p3 = self.prefixes
+        for word in self._WORD.finditer(text):
+            if word.start() < last_end:
+                continue
+            w = word.group().lower()
+            if not (self.any_word or w[:3] in p3 or w[:2] in p2 or w[:1] in p1):
+                continue
+            match = self.pattern.match(text, word.start())
+            if match:
+                found.append((self.names[match.lastgroup], match.span()))
+                last_end = match.end()
+        return found
+
+
 #: What a figure is. Order matters only to break ties in distance (earlier wins).
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("funding_gap", _cues(
@@ -42,10 +107,11 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cuts? (?:costs?|spend\w*)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         r"(?:costs?|spend\w*|bills?|outgoings) (?:fell|dropped|reduced|down|lower|cut)", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
-        r"reduction", r"reduced by", r"fell by", r"down by", r"cut by", r"slashed")),
+        r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
+        r"fell by", r"down by", r"slashed")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"turnover", r"contracts?", r"valued at",
-        r"expenditure", r"outturn", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
+        r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
 ]
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [

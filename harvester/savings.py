@@ -16,6 +16,8 @@ the councils named in the same sentence (or ``sector_wide``), and that sentence 
 
 from __future__ import annotations
 
+import bisect
+import dataclasses
 import logging
 import re
 from dataclasses import dataclass, field
@@ -23,7 +25,7 @@ from dataclasses import dataclass, field
 from .councils import find_councils
 from .models import Saving
 from .money import Figure, find_figures, fiscal_year
-from .savingcues import CLAUSE_BREAK, KIND_CUES, PERIOD_CUES, SECTOR_WIDE, STATUS_CUES
+from .savingcues import CLAUSE_BREAK, KIND_CUES, PERIOD_CUES, SECTOR_WIDE, STATUS_CUES, CueSet
 from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
@@ -31,7 +33,12 @@ log = logging.getLogger(__name__)
 KINDS = ("saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other")
 MAX_KIND_DISTANCE = 9.0
 MAX_QUOTE = 600
-_FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b|\b\d")
+_CONTEXT = 700  # characters either side of a figure searched for its sentence
+_FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
+# "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
+_CONTINUES = re.compile(
+    r"(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
+    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
@@ -62,30 +69,35 @@ def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> floa
     return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + 4 * len(_FIGURE_MARK.findall(gap)) + extra
 
 
-def _nearest(sentence: str, fig: tuple[int, int], cues, limit: float) -> tuple[str | None, float]:
+_KIND_CUES = CueSet(KIND_CUES)
+_PERIOD_CUES = CueSet(PERIOD_CUES)
+_STATUS_CUES = CueSet(STATUS_CUES)
+_UNIT = dict(KIND_CUES)["unit_cost"]
+
+
+def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
+             limit: float) -> str | None:
     best, best_distance = None, limit
-    for name, pattern in cues:
-        for match in pattern.finditer(sentence):
-            distance = _distance(sentence, match.span(), fig)
-            if distance < best_distance:
-                best, best_distance = name, distance
-    return best, best_distance
+    for name, span in cues:
+        distance = _distance(sentence, span, fig)
+        if distance < best_distance:
+            best, best_distance = name, distance
+    return best
 
 
-def _kind(sentence: str, fig: tuple[int, int]) -> str:
+def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> str:
     following = sentence[fig[1]:fig[1] + 40]
-    if dict(KIND_CUES)["unit_cost"].match(following.lstrip()) or _PER_TIME.match(following):
+    if _UNIT.match(following.lstrip()) or _PER_TIME.match(following):
         return "unit_cost"  # "£25 per household", "£450 a week": a unit figure, never a total
-    kind, _ = _nearest(sentence, fig, KIND_CUES, MAX_KIND_DISTANCE)
-    return kind or "other"
+    return _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
 
 
-def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int) -> str:
+def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int,
+            cues: list[tuple[str, tuple[int, int]]]) -> str:
     """The nearest status cue to the left (back to the previous figure), else to the right within the clause."""
     left_from = max(previous_end, fig[0] - 160)
-    left = [(m.start(), name) for name, p in STATUS_CUES for m in p.finditer(sentence, left_from, fig[0])]
+    left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
     if left:
-        left.sort(reverse=True)
         position, status = left[0]
         if status == "achieved":  # "could have saved", "aims to have delivered"
             for pos, name in left[1:]:
@@ -96,35 +108,69 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
         return status
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
-    right = [(m.start(), name) for name, p in STATUS_CUES for m in p.finditer(sentence, fig[1], right_to)]
+    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
     return min(right)[1] if right else "achieved"
+
+
+def _by_sentence(text: str) -> list[tuple[Sentence, list[Figure]]]:
+    """Sentences that hold figures, with those figures re-based to the sentence.
+
+    Only the stretches around figures are split into sentences: most of a long page has none.
+    """
+    figures = find_figures(text)
+    out: list[tuple[Sentence, list[Figure]]] = []
+    k = 0
+    while k < len(figures):
+        last = k
+        while last + 1 < len(figures) and figures[last + 1].start - figures[last].end < 2 * _CONTEXT:
+            last += 1
+        window_start = max(0, figures[k].start - _CONTEXT)
+        window = text[window_start:min(len(text), figures[last].end + _CONTEXT)]
+        sentences = [Sentence(s.text, s.start + window_start, s.end + window_start) for s in split_sentences(window)]
+        starts = [s.start for s in sentences]
+        grouped: dict[int, list[Figure]] = {}
+        for figure in figures[k:last + 1]:
+            i = bisect.bisect_right(starts, figure.start) - 1
+            if i >= 0 and figure.end <= sentences[i].end:
+                sentence = sentences[i]
+                grouped.setdefault(i, []).append(dataclasses.replace(
+                    figure, start=figure.start - sentence.start, end=figure.end - sentence.start))
+        out.extend((sentences[i], grouped[i]) for i in sorted(grouped))
+        k = last + 1
+    return out
 
 
 def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
-    for sentence in split_sentences(text or ""):
-        figures = find_figures(sentence.text)
-        if not figures:
-            continue
-        councils: list[str] | None = None
+    council_matches = None
+    for sentence, figures in _by_sentence(text or ""):
+        kind_cues = _KIND_CUES.find(sentence.text)
+        period_cues = status_cues = None
         for k, figure in enumerate(figures):
             span = (figure.start, figure.end)
-            kind = _kind(sentence.text, span)
-            if k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
+            kind = _kind(sentence.text, span, kind_cues)
+            if k and _CONTINUES.search(sentence.text, max(figures[k - 1].end, figure.start - 30), figure.start) \
+                    and (figure.percent is None) == (figures[k - 1].percent is None):
+                kind = out[-1].kind
+            elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                     and _PARENTHETICAL.fullmatch(sentence.text, figures[k - 1].end, figure.start):
                 kind = out[-1].kind  # "saved £2m (10%)": the share describes the same figure
             item = ClassifiedFigure(figure, kind, sentence)
             if item.kind == "saving":
                 previous_end = figures[k - 1].end if k else 0
                 next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence.text)
-                item.status = _status(sentence.text, span, previous_end, next_start)
-                item.period, _ = _nearest(sentence.text, span, PERIOD_CUES, 12)
+                if status_cues is None:
+                    status_cues = _STATUS_CUES.find(sentence.text)
+                    period_cues = _PERIOD_CUES.find(sentence.text)
+                item.status = _status(sentence.text, span, previous_end, next_start, status_cues)
+                item.period = _nearest(sentence.text, span, period_cues, 12)
                 item.fiscal_year = figure.fiscal_year or fiscal_year(sentence.text)
-                if councils is None:
-                    councils = [m.code for m in find_councils(sentence.text)]
-                item.councils = list(councils)
-                item.sector_wide = not councils and bool(SECTOR_WIDE.search(sentence.text))
+                if council_matches is None:  # one linking pass over the whole text, shared by every sentence
+                    council_matches = find_councils(text)
+                item.councils = list(dict.fromkeys(
+                    m.code for m in council_matches if sentence.start <= m.start < sentence.end))
+                item.sector_wide = not item.councils and bool(SECTOR_WIDE.search(sentence.text))
             out.append(item)
     return out
 

@@ -10,6 +10,9 @@ _ABBREVIATIONS = {"st", "cllr", "dr", "mr", "mrs", "ms", "no", "nos", "eg", "e.g
                   "c", "vs", "v", "fig", "ref", "para", "inc", "ltd", "co", "dept", "govt", "p.a", "pa", "cf"}
 
 
+_LAST_WORD = re.compile(r"([\w.]+)$")
+
+
 class Sentence(NamedTuple):
     text: str
     start: int
@@ -23,7 +26,7 @@ def split_sentences(text: str) -> list[Sentence]:
     for match in _END.finditer(text):
         piece_end = match.start()
         if match.group().startswith("."):
-            word = re.search(r"([\w.]+)$", text[start:piece_end])
+            word = _LAST_WORD.search(text, max(start, piece_end - 12), piece_end)
             following = text[match.end():match.end() + 1]
             if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
                 continue

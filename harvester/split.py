@@ -23,7 +23,7 @@ from __future__ import annotations
 import dataclasses
 import re
 
-from .councils import find_councils
+from .councils import Match, find_council_mentions
 from .models import Record
 from .money import find_money
 
@@ -37,19 +37,8 @@ def slug(text: str, limit: int = 60) -> str:
     return _SLUG.sub("-", text.lower()).strip("-")[:limit].strip("-") or "part"
 
 
-def _lines(body: str) -> list[str]:
-    return [line.strip() for line in body.splitlines()]
-
-
-def _heading_councils(line: str) -> list[str]:
-    """Councils a heading line names at its start, or [] if the line is not a council heading."""
-    if not line or len(line) > MAX_HEADING or line.endswith((".", "?", "!", ":", ";", ",")):
-        return []
-    lead = _HEADING_LEAD.match(line).end()
-    matches = find_councils(line)
-    if not matches or matches[0].start > lead + 2:
-        return []
-    return [m.code for m in matches]
+_LINE = re.compile(r"[^\n]+")
+_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.DOTALL)
 
 
 @dataclasses.dataclass
@@ -59,37 +48,47 @@ class _Part:
     lines: list[str]
 
 
-def _heading_blocks(body: str) -> list[_Part]:
+def _codes_in(mentions: list[Match], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(m.code for m in mentions if start <= m.start < end))
+
+
+def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
+    """Short lines that start by naming a council, each with the lines below it."""
     parts: list[_Part] = []
-    for line in _lines(body):
-        codes = _heading_councils(line)
+    for line_match in _LINE.finditer(body):
+        line = line_match.group().strip()
+        if not line:
+            continue
+        begin = line_match.start() + (len(line_match.group()) - len(line_match.group().lstrip()))
+        codes: list[str] = []
+        if len(line) <= MAX_HEADING and not line.endswith((".", "?", "!", ":", ";", ",")):
+            lead = begin + _HEADING_LEAD.match(line).end()
+            first = next((m for m in mentions if begin <= m.start < line_match.end()), None)
+            if first is not None and first.start <= lead + 2:
+                codes = _codes_in(mentions, begin, line_match.end())
         if codes:
             parts.append(_Part(line, codes, []))
-        elif parts and line:
+        elif parts:
             parts[-1].lines.append(line)
     return [p for p in parts if p.lines]
 
 
-def _paragraphs(body: str) -> list[str]:
-    paragraphs = [p.strip() for p in re.split(r"\n\s*\n", body) if p.strip()]
+def _paragraphs(body: str) -> list[tuple[str, int, int]]:
+    paragraphs = [(m.group().strip(), m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
     if len(paragraphs) < 3:
-        paragraphs = [p for p in _lines(body) if p]
+        paragraphs = [(m.group().strip(), m.start(), m.end()) for m in _LINE.finditer(body) if m.group().strip()]
     return paragraphs
 
 
-def _round_up(body: str) -> list[_Part]:
+def _round_up(body: str, mentions: list[Match], money: list) -> list[_Part]:
     """Paragraphs each led by different councils and each carrying a money figure."""
     parts: list[_Part] = []
-    for paragraph in _paragraphs(body):
-        matches = find_councils(paragraph[:200])
-        if matches and matches[0].start < 80 and find_money(paragraph):
-            codes = []
-            for m in matches:
-                if m.code not in codes:
-                    codes.append(m.code)
-            lead = matches[0].text.strip()
-            parts.append(_Part(lead, codes, [paragraph]))
-        elif parts and paragraph and not find_councils(paragraph):
+    for paragraph, start, end in _paragraphs(body):
+        lead = next((m for m in mentions if start <= m.start < end), None)
+        has_money = any(start <= f.start < end for f in money)
+        if lead is not None and lead.start - start < 80 and has_money:
+            parts.append(_Part(lead.text.strip(), _codes_in(mentions, start, min(end, start + 200)), [paragraph]))
+        elif parts and lead is None:
             parts[-1].lines.append(paragraph)  # a follow-on paragraph about the same scheme
     return parts
 
@@ -104,9 +103,12 @@ def split_page(record: Record) -> list[Record] | None:
     body = record.body or ""
     if not body.strip() or record.key:  # a reader that already split the page knows best
         return None
-    parts = _heading_blocks(body)
+    mentions = find_council_mentions(body)
+    if len({m.code for m in mentions}) < 2:
+        return None  # one council (or none): one scheme, however long the page
+    parts = _heading_blocks(body, mentions)
     if not _distinct(parts):
-        parts = _round_up(body)
+        parts = _round_up(body, mentions, find_money(body))
         # A round-up needs at least three schemes, or two led by councils that never share a paragraph.
         if not _distinct(parts) or (len(parts) < 3 and _shared(parts)):
             return None

@@ -1,0 +1,201 @@
+"""Finding council aliases in text in one regular-expression pass, and judging each occurrence.
+
+Every alias ("kirklees", "london borough of croydon", "bath and north east somerset") goes into
+one trie-shaped regular expression, so the scan runs inside the regex engine at a cost that
+grows with the text, not with the 4,000-odd aliases. Python code then looks only at the few
+places that matched: the council word after a name ("... MBC"), the word before it ("East
+Kent"), the word after it ("Kent Police") and lists ("Leeds, Bradford and Kirklees councils").
+"""
+
+from __future__ import annotations
+
+import bisect
+import re
+from dataclasses import dataclass
+
+from .councilnames import DESIGNATORS, normalise
+from .regextrie import trie_regex
+
+# Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
+_GAP = r"(?:[ \t\-'’,]|\r?\n(?![ \t]*\r?\n))*"
+_WORD = re.compile(r"[^\W_]+|&")
+_SUFFIXES = sorted((
+    "metropolitan borough councils", "metropolitan borough council", "metropolitan district council",
+    "county borough council", "london borough council", "borough councils", "district councils",
+    "county councils", "city councils", "borough council", "district council", "county council",
+    "city council", "councils", "council", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs",
+    "mbc", "lbc", "rbc", "cbc", "mdc", "bc", "dc", "cc",
+), key=len, reverse=True)
+_SUFFIX = re.compile(r"[ \t\-]*(?:\r?\n[ \t]*)?(" + "|".join(s.replace(" ", r"[ \t\r\n]+") for s in _SUFFIXES)
+                     + r")(?![^\W_])", re.IGNORECASE)
+_PLURAL = {"councils", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs"}
+_PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central", "new", "upper", "lower",
+                   "inner", "outer", "royal", "great", "little", "old"}
+_PREVIOUS = re.compile(r"([^\W_]+)([ \t\-'’]*)$")
+_PREVIOUS_TWO = re.compile(r"([^\W_]+)[ \t]+([^\W_]+)[ \t]*$")
+_NEXT = re.compile(r"([ \t\-'’]*)([^\W_]+)")
+_HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])")  # the letter before is checked in code
+
+
+@dataclass
+class Candidate:
+    """One alias occurrence: where it is, what it may name, and how it was written."""
+
+    key: tuple[str, ...]
+    start: int
+    end: int  # after any council word read after the name
+    designated: bool
+    plural: bool
+    county_word: bool
+    pending: bool = False  # a bare everyday-word name waiting for a list to vouch for it
+    rejected: bool = False
+
+
+def trie_patterns(aliases) -> dict[str, re.Pattern[str]]:
+    """For each first word, one regex matching every alias that starts with it, longest first."""
+    trie: dict = {}
+    for key in aliases:
+        node = trie
+        for word in key:
+            node = node.setdefault(word, {})
+        node[""] = {}
+
+    def token(word: str) -> str:
+        if word == "and":
+            return r"(?:and(?![^\W_])|&)"
+        return re.escape(word) + (r"\.?" if word == "st" else "") + r"(?![^\W_])"
+
+    def build(node: dict) -> str:
+        branches = []
+        for word, child in sorted(node.items()):
+            if not word:
+                continue
+            rest = {k: v for k, v in child.items() if k}
+            if not rest:
+                branches.append(token(word))
+            elif "" in child:  # a name may end here or go on ("kent" / "kent county council")
+                branches.append(token(word) + f"(?:{_GAP}{build(rest)})?")
+            else:
+                branches.append(token(word) + _GAP + build(rest))
+        return branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+
+    # One small regex per first word: a match is tried only where a capitalised word could begin a
+    # name, and only against the names that begin with that word.
+    return {word: re.compile(build({word: child}), re.IGNORECASE) for word, child in trie.items()}
+
+
+_SCANNERS: dict[int, re.Pattern[str]] = {}
+
+
+def first_word_scanner(patterns: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
+    """A regex finding capitalised words that begin some alias (cached per alias table)."""
+    scanner = _SCANNERS.get(id(patterns))
+    if scanner is None:
+        scanner = re.compile(r"(?<![^\W_])(?-i:(?=[A-Z]))(?:" + trie_regex(patterns) + r")(?![^\W_])", re.IGNORECASE)
+        _SCANNERS[id(patterns)] = scanner
+    return scanner
+
+
+def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
+    """Rejoin words hyphenated across lines; return the text and the offsets needed to map back."""
+    if "-\n" not in text and "-\r\n" not in text and "- \n" not in text:
+        return text, [], []
+    starts, shifts, pieces, last, removed = [], [], [], 0, 0
+    for match in _HYPHEN_BREAK.finditer(text):
+        if not match.start() or not text[match.start() - 1].isalpha():
+            continue
+        pieces.append(text[last:match.start()])
+        removed += match.end() - match.start()
+        starts.append(match.start() - removed + (match.end() - match.start()))
+        shifts.append(removed)
+        last = match.end()
+    pieces.append(text[last:])
+    return "".join(pieces), starts, shifts
+
+
+def original_offset(pos: int, starts: list[int], shifts: list[int]) -> int:
+    """Map an offset in dehyphenated text back to the original text."""
+    k = bisect.bisect_right(starts, pos)
+    return pos + (shifts[k - 1] if k else 0)
+
+
+def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, ambiguous: set[str]) -> list[Candidate]:
+    """Every alias occurrence in ``text`` (already dehyphenated) with designator and context flags."""
+    found: list[Candidate] = []
+    last_end = 0
+    # Names start with a capital ("the bury bins", "a reading room" are not councils). One scan finds the
+    # capitalised words that can begin a name; each is then tried against the names beginning with it.
+    for word in first_word_scanner(patterns).finditer(text):
+        if word.start() < last_end:
+            continue
+        pattern = patterns.get(word.group().lower())
+        match = pattern.match(text, word.start()) if pattern else None
+        if match is None:
+            continue
+        start, end = match.span()
+        last_end = end
+        key = tuple("and" if w == "&" else w.lower() for w in _WORD.findall(match.group()))
+        if key not in aliases or ("," in match.group() and len(key) < 3):
+            continue  # commas only inside long official names ("Newry, Mourne and Down")
+        suffix_match = _SUFFIX.match(text, end)
+        suffix = tuple(suffix_match.group(1).lower().split()) if suffix_match else ()
+        cand = Candidate(key, start, suffix_match.end() if suffix_match else end,
+                         designated=bool(DESIGNATORS.intersection(key)) or bool(suffix),
+                         plural=bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL,
+                         county_word="county" in key or "county" in suffix)
+        if not cand.designated:
+            _judge_bare(text, cand, match.end(), ambiguous)
+        found.append(cand)
+    _vouch_for_lists(text, found)
+    return found
+
+
+def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) -> None:
+    """Decide whether a place name written without a council word names the council."""
+    before = _PREVIOUS.search(text, max(0, cand.start - 40), cand.start)
+    if before:
+        word, gap = before.group(1), before.group(2)
+        if word.lower() in _PLACE_PREFIXES and word[0].isupper() and gap and "\n" not in gap:
+            cand.rejected = True  # "East Kent", "Greater Manchester"
+            return
+        two = _PREVIOUS_TWO.search(text, max(0, cand.start - 40), cand.start)
+        if two and two.group(2) == "of" and two.group(1)[0].isupper() \
+                and two.group(1).lower() not in DESIGNATORS and two.group(1).lower() != "city":
+            cand.rejected = True  # "University of Kent", "Archbishop of Canterbury"
+            return
+    after = _NEXT.match(text, name_end)
+    if after and after.group(2)[0].isupper() and "," not in after.group(1) and "\n" not in after.group(1) \
+            and not _title_case_line(text, after.start(2)):
+        cand.rejected = True  # "Kent Police", "Leeds Beckett", "Birmingham City"
+        return
+    if " ".join(cand.key) in ambiguous:
+        cand.pending = True
+
+
+def _title_case_line(text: str, at: int) -> bool:
+    """True when the line around ``at`` is a headline in Title Case, where capitals prove nothing."""
+    start = text.rfind("\n", 0, at) + 1
+    end = text.find("\n", at)
+    words = text[start:end if end != -1 else len(text)].split()
+    if len(words) < 3 or len(words) > 25:
+        return False
+    capitalised = sum(1 for w in words if w[:1].isupper() or not w[:1].isalpha())
+    return capitalised / len(words) >= 0.7
+
+
+def _vouch_for_lists(text: str, cands: list[Candidate]) -> None:
+    """'Reading, Slough and Wokingham councils': a plural council word vouches for the whole list."""
+    vouched = False
+    for k in range(len(cands) - 1, -1, -1):
+        cand = cands[k]
+        if cand.plural:
+            vouched = True
+        elif vouched and k + 1 < len(cands):
+            gap = text[cand.end:cands[k + 1].start]
+            if normalise(gap) in ("", "and", "or", "as well as") and len(gap) < 14:
+                if not cand.rejected or cand.pending:
+                    cand.pending, cand.rejected, cand.designated = False, False, True
+                continue
+            vouched = False
+        else:
+            vouched = False

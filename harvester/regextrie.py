@@ -1,0 +1,38 @@
+"""Build a character-trie regular expression from many literal phrases.
+
+Python's ``re`` tries the branches of an alternation one after another, so ``a|b|c|...`` with a
+thousand words is slow. Sharing prefixes (``kent|kensington`` -> ``ken(?:t|sington)``) leaves at
+most a couple of dozen branches at any point, and the scan stays inside the regex engine.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+
+#: How a space inside a phrase may be written: spaces, hyphens or a line break.
+SPACE = r"[ \t\r\n\-]+"
+_SPECIAL = {" ": SPACE, "'": "['’]", "’": "['’]"}
+
+
+def trie_regex(phrases: Iterable[str]) -> str:
+    """A regex (without flags or boundaries) matching any of ``phrases``, longest first."""
+    trie: dict = {}
+    for phrase in phrases:
+        node = trie
+        for char in phrase:
+            node = node.setdefault(char, {})
+        node[""] = True
+    return _build(trie)
+
+
+def _build(node: dict) -> str:
+    ends_here = "" in node
+    branches = [(_SPECIAL.get(char) or re.escape(char)) + _build(child)
+                for char, child in sorted((k, v) for k, v in node.items() if k)]
+    if not branches:
+        return ""
+    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
+    if ends_here:  # a phrase ends here but longer ones go on: try the longer first
+        return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
+    return body

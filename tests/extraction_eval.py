@@ -1,0 +1,74 @@
+"""Scoring the extractors against tests/eval/passages.json (used by the eval test and the benchmark)."""
+
+from __future__ import annotations
+
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from shopwindow.councils import find_councils
+from shopwindow.savings import classify_figures, extract_savings
+
+PASSAGES = Path(__file__).resolve().parent / "eval" / "passages.json"
+
+
+@dataclass
+class Score:
+    """Micro-averaged precision, recall and F1 from true/false positives and false negatives."""
+
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+
+    def add(self, predicted: set, gold: set) -> None:
+        self.tp += len(predicted & gold)
+        self.fp += len(predicted - gold)
+        self.fn += len(gold - predicted)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+
+def load_passages() -> list[dict]:
+    return json.loads(PASSAGES.read_text(encoding="utf-8"))["passages"]
+
+
+def _value(value) -> tuple:
+    if isinstance(value, str) and value.endswith("%"):
+        return ("%", float(value[:-1]))
+    return ("£", float(value)) if value is not None else ("none", 0.0)
+
+
+def score_all(passages: list[dict]) -> dict[str, Score]:
+    """Council linking, saving amount+status, saving-versus-not, period and kind, over every passage."""
+    scores = {name: Score() for name in ("councils", "savings", "saving_vs_not", "period", "kind")}
+    for passage in passages:
+        text = passage["text"]
+        scores["councils"].add({m.code for m in find_councils(text)}, set(passage["councils"]))
+        gold_savings = {(_value(f[1]), f[3]) for f in passage["figures"] if f[2] == "saving"}
+        predicted = {(("%", s.percent) if s.amount_gbp is None else ("£", s.amount_gbp), s.status)
+                     for s in extract_savings(text)}
+        scores["savings"].add(predicted, gold_savings)
+        classified = {_value(c.figure.amount_gbp if c.figure.percent is None else f"{c.figure.percent:g}%"): c
+                      for c in classify_figures(text)}
+        for figure in passage["figures"]:
+            if figure[1] is None:
+                continue
+            key = _value(figure[1])
+            got = classified.get(key)
+            scores["saving_vs_not"].add({key} if got and got.kind == "saving" else set(),
+                                        {key} if figure[2] == "saving" else set())
+            scores["kind"].add({(key, got.kind)} if got else set(), {(key, figure[2])})
+            if figure[2] == "saving" and got and got.kind == "saving":
+                scores["period"].add({(key, got.period)}, {(key, figure[4])})
+    return scores

@@ -1,0 +1,43 @@
+"""The extractors meet their quality targets on the evaluation passages (tests/eval/passages.json)."""
+
+from __future__ import annotations
+
+import pytest
+from extraction_eval import load_passages, score_all
+
+from shopwindow.councils import find_partners
+
+TARGETS = {"councils": 0.95, "savings": 0.90, "saving_vs_not": 0.90}
+
+
+@pytest.fixture(scope="module")
+def passages():
+    return load_passages()
+
+
+@pytest.fixture(scope="module")
+def scores(passages):
+    return score_all(passages)
+
+
+def test_evaluation_set_is_large_and_covers_every_case(passages):
+    assert len(passages) >= 80
+    kinds = {figure[2] for p in passages for figure in p["figures"]}
+    assert kinds >= {"saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other"}
+    statuses = {figure[3] for p in passages for figure in p["figures"] if figure[2] == "saving"}
+    assert statuses == {"achieved", "target", "estimated"}
+    periods = {figure[4] for p in passages for figure in p["figures"] if figure[2] == "saving"}
+    assert periods == {"annual", "cumulative", "one-off", None}
+    assert sum(1 for p in passages if not p["councils"]) >= 10  # passages that must link no council
+    assert {kind for p in passages for _, kind in p["partners"]} >= {"nhs", "police", "fire", "company", "lga"}
+
+
+@pytest.mark.parametrize("measure", sorted(TARGETS))
+def test_f1_meets_target(scores, measure):
+    assert scores[measure].f1 >= TARGETS[measure], (measure, scores[measure])
+
+
+def test_named_partners_are_found_with_their_kind(passages):
+    expected = {(p["id"], name, kind) for p in passages for name, kind in p["partners"]}
+    found = {(p["id"], partner.name, partner.kind) for p in passages for partner in find_partners(p["text"])}
+    assert len(expected & found) / len(expected) >= 0.8, sorted(expected - found)
