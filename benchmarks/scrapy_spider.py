@@ -37,6 +37,10 @@ class CouncilNews(scrapy.Spider):
         super().__init__(**kwargs)
         self.bases = bases
 
+    async def start(self):  # Scrapy >= 2.13
+        for request in self.start_requests():
+            yield request
+
     def start_requests(self):
         for base in self.bases:
             yield scrapy.Request(f"{base}/sitemap.xml", callback=self.parse_sitemap)
@@ -54,7 +58,7 @@ class CouncilNews(scrapy.Spider):
 
 
 if __name__ == "__main__":
-    process = CrawlerProcess()
+    process = CrawlerProcess(settings={"LOG_LEVEL": "ERROR"})
     process.crawl(CouncilNews, bases=sys.argv[1:])
     process.start()
     print(len(PAGES))
