@@ -39,6 +39,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "E10000012": [
+        ("2019-06-20", "essex-care-technology", "Care technology helps 5,000 residents", [
+            "More than 5,000 people in Essex now have sensors, alarms or video-call devices arranged by their social worker.",
+            "Because fewer home visits are needed, the service is expected to save around £2m a year by 2021.",
+        ]),
         ("2018-02-08", "libraries-shared-with-district", "Shared front door for council services in Essex libraries", [
             "Residents can now speak to district and county staff at the same desk in eleven libraries across Essex.",
             "Sharing buildings with district councils and the NHS is expected to save around £1m a year in running costs "
@@ -61,6 +65,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "E09000033": [
+        ("2016-09-15", "westminster-parking-sensors", "Parking sensors help drivers find spaces", [
+            "Sensors in 3,000 parking bays tell drivers through an app where spaces are free.",
+            "Less circling means less congestion, and the council expects enforcement costs to fall by £1m a year.",
+        ]),
         ("2014-04-10", "tri-borough-savings", "Sharing services saves £40m a year", [
             "Westminster, Kensington and Chelsea, and Hammersmith and Fulham say sharing children's services, adult social "
             "care and libraries is now saving them more than £40m a year between them.",
@@ -182,6 +190,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "E06000030": [
+        ("2017-08-03", "swindon-solar-farm", "Community solar farm earns and saves", [
+            "A solar farm on former landfill at Chapel Farm now supplies council buildings with electricity.",
+            "Together with the council's other solar projects it is expected to cut energy costs by £400,000 a year.",
+        ]),
         ("2015-11-19", "life-programme-families", "LiFE programme changes how families are supported", [
             "Families with complex needs in Swindon now work with one team of their choosing through the LiFE programme.",
             "Early results show lower use of crisis services, with the council estimating savings of £1m a year.",
@@ -201,6 +213,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "E10000015": [
+        ("2015-10-22", "herts-shared-it", "Shared IT with district councils", [
+            "Hertfordshire's IT team now supports three district councils from a single data centre.",
+            "The districts save £250,000 a year between them, and the county earns income that protects its own budget.",
+        ]),
         ("2017-03-09", "family-safeguarding-model", "Family Safeguarding model cuts care numbers", [
             "Social workers in Hertfordshire now work alongside specialists in domestic abuse, drug and alcohol misuse and "
             "mental health in one team around the family.",
@@ -241,6 +257,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
         ]),
     ],
     "S12000036": [
+        ("2019-03-28", "edinburgh-shared-repairs", "Shared repairs service reopens", [
+            "A redesigned service to help owners in tenements organise shared repairs reopens after a review of past problems.",
+            "The service is run at cost, and the council says the new model removes a deficit of £500,000 a year.",
+        ]),
         ("2017-12-07", "transformation-savings", "Transformation programme delivers £70m", [
             "The council's transformation programme, which reshaped management and moved services into four localities, "
             "has delivered savings of about £70m a year.",
@@ -408,6 +428,10 @@ ITEMS: dict[str, list[tuple[str, str, str, list[str]]]] = {
     ],
     # ---------------------------------------------------------------- Northern Ireland
     "N09000003": [
+        ("2019-11-28", "belfast-customer-hub", "One number for council services", [
+            "Residents now call one number, 028 9032 0202, for everything from bins to building control.",
+            "Bringing eleven contact points into one customer hub saves around £350,000 a year.",
+        ]),
         ("2017-09-07", "belfast-fleet-review", "Bin lorry routes redesigned", [
             "Collection routes across the city have been redesigned using route optimisation software, and older "
             "vehicles replaced with a smaller, more efficient fleet.",
