@@ -26,6 +26,7 @@ from urllib.parse import parse_qsl, urlencode, urlsplit, urlunsplit
 import httpx
 import pluggy
 
+from .canonical import strip_tracking
 from .config import Config, Source
 from .fetcher import Fetcher, FetchResult
 from .lock import SourceLocks, held_message, lock_dir_for
@@ -42,7 +43,6 @@ from .storage import Storage, now_iso
 
 log = logging.getLogger(__name__)
 
-TRACKING_PARAMS = ("utm_", "fbclid", "gclid", "mc_cid", "mc_eid", "blocktitle", "contentid", "tagcode", "sessionid", "jsessionid")
 
 
 @dataclass
@@ -98,13 +98,6 @@ class RunReport:
             + (f", {skipped} skipped (held by another run)" if skipped else "")
             + f"; {t['fetched']} pages fetched, {t['unchanged']} unchanged, {t['failed']} failed; {t['records']} initiatives stored"
         )
-
-
-def strip_tracking(url: str) -> str:
-    """The URL to request: no fragment, no tracking parameters (utm_*, fbclid, ...); other parameters kept in order."""
-    parts = urlsplit(url.strip())
-    query = [(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not k.lower().startswith(TRACKING_PARAMS)]
-    return urlunsplit((parts.scheme, parts.netloc, parts.path or "/", urlencode(query), ""))
 
 
 def canonical_request_url(url: str) -> str:
