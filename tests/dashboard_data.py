@@ -8,6 +8,7 @@ tests, with figures of the kind councils publish.
 from __future__ import annotations
 
 import asyncio
+import concurrent.futures
 from pathlib import Path
 
 import brotli
@@ -221,5 +222,10 @@ def ds(dashboard_files):
 
 
 def fetch(datasette, path: str) -> httpx.Response:
-    """GET ``path`` in-process through ``datasette.client`` (no server, no network)."""
-    return asyncio.run(datasette.client.get(path))
+    """GET ``path`` in-process through ``datasette.client`` (no server, no network).
+
+    Runs in a worker thread: Playwright's sync API keeps an event loop running in the main thread while the
+    browser tests' session lasts, and ``asyncio.run`` refuses to start inside it.
+    """
+    with concurrent.futures.ThreadPoolExecutor(max_workers=1) as pool:
+        return pool.submit(asyncio.run, datasette.client.get(path)).result()

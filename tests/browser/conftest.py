@@ -65,9 +65,13 @@ def server_url(tmp_path_factory):
     thread.join(timeout=10)
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")
 def browser():
-    """Debian's headless Chromium (never a downloaded browser)."""
+    """Debian's headless Chromium (never a downloaded browser).
+
+    Module-scoped on purpose: Playwright's sync API runs an event loop in the main thread for as long as it
+    is open, which would break every later test that calls ``asyncio.run``.
+    """
     if not (Path(CHROMIUM).exists() or shutil.which(CHROMIUM)):
         missing(f"Chromium is not installed at {CHROMIUM} (apt-get install chromium)")
     try:
