@@ -152,6 +152,21 @@ class CouncilNews(Reader):
     }
     option_types = {"registry": str, "councils": list, "max_items": int}
 
+    @classmethod
+    def validate_options(cls, options: dict[str, Any]) -> list[str]:
+        """Check the options and the whole registry when the config is loaded, before any request is made."""
+        problems = super().validate_options(options)
+        bad = [c for c in options.get("councils") or [] if not (isinstance(c, str) and GSS_CODE.match(c))]
+        if bad:
+            problems.append(f"option 'councils': {', '.join(map(repr, bad))} not GSS codes (e.g. \"E08000010\")")
+        registry = options.get("registry")
+        if registry is None or isinstance(registry, str):
+            try:
+                load_registry(registry_path(registry))
+            except ConfigError as exc:
+                problems.append(f"option 'registry': {exc}")
+        return problems
+
     def __init__(self, source: Source) -> None:
         super().__init__(source)
         self._readers: dict[str, Reader] = {}

@@ -158,3 +158,15 @@ def test_snapshot_gives_news_for_every_registry_council(tmp_path):
     assert all(r.extra["registry_council"] in r.councils for r in records)
     assert len(records) >= 60
     assert all(r.published for r in records)
+
+
+def test_a_bad_registry_fails_config_loading_before_any_request(tmp_path):
+    from shopwindow.config import parse_config
+
+    registry = tmp_path / "registry.csv"
+    registry.write_text("code,council,url,reader,options\nE0800001,Wigan,https://www.wigan.gov.uk/news,pages,\n", encoding="utf-8")
+    source = {"name": "cn", "plugin": "council_news", "registry": str(registry), "councils": ["E08000010", "Wigan"]}
+    with pytest.raises(ConfigError) as info:
+        parse_config({"sources": [source]})
+    assert "column 'code' 'E0800001' is not a GSS code" in str(info.value)
+    assert "option 'councils': 'Wigan' not GSS codes" in str(info.value)
