@@ -44,6 +44,8 @@ SECTION_END = re.compile(
     r"introduction|foreword|executive summary)\b.{0,60}$|^\s*about\s+(?:the\s+)?\w+\s*$",
     re.I,
 )
+# A contents-page entry: "Case study: Wigan Council ........ 12" (dot leaders or an ellipsis, then a page number).
+CONTENTS_LINE = re.compile(r"(?:\.\s?){3,}\s*\d{1,3}\s*$|\u2026+\s*\d{1,3}\s*$")
 PAGE_NUMBER = re.compile(r"^\s*(?:page\s+)?\d{1,3}(?:\s+of\s+\d{1,3})?\s*$", re.I)
 DASH_SPLIT = re.compile(r"\s+[-\u2013\u2014:]\s+")
 
@@ -134,7 +136,7 @@ def split_case_studies(pages: list[str]) -> tuple[str, list[CaseStudy]]:
     furniture = running_lines(pages)
     for number, text in enumerate(pages, start=1):
         for line in text.splitlines():
-            if _furniture_key(line) in furniture or PAGE_NUMBER.match(line):
+            if _furniture_key(line) in furniture or PAGE_NUMBER.match(line) or CONTENTS_LINE.search(line):
                 continue
             heading = parse_heading(line)
             if heading:

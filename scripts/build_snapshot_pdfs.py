@@ -47,6 +47,12 @@ def build_pdf(report: dict, path: Path) -> None:
         canvas.restoreState()
 
     story = [Paragraph(html.escape(report["title"]), H1), Paragraph(html.escape(report["date_text"]), BODY), PageBreak()]
+    if report.get("contents"):
+        # A contents page lists every case-study heading with dot leaders: the reader must not split there.
+        story.append(Paragraph("Contents", H2))
+        entries = ["Introduction"] + [f"Case study: {c} \u2013 {s}" for _, c, s, _ in report["studies"]] + [report["closing"][0]]
+        story += [Paragraph(f"{html.escape(e)} {'.' * 12} {n + 3}", BODY) for n, e in enumerate(entries)]
+        story.append(PageBreak())
     story.append(Paragraph("Introduction", H2))
     story += [Paragraph(html.escape(p), BODY) for p in report["intro"]]
     story.append(Paragraph("Case studies", H2))
@@ -123,6 +129,7 @@ FIXTURE_REPORT = {
     "date": "2015-06-18",
     "date_text": "18 June 2015",
     "summary": "How district councils share staff, buildings and contracts.",
+    "contents": True,
     "intro": [
         "District councils lost 40% of their core grant between 2010 and 2015, and the sector faces a funding gap of £5.8bn "
         "by the end of the decade. Sharing has so far saved the sector more than £460m.",

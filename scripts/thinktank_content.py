@@ -96,6 +96,7 @@ REPORTS = [
         "pdf_url": "https://www.localis.org.uk/wp-content/uploads/2013/10/Localis-Changing-Places-WEB.pdf",
         "title": "Changing Places: the practicalities of local public service innovation",
         "date": "2013-10-15",
+        "contents": True,
         "date_text": "15 October 2013",
         "summary": (
             "A survey of council leaders and chief executives, sponsored by Civica, on what drives innovation in local public "

@@ -170,3 +170,13 @@ def test_a_damaged_page_is_reported_and_the_rest_still_read(monkeypatch):
     records = list(reader().parse_pdf(respond(PDF, Request(PDF, callback="parse_pdf"))))
     assert len(records) == 3
     assert records[0].extra["pdf_errors"] == [f"{PDF}: page 1 could not be read: ValueError: bad content stream"]
+
+
+def test_contents_page_entries_do_not_open_case_studies():
+    pages = [
+        "Contents\nIntroduction ............ 3\nCase study: Adur District Council – One team ............ 4\n",
+        "Introduction\nGrants fell by 40%.\nCase study: Adur District Council – One team\nIt saved £2.5m a year.\n",
+    ]
+    intro, studies = split_case_studies(pages)
+    assert [s.text for s in studies] == ["It saved £2.5m a year."]
+    assert "Grants fell by 40%." in intro
