@@ -88,8 +88,14 @@ additional cookies to understand how you use the site. <a href="/cookies">Cookie
 
 
 def article_html(council: str, item: tuple, style: int) -> str:
+    """A news item in one of three site builds: semantic HTML, a Jadu-style CMS, a WordPress newsroom."""
     iso, slug, title, paragraphs = item
     body = "\n".join(f"<p>{html.escape(p)}</p>" for p in paragraphs)
+    build = style % 3
+    if build == 1:
+        return jadu_page(council, title, date_line(iso, style), body)
+    if build == 2:
+        return newsroom_page(council, title, date_line(iso, style), body, style)
     main = f"""<article class="news-article">
 <h1>{html.escape(title)}</h1>
 <p class="published">{date_line(iso, style)}</p>
@@ -99,6 +105,61 @@ def article_html(council: str, item: tuple, style: int) -> str:
 <aside class="related"><h2>Related links</h2><ul><li><a href="/budget">Budget and spending</a></li>
 <li><a href="/news">All news</a></li></ul></aside>"""
     return page(council, title, main, style)
+
+
+def jadu_page(council: str, title: str, dated: str, body: str) -> str:
+    """Older CMS markup: no <main> or <article>, layout by div ids, a feedback form and a vacancies widget."""
+    return f"""<!DOCTYPE html PUBLIC "-//W3C//DTD XHTML 1.0 Transitional//EN" "http://www.w3.org/TR/xhtml1/DTD/xhtml1-transitional.dtd">
+<html xmlns="http://www.w3.org/1999/xhtml" xml:lang="en"><head><meta http-equiv="Content-Type" content="text/html; charset=utf-8" />
+<title>{html.escape(title)} - {html.escape(council)}</title></head>
+<body>
+<div id="cookieNotice" class="cookie-consent">This site uses cookies to store information on your computer. <a href="/cookies">Read more</a> <a href="#">Close</a></div>
+<div id="header"><div id="logo"><a href="/">{html.escape(council)}</a></div>
+<div id="topMenu"><a href="/a_to_z">A to Z of services</a> | <a href="/pay">Pay for it</a> | <a href="/report">Report it</a> | <a href="/apply">Apply for it</a></div></div>
+<div id="breadcrumbs"><a href="/">Home</a> &gt; <a href="/news">News</a> &gt; {html.escape(title)}</div>
+<div id="content" class="content">
+<h1>{html.escape(title)}</h1>
+<p class="date">{dated}</p>
+<div class="editor">
+{body}
+</div>
+<div id="feedback" class="feedback"><p>Was this page helpful?</p><a href="/feedback?yes">Yes</a> <a href="/feedback?no">No</a></div>
+</div>
+<div id="sidebar"><div class="vacancies"><h3>Current vacancies</h3><p>Finance Officer, grade 6: £25,991 - £28,672</p>
+<p>Environmental Health Officer (job share): up to £34,728 pro rata</p></div></div>
+<div id="footer"><p>{html.escape(council)}, Civic Centre. Telephone 0300 123 4567.</p><p>Copyright {RECORDED[:4]}</p></div>
+</body></html>
+"""
+
+
+def newsroom_page(council: str, title: str, dated: str, body: str, style: int) -> str:
+    """A WordPress newsroom: post meta, notes to editors, tags and a recent-posts widget full of other figures."""
+    return f"""<!DOCTYPE html>
+<html lang="en-GB"><head><meta charset="UTF-8"><title>{html.escape(title)} &#8211; {html.escape(council)} Newsroom</title>
+<meta property="og:title" content="{html.escape(title)}"><meta property="og:type" content="article">
+</head><body class="post-template-default single single-post">
+<div class="gdpr-banner" id="gdpr">We use cookies to give you the best experience. <a href="/privacy-policy/">Privacy policy</a> <button>OK</button></div>
+<header id="masthead" class="site-header"><p class="site-title"><a href="/">{html.escape(council)} Newsroom</a></p>
+<nav id="site-navigation" class="main-navigation"><ul><li><a href="/category/press-releases/">Press releases</a></li>
+<li><a href="/category/features/">Features</a></li><li><a href="/media-contacts/">Media contacts</a></li></ul></nav></header>
+<div id="primary" class="content-area"><main id="main" class="site-main">
+<article class="post type-post status-publish">
+<header class="entry-header"><h1 class="entry-title">{html.escape(title)}</h1>
+<div class="entry-meta">{dated} by Press Office</div></header>
+<div class="entry-content">
+{body}
+<h3>Notes to editors</h3><p>For media enquiries contact the press office on 0300 123 4567 or email press@example.gov.uk.</p>
+</div>
+<footer class="entry-footer"><span class="tags-links">Tagged: budget, savings, transformation</span></footer>
+</article>
+<nav class="navigation post-navigation"><a href="/previous/" rel="prev">Previous post: Council tax bills explained</a></nav>
+</main></div>
+<aside id="secondary" class="widget-area"><section class="widget widget_recent_entries"><h2 class="widget-title">Recent posts</h2>
+<ul><li><a href="/2026/11/winter-gritting/">Gritters ready with 12,000 tonnes of salt</a></li>
+<li><a href="/2026/11/budget-consultation/">Have your say on how we close a £{18 + style % 7}m budget gap</a></li></ul></section></aside>
+<footer id="colophon" class="site-footer"><p>&copy; {html.escape(council)}</p></footer>
+</body></html>
+"""
 
 
 LISTING_ITEMS = {
