@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS
+from .regextrie import trie_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase.
 _PHRASE = re.compile(
@@ -45,6 +46,7 @@ _COMPANY_NAMES = (
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
+_COMPANY_SCAN = re.compile(r"\b(?:" + trie_regex(_COMPANY_NAMES) + r")\b")
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
 _KEYWORD_WORDS = frozenset(
@@ -141,7 +143,7 @@ def _phrases_near_keywords(text: str):
     """Capitalised phrases, read only around words that can make one a partner (most of a page has none)."""
     lower = text.lower()
     hits = [at for word in _FIND_WORDS for at in _all(lower, word)]
-    hits += [at for name in _COMPANY_NAMES for at in _all(text, name)]
+    hits += [m.start() for m in _COMPANY_SCAN.finditer(text)]
     windows: list[list[int]] = []
     for at in sorted(hits):
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)

@@ -96,7 +96,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("investment", _cues(
         r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent", r"set[- ]up costs?",
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
-        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*")),
+        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
         r"income", r"revenues?", r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
         r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
@@ -108,7 +108,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:costs?|spend\w*|bills?|outgoings) (?:fell|dropped|reduced|down|lower|cut)", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
-        r"fell by", r"down by", r"slashed")),
+        r"fell by", r"down by", r"slashed", r"cuts?")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
@@ -133,10 +133,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 ]
 
 PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
-    ("one-off", _cues(r"one[- ]off", r"one[- ]time", r"non[- ]recurr\w*", r"single")),
+    ("one-off", _cues(r"one[- ]off", r"one[- ]time", r"non[- ]recurr\w*", r"single[- ]year", r"single payment")),
     ("cumulative", _cues(
-        r"since (?:19|20)\d\d", r"since (?:it|the|its) \w+", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
-        r"(?:\w+|\d+) years", r"over (?:the )?(?:life|course|lifetime|period)", r"in total", r"total of", r"totall?ing",
+        r"since (?:19|20)\d\d", r"since (?:it|the|its|their|they|we|our|then|launch\w*|inception)\b(?: \w+)?", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
+        r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:life|course|lifetime|period|term)", r"in total", r"total of", r"totall?ing",
         r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
         r"over (?:the )?(?:decade|period)", r"in the (?:last|past) (?:\w+ )?years")),
     ("annual", _cues(

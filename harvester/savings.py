@@ -175,6 +175,15 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
     return out
 
 
+def record_text(record) -> str:
+    """Title, summary and body of a record as one text, the same way for every extraction plugin.
+
+    Linking and saving extraction then read the identical string, so the council matches found
+    for one are reused (cached) by the other.
+    """
+    return "\n\n".join(part for part in (record.title, record.summary, record.body) if part)
+
+
 def _quote(sentence: Sentence, figure: Figure) -> str:
     if len(sentence.text) <= MAX_QUOTE:
         return sentence.text

@@ -38,7 +38,7 @@ def slug(text: str, limit: int = 60) -> str:
 
 
 _LINE = re.compile(r"[^\n]+")
-_PARAGRAPH = re.compile(r"\S(?:.|\n(?![ \t]*\n))*", re.DOTALL)
+_BLANK_LINE = re.compile(r"\n[ \t]*\n\s*")
 
 
 @dataclasses.dataclass
@@ -74,7 +74,13 @@ def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
 
 
 def _paragraphs(body: str) -> list[tuple[str, int, int]]:
-    paragraphs = [(m.group().strip(), m.start(), m.end()) for m in _PARAGRAPH.finditer(body)]
+    paragraphs, start = [], 0
+    for gap in _BLANK_LINE.finditer(body):
+        if body[start:gap.start()].strip():
+            paragraphs.append((body[start:gap.start()].strip(), start, gap.start()))
+        start = gap.end()
+    if body[start:].strip():
+        paragraphs.append((body[start:].strip(), start, len(body)))
     if len(paragraphs) < 3:
         paragraphs = [(m.group().strip(), m.start(), m.end()) for m in _LINE.finditer(body) if m.group().strip()]
     return paragraphs

@@ -11,18 +11,15 @@ import logging
 from shopwindow import RejectRecord, hookimpl
 from shopwindow.councils import DATA_DIR, find_councils, find_partners, resolve
 from shopwindow.models import Record
+from shopwindow.savings import record_text
 
 log = logging.getLogger(__name__)
-
-
-def _text(record: Record) -> str:
-    return "\n".join(part for part in (record.title, record.summary, record.body) if part)
 
 
 @hookimpl
 def link_record(record: Record, source) -> None:
     """Set councils and partners from the title, summary and body; keep the source's council if none is named."""
-    text = _text(record)
+    text = record_text(record)
     default = getattr(source, "council", None)
     if not record.councils:
         record.councils = [m.code for m in find_councils(text, default=default)]

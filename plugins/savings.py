@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from shopwindow import hookimpl
 from shopwindow.models import Record, Saving
-from shopwindow.savings import extract_savings
+from shopwindow.savings import extract_savings, record_text
 
 
 @hookimpl
@@ -12,7 +12,7 @@ def enrich_record(record: Record, source) -> None:
     """Add the savings the title, summary and body describe, unless the reader already supplied them."""
     if record.savings:
         return
-    text = "\n\n".join(part for part in (record.title, record.summary, record.body) if part)
+    text = record_text(record)
     best: dict[tuple, Saving] = {}
     for saving in extract_savings(text, councils_hint=record.councils):
         # The title and summary often repeat the body's headline figure: keep the fullest telling.

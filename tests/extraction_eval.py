@@ -9,7 +9,9 @@ from pathlib import Path
 from shopwindow.councils import find_councils
 from shopwindow.savings import classify_figures, extract_savings
 
-PASSAGES = Path(__file__).resolve().parent / "eval" / "passages.json"
+EVAL = Path(__file__).resolve().parent / "eval"
+PASSAGES = EVAL / "passages.json"
+HELDOUT = EVAL / "heldout.json"  # written after the extractors were built; see docs/extraction.md
 
 
 @dataclass
@@ -39,8 +41,9 @@ class Score:
         return 2 * p * r / (p + r) if p + r else 0.0
 
 
-def load_passages() -> list[dict]:
-    return json.loads(PASSAGES.read_text(encoding="utf-8"))["passages"]
+def load_passages(path: Path = PASSAGES) -> list[dict]:
+    """The passages of one evaluation file (default: the main set)."""
+    return json.loads(path.read_text(encoding="utf-8"))["passages"]
 
 
 def _value(value) -> tuple:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from extraction_eval import load_passages, score_all
+from extraction_eval import HELDOUT, load_passages, score_all
 
 from shopwindow.councils import find_partners
 
@@ -17,7 +17,7 @@ def passages():
 
 @pytest.fixture(scope="module")
 def scores(passages):
-    return score_all(passages)
+    return score_all(passages + load_passages(HELDOUT))
 
 
 def test_evaluation_set_is_large_and_covers_every_case(passages):
