@@ -33,6 +33,8 @@ COUNCIL_WORDS = (
 )
 # "Case study: Wigan Council" or "Case study 3: Wigan Council - The Deal"
 CASE_HEADING = re.compile(r"^\s*(?:case\s+study|example|box)\s*\d*\s*[:.\-\u2013\u2014]\s*(?P<rest>.{4,160})$", re.I)
+# A headline whose subject is the council: "Norfolk County Council saves £1.2m with telecare".
+HEADLINE_COUNCIL = re.compile(r"^(?P<council>.+?\b(?:Council|Councils|Authority|Alliance|Partnership))\s+(?P<rest>[a-z].{3,})$")
 # "Wigan Council: The Deal" (the name must look like a council to avoid catching ordinary sentences)
 COUNCIL_HEADING = re.compile(
     rf"^\s*(?P<council>[A-Z][\w'&,. -]{{2,90}}?\b{COUNCIL_WORDS}\b[\w'&. -]{{0,40}}?)\s*[:\u2013\u2014]\s*(?P<scheme>[A-Z\"'\u2018\u201c].{{3,140}})$"
@@ -102,6 +104,9 @@ def parse_heading(line: str) -> tuple[str, str] | None:
         parts = DASH_SPLIT.split(rest, maxsplit=1)
         council = parts[0].strip(" .")
         scheme = parts[1].strip() if len(parts) > 1 else ""
+        headline = HEADLINE_COUNCIL.match(council) if not scheme else None
+        if headline:  # iESE style: "Case Study: Norfolk County Council saves £1.2m with telecare"
+            return headline.group("council"), headline.group("rest")
         return council, scheme
     match = COUNCIL_HEADING.match(line)
     if match and not line.rstrip().endswith((".", ",")) and len(line.split()) <= 22:
@@ -279,7 +284,12 @@ class ThinktankReports(Reader):
                 key = f"{key}-{len(seen)}"
             seen.add(key)
             body = study.text
-            title = f"{study.council}: {study.scheme}" if study.scheme else study.council
+            if not study.scheme:
+                title = study.council
+            elif study.scheme[0].islower():  # the heading was a sentence about the council
+                title = f"{study.council} {study.scheme}"
+            else:
+                title = f"{study.council}: {study.scheme}"
             yield Record(
                 title=title,
                 url=response.url,

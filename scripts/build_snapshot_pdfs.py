@@ -64,6 +64,8 @@ def build_pdf(report: dict, path: Path) -> None:
             table.setStyle(TableStyle([("BOX", (0, 0), (-1, -1), 0.8, colors.darkblue),
                                        ("BACKGROUND", (0, 0), (-1, 0), colors.lightblue)]))
             story += [table, Spacer(1, 8)]
+        elif style == "headline":  # iESE puts the result in the headline: "Case Study: <Council> cuts ..."
+            story += [Paragraph(f"Case Study: {html.escape(council)} {html.escape(scheme)}", H2)] + body
         elif style == "twoline":
             story += [Paragraph(f"Case study: {html.escape(council)}", H2), Paragraph(f"<i>{html.escape(scheme)}</i>", BODY)] + body
         else:

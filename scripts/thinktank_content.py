@@ -6,7 +6,8 @@ words. ``scripts/build_snapshot_pdfs.py`` turns it into landing pages and PDFs.
 
 A case study is (heading style, council, scheme, paragraphs). Heading styles: ``box`` draws a boxed
 "Case study: <council> - <scheme>" panel; ``plain`` prints "<council>: <scheme>" as a heading;
-``twoline`` prints "Case study: <council>" with the scheme on the next line.
+``twoline`` prints "Case study: <council>" with the scheme on the next line; ``headline`` prints
+"Case Study: <council> <result>" as one sentence, as iESE does.
 """
 
 REPORTS = [
@@ -223,7 +224,7 @@ REPORTS = [
                 "collection rounds and replaced its fleet.",
                 "Route optimisation saved £700,000 a year, and food waste collections now reach every household.",
             ]),
-            ("box", "Glasgow City Council", "Intelligent street lighting", [
+            ("headline", "Glasgow City Council", "cuts lighting energy by 60%", [
                 "Glasgow's future city demonstrator fitted sensors to lamp posts that brighten lights when people walk by.",
                 "The city estimates energy savings of up to 60% on the streets covered.",
             ]),

@@ -123,6 +123,7 @@ def test_non_pdf_body_is_refused():
         ("Case study: Wigan Council – The Deal", ("Wigan Council", "The Deal")),
         ("Case Study 4: Kent County Council", ("Kent County Council", "")),
         ("Leeds City Council: Family Valued", ("Leeds City Council", "Family Valued")),
+        ("Case Study: Norfolk County Council saves £1.2m with telecare", ("Norfolk County Council", "saves £1.2m with telecare")),
         ("The council said: savings were made.", None),
         ("Between them, the councils saved £2m: a good result", None),
     ],
