@@ -147,3 +147,14 @@ def test_entity_expansion_bomb_is_not_expanded(hostile):
 def test_malformed_feed_yields_the_items_before_the_damage(hostile):
     assert hostile["site"].requests_for(0, "/hostile/good-feed-item")  # reached from the broken and the laughs feed
     assert not hostile["site"].requests_for(0, "/hostile/never")
+
+
+def test_script_title_harvested_from_the_site_is_escaped_on_its_dashboard_page(hostile, tmp_path):
+    from dashboard_data import build_postcode_index, fetch
+
+    from shopwindow_dashboard import make_datasette
+
+    (init_id,) = query(hostile["db"], "select id from initiatives where url = ?", (url(hostile, "/hostile/script"),))[0]
+    page = fetch(make_datasette(str(hostile["db"]), postcodes_path=build_postcode_index(tmp_path)), f"/initiative/{init_id}")
+    assert page.status_code == 200
+    assert "<script>alert('title')" not in page.text and "&lt;script&gt;alert(" in page.text
