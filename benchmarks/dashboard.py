@@ -23,16 +23,14 @@ from urllib.parse import urlencode
 
 import sqlite_utils
 
+from shopwindow.classify import DELIVERY_MODELS, SERVICE_AREAS
 from shopwindow.schema import ensure_schema
 from shopwindow_dashboard import load_metadata, make_datasette, prepare
 from shopwindow_dashboard.postcodes import PostcodeIndex, default_index_path
 
 ROOT = Path(__file__).resolve().parents[1]
-AREAS = ["adult social care", "children's services", "public health", "housing", "planning",
-         "waste and environment", "transport", "economic development", "customer services", "back office",
-         "regulatory services", None]
-MODELS = ["shared service", "strategic commissioning", "mutual", "trading company", "outsourcing or partnership",
-          "digital and channel shift", "agile working and assets", "integration with health", None]
+AREAS = [*SERVICE_AREAS, None]
+MODELS = [*DELIVERY_MODELS, None]
 POSTCODES = ["CB1 0AA", "cb23 6ea", "SW1A 1AA", "M1 1AE", "LS1 1UR", "b1 1bb", "EH1 1YZ", "CF10 1EP", "NE1 4ST",
              "BS1 5TR"]
 TARGETS = {"council page": 50, "canned": 50, "home": 100, "postcode": 5}
@@ -145,7 +143,7 @@ async def run(db_path: Path, repeat: int) -> list[tuple[str, str, list[float]]]:
         "shared_services_between": lambda: {"council_a": rng.choice(codes), "council_b": rng.choice(codes)},
         "shared_services_in_region": lambda: {"region": rng.choice(regions)},
         "initiatives_by_service_area": lambda: {"service_area": rng.choice(AREAS[:-1]),
-                                                "delivery_model": rng.choice(["", "shared service"])},
+                                                "delivery_model": rng.choice(["", "shared_service"])},
         "service_area_delivery_model_counts": dict,
         "new_since": lambda: {"since": f"2026-{rng.randint(1, 11):02d}-01"},
         "ideas_to_borrow": lambda: {"council": rng.choice(codes)},

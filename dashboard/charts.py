@@ -6,6 +6,7 @@ Jinja's autoescaping like any other harvested text (nothing here builds markup).
 
 from __future__ import annotations
 
+import functools
 import math
 from urllib.parse import quote, urlencode
 
@@ -14,18 +15,21 @@ LAT_MIN, LAT_MAX, LNG_MIN, LNG_MAX = 49.8, 60.95, -8.3, 1.9
 MAP_WIDTH = 300
 _LNG_SCALE = math.cos(math.radians(54.5))  # longitude degrees are shorter than latitude degrees this far north
 
+# Service-area slugs (docs/taxonomy.md) -> icon symbol in templates/sw_icons.html.
 SERVICE_ICONS = {
-    "adult social care": "care",
-    "children's services": "children",
-    "public health": "health",
+    "adult_social_care": "care",
+    "childrens_services": "children",
+    "public_health": "health",
     "housing": "housing",
     "planning": "planning",
-    "waste and environment": "waste",
+    "waste_environment": "waste",
     "transport": "transport",
-    "economic development": "economy",
-    "customer services": "customer",
-    "back office": "office",
-    "regulatory services": "regulatory",
+    "economic_development": "economy",
+    "customer_services": "customer",
+    "back_office": "office",
+    "regulatory_services": "regulatory",
+    "community_safety": "regulatory",
+    "culture_leisure": "culture",
 }
 
 
@@ -94,7 +98,23 @@ def gbp(value: float | None) -> str:
 
 def service_icon(area: str | None) -> str:
     """Symbol id of a service area's icon in the sprite (``other`` when unclassified)."""
-    return SERVICE_ICONS.get((area or "").lower(), "other")
+    return SERVICE_ICONS.get((area or "").lower().replace(" ", "_"), "other")
+
+
+@functools.lru_cache(maxsize=1)
+def _labels() -> dict[str, str]:
+    try:
+        from shopwindow.classify import labels
+    except ImportError:  # the taxonomy module is optional for the dashboard
+        return {}
+    return labels()
+
+
+def label(slug: str | None) -> str:
+    """The human label of a taxonomy slug ("waste_environment" -> "Waste and environment"); text passes through."""
+    if not slug:
+        return ""
+    return _labels().get(slug) or slug.replace("_", " ")
 
 
 def mailto(address: str, subject: str, body: str) -> str:
@@ -122,4 +142,5 @@ def register_filters(env) -> None:
     env.filters["atomdate"] = atom_date
     env.filters["gbp"] = gbp
     env.filters["service_icon"] = service_icon
+    env.filters["label"] = label
     env.filters["urlquote"] = lambda value: quote(str(value or ""), safe="")

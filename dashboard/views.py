@@ -228,7 +228,7 @@ async def service_feed(datasette, request):
         return Response.text("Give a service area: /feeds/service.atom?area=housing", status=400)
     entries = await details.feed_entries(database(datasette), service_area=area,
                                          limit=config(datasette).get("feed_size", 50))
-    return await _feed(datasette, request, f"Shop Window: {area}", entries, f"/feeds/service.atom?area={quote(area)}")
+    return await _feed(datasette, request, f"Shop Window: {charts.label(area)}", entries, f"/feeds/service.atom?area={quote(area)}")
 
 
 async def transparency(datasette, request):

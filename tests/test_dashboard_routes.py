@@ -102,6 +102,7 @@ def test_initiative_page_shows_savings_with_evidence_sources_and_similar(ds):
     assert "Target" in page and "£300k" in page and "for South Cambridgeshire District Council" in page
     assert 'href="https://www.example-council.gov.uk/news/gc-waste"' in page
     assert "Evidence</dt><dd>third-party" in page
+    assert "Waste and environment · Shared service" in page  # taxonomy slugs shown as their labels
     assert "Suggest a correction" in page
     assert fetch(ds, "/initiative/triborough").text.count('class="source"') == 2  # both sources listed
 
