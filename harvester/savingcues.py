@@ -86,7 +86,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
-        r"a head", r"each (?:year )?per", r"cost per", r"unit costs?", r"an hour", r"a night", r"a tonne",
+        r"a head", r"each (?:year )?per", r"cost per", r"an average of", r"on average", r"average", r"unit costs?", r"an hour", r"a night", r"a tonne",
         r"a week per")),
     ("grant", _cues(
         r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
@@ -105,7 +105,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"sav\w*", r"cost (?:avoidance|avoided|reductions?)", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
-        r"(?:costs?|spend\w*|bills?|outgoings) (?:fell|dropped|reduced|down|lower|cut)", r"lower costs?",
+        r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
         r"fell by", r"down by", r"slashed", r"cuts?")),

@@ -40,6 +40,8 @@ _CONTINUES = re.compile(
     r"(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
     r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
+_MONEY_CONTEXT = re.compile(r"£|\bsav\w*|\bcosts?\b|\bspend\w*|\bbudget|\bbills?\b|\befficienc\w*|\bexpenditure|"
+                            r"\bprice|\bcheaper", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -93,8 +95,9 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
 
 
 def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int,
-            cues: list[tuple[str, tuple[int, int]]]) -> str:
-    """The nearest status cue to the left (back to the previous figure), else to the right within the clause."""
+            cues: list[tuple[str, tuple[int, int]]], inherited: str | None = None) -> str:
+    """The nearest status cue to the left (back to the previous figure), else to the right within the clause,
+    else the status of the saving just before it in the sentence ("expected to fall by 60%, saving £5m")."""
     left_from = max(previous_end, fig[0] - 160)
     left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
     if left:
@@ -103,13 +106,14 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
             for pos, name in left[1:]:
                 if position - pos > 25:
                     break
-                if name != "achieved":
-                    return name
+                between = sentence[pos:position].split()
+                if name != "achieved" and (position - pos <= 15 or between and between[-1].lower() in ("have", "to", "be")):
+                    return name  # "could have saved", "estimates it avoided", "expected to be saved"
         return status
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
-    return min(right)[1] if right else "achieved"
+    return min(right)[1] if right else inherited or "achieved"
 
 
 def _by_sentence(text: str) -> list[tuple[Sentence, list[Figure]]]:
@@ -156,6 +160,9 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
             elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                     and _PARENTHETICAL.fullmatch(sentence.text, figures[k - 1].end, figure.start):
                 kind = out[-1].kind  # "saved £2m (10%)": the share describes the same figure
+            if kind == "saving" and figure.percent is not None and not _MONEY_CONTEXT.search(
+                    sentence.text, max(0, figure.start - 80), figure.end + 80):
+                kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
             item = ClassifiedFigure(figure, kind, sentence)
             if item.kind == "saving":
                 previous_end = figures[k - 1].end if k else 0
@@ -163,7 +170,9 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
                 if status_cues is None:
                     status_cues = _STATUS_CUES.find(sentence.text)
                     period_cues = _PERIOD_CUES.find(sentence.text)
-                item.status = _status(sentence.text, span, previous_end, next_start, status_cues)
+                before = out[-1] if k and out[-1].kind == "saving" else None
+                item.status = _status(sentence.text, span, previous_end, next_start, status_cues,
+                                      before.status if before else None)
                 item.period = _nearest(sentence.text, span, period_cues, 12)
                 item.fiscal_year = figure.fiscal_year or fiscal_year(sentence.text)
                 if council_matches is None:  # one linking pass over the whole text, shared by every sentence

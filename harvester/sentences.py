@@ -38,7 +38,23 @@ def split_sentences(text: str) -> list[Sentence]:
     return out
 
 
+_LINE_END = re.compile(r"\n")
+_CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
+
+
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
+    """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016")."""
+    line_start = start
+    for newline in _LINE_END.finditer(text, start, end):
+        line = text[line_start:newline.start()]
+        if line.strip() and len(line) <= 70 and not _CONTINUES.search(line):
+            _add_piece(out, text, start, newline.start())
+            start = newline.end()
+        line_start = newline.end()
+    _add_piece(out, text, start, end)
+
+
+def _add_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
     if stripped:

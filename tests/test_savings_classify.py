@@ -123,3 +123,29 @@ def test_taxonomy_is_documented():
     doc = (Path(__file__).resolve().parents[1] / "docs" / "taxonomy.md").read_text(encoding="utf-8")
     for slug in list(SERVICE_AREAS) + list(DELIVERY_MODELS):
         assert f"`{slug}`" in doc, slug
+
+
+def test_a_percentage_fall_in_something_other_than_money_is_not_a_saving():
+    assert kinds("Hospital admissions fell by about 9% among the people supported.") == [("9%", "other")]
+    assert kinds("Printing costs fell by 30% after the move online.") == [("30%", "saving")]
+
+
+def test_averages_per_person_are_unit_figures():
+    assert kinds("Tenants who joined saved an average of £180 a year on heating.") == [("£180", "unit_cost")]
+
+
+def test_a_saving_without_its_own_status_word_takes_the_one_before_it():
+    statuses = [c.status for c in classify_figures("The council expects costs to drop by 20%, saving about £3m a year.")]
+    assert statuses == ["estimated", "estimated"]
+    [saving] = extract_savings("The council expects costs to drop by 20%, saving about £3m a year.")
+    assert (saving.amount_gbp, saving.percent, saving.status) == (3e6, 20, "estimated")
+
+
+def test_a_gerund_at_the_start_of_a_sentence_is_not_a_plan():
+    [saving] = extract_savings("Planning rounds jointly has saved roughly £90,000 in its first year.")
+    assert saving.status == "achieved"
+
+
+def test_page_furniture_on_its_own_line_stays_out_of_the_quote():
+    [saving] = extract_savings("Published: 3 March 2021\nGedling BC has saved £80,000 by sharing its payroll team.")
+    assert saving.quote == "Gedling BC has saved £80,000 by sharing its payroll team."
