@@ -73,11 +73,12 @@ def parse_options(text: str) -> dict[str, Any]:
 
 
 def registry_path(option: str | None) -> Path:
-    """The registry file: the option's path (relative to the working directory), else the project's own copy."""
+    """The registry file: the option's path if it exists from the working directory, else from the project root."""
     path = Path(option or REGISTRY)
-    if option or path.exists():
+    if path.is_absolute() or path.exists():
         return path
-    return Path(__file__).resolve().parent.parent / REGISTRY
+    project = Path(__file__).resolve().parent.parent / path
+    return project if project.exists() else path
 
 
 def load_registry(path: str | Path, readers: dict[str, type[Reader]] | None = None) -> list[Row]:

@@ -308,6 +308,12 @@ def build_fixtures() -> None:
     rows = list(csv.DictReader(registry.open(encoding="utf-8")))
     for i, row in enumerate(rows):
         build_row(i * 2, row, FIXTURE_ITEMS, FIXTURES)  # even styles: feed and sitemap items get WordPress-style URLs
+    # `harvest check council_news` starts here, with the fixture registry and the councils whose layout still works.
+    start = FIXTURES / "S12000008" / "feed.json"
+    manifest = json.loads(start.read_text(encoding="utf-8"))
+    manifest.update(start=True, options={"registry": "tests/fixtures/council_news/registry.csv",
+                                         "councils": ["E07000044", "S12000008", "W06000021"]})
+    start.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
     # Belfast's redesign: the listing's items no longer carry the class the registry's selector names.
     listing = FIXTURES / "N09000003" / "listing-0.html"
     listing.write_text(listing.read_text(encoding="utf-8").replace('class="news-item"', 'class="card"'), encoding="utf-8")

@@ -103,9 +103,11 @@ def landing_html(report: dict, pdf_href: str | None = None) -> str:
 """
 
 
-def write_manifest(path: Path, url: str, body_name: str, content_type: str, note: str) -> None:
+def write_manifest(path: Path, url: str, body_name: str, content_type: str, note: str, start: bool = False) -> None:
     manifest = {"url": url, "status": 200, "headers": {"content-type": content_type}, "body": body_name,
                 "recorded": RECORDED, "note": note}
+    if start:  # where `harvest check thinktank_reports` begins its crawl
+        manifest["start"] = True
     path.write_text(json.dumps(manifest, indent=2) + "\n", encoding="utf-8")
 
 
@@ -159,7 +161,7 @@ def build_fixtures() -> None:
     write_manifest(FIXTURES / "report-pdf.json", pdf_abs, "report.pdf", "application/pdf", "Fixture written for the tests.")
     (FIXTURES / "landing.html").write_text(landing_html(report), encoding="utf-8")
     write_manifest(FIXTURES / "landing.json", report["landing_url"], "landing.html", "text/html; charset=utf-8",
-                   "Fixture landing page written for the tests.")
+                   "Fixture landing page written for the tests.", start=True)
     # The publisher's redesign dropped the download button: the reader must say so, not yield nothing.
     changed = dict(report, landing_url="https://www.localis.org.uk/research/redesigned/")
     (FIXTURES / "landing-changed.html").write_text(landing_html(changed, pdf_href=""), encoding="utf-8")
