@@ -171,12 +171,11 @@ def find_councils(text: str, default: str | None = None, register: Register | No
     the text names no council. Police, fire, NHS bodies and companies are never returned: see
     :func:`find_partners`.
     """
-    register = register or load_register()
     matches: dict[str, Match] = {}
     for mention in find_council_mentions(text, register):
         matches.setdefault(mention.code, mention)
     if not matches and default:
-        council = register.council(default)
+        council = (register or load_register()).council(default)
         if council:
             return [Match(default, council.name, "", current=council.current,
                           successor_codes=council.successor_codes, origin="default")]

@@ -33,7 +33,7 @@ log = logging.getLogger(__name__)
 KINDS = ("saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other")
 MAX_KIND_DISTANCE = 9.0
 MAX_QUOTE = 600
-_CONTEXT = 700  # characters either side of a figure searched for its sentence
+_CONTEXT = 400  # characters either side of a figure searched for its sentence (quotes stop at 600)
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 _CONTINUES = re.compile(

@@ -12,7 +12,7 @@ Sources, all read without pandas:
   ``data/council_informal_names.csv``.
 
 Grid references are OSGB36 (EPSG:27700) in Great Britain and Irish Grid (EPSG:29903) in Northern
-Ireland, converted to WGS84 with pyproj (``pip install pyproj``). Run::
+Ireland, converted to WGS84 with pyproj (``pip install -e '.[data]'``). Run::
 
     .venv/bin/python scripts/build_councils.py
 """
