@@ -10,12 +10,8 @@ from shopwindow.config import Source
 from shopwindow.exceptions import LayoutChanged
 from shopwindow.models import Record, Request, Response
 from shopwindow.snapshot import load_recordings, normalise_url
-from shopwindow_plugins.thinktank_reports import (
-    ReportUnreadable,
-    ThinktankReports,
-    parse_heading,
-    split_case_studies,
-)
+from shopwindow_plugins.report_pdf import ReportUnreadable, parse_heading, split_case_studies
+from shopwindow_plugins.thinktank_reports import ThinktankReports
 
 FIXTURES = Path(__file__).parent / "fixtures" / "thinktank_reports"
 SNAPSHOT = Path(__file__).parent.parent / "data" / "snapshot" / "thinktanks"
@@ -181,3 +177,9 @@ def test_contents_page_entries_do_not_open_case_studies():
     intro, studies = split_case_studies(pages)
     assert [s.text for s in studies] == ["It saved £2.5m a year."]
     assert "Grants fell by 40%." in intro
+
+
+def test_council_heading_followed_by_a_sentence_keeps_the_sentence_as_body():
+    _, [study] = split_case_studies(["Case study: Kent County Council\nKent replaced 118,000 street lights with LEDs.\n"])
+    assert (study.council, study.scheme) == ("Kent County Council", "")
+    assert study.text == "Kent replaced 118,000 street lights with LEDs."
