@@ -16,9 +16,8 @@ import html
 import json
 import shutil
 import sys
-from datetime import date
+from datetime import date, datetime, timezone
 from email.utils import format_datetime
-from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import urlsplit
 
