@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from shopwindow.councils import find_councils, find_partners, resolve
 
@@ -95,3 +97,21 @@ def test_headline_in_title_case_still_links():
 
 def test_lower_case_place_words_are_ignored():
     assert codes("the bury bins were emptied in a reading room") == []
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("KENT COUNTY COUNCIL ANNOUNCES NEW SCHEME", ["E10000016"]),
+    ("St. Helens and Newcastle-under-Lyme BC signed up.", ["E08000013", "E07000195"]),
+    ("City of London Police worked with Manchester United.", []),
+    ("Cyngor Gwynedd and Ynys Môn share a planning unit.", ["W06000002", "W06000001"]),
+])
+def test_capitals_punctuation_and_welsh_names(text, expected):
+    assert codes(text) == expected
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.text(alphabet=st.characters(blacklist_categories=("Cs",)), max_size=300))
+def test_linking_never_raises(text):
+    for match in find_councils(text):
+        assert text[match.start:match.end] == match.text
+    find_partners(text)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from shopwindow.models import Record, Saving
 from shopwindow.savings import extract_savings
 from shopwindow.split import slug, split_page
@@ -77,3 +80,12 @@ def test_reader_supplied_savings_follow_the_part_that_quotes_them():
     saving = Saving(amount_gbp=1.2e6, quote="The two boroughs merged their legal teams, saving £1.2m since 2016.")
     parts = split_page(page(SHORTLIST, savings=[saving]))
     assert [len(p.savings) for p in parts] == [0, 1, 0]
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.text(max_size=400))
+def test_splitting_and_saving_extraction_never_raise(body):
+    parts = split_page(page(body)) or []
+    for part in parts:
+        assert part.key and part.councils
+    extract_savings(body)
