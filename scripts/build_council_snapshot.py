@@ -28,8 +28,8 @@ from council_news_content import ITEMS  # noqa: E402
 OUT = ROOT / "data" / "snapshot" / "councils"
 REGISTRY = ROOT / "data" / "council_news.csv"
 RECORDED = "2026-11-23"
-NOTE = ("Recorded sample standing for {council}'s {what} at this address. Text written for Shop Window from public "
-        "facts and figures; not the council's own words.")
+NOTE = ("Recorded sample standing for {council}'s {what} at this address. Text written for Shop Window, not the "
+        "council's own words; schemes are real, figures follow public reporting where known and are otherwise illustrative.")
 
 
 def ordinal(day: int) -> str:

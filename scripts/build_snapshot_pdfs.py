@@ -115,8 +115,9 @@ def build_snapshot() -> None:
     SNAPSHOT.mkdir(parents=True, exist_ok=True)
     for report in REPORTS:
         slug = report["slug"]
-        note = (f"Recorded sample standing for {report['publisher']}'s report '{report['title']}'. Text written for Shop Window "
-                "from public facts; not the publisher's own words.")
+        note = (f"Recorded sample standing for {report['publisher']}'s report '{report['title']}'. Text written for Shop Window, "
+                "not the publisher's own words or case-study selection; schemes are real, figures follow public reporting "
+                "where known and are otherwise illustrative.")
         build_pdf(report, SNAPSHOT / f"{slug}.pdf")
         write_manifest(SNAPSHOT / f"{slug}-pdf.json", report["pdf_url"], f"{slug}.pdf", "application/pdf", note)
         (SNAPSHOT / f"{slug}.html").write_text(landing_html(report), encoding="utf-8")

@@ -1,7 +1,8 @@
 """News items of the council_news offline snapshot, written for Shop Window.
 
-Each entry stands for a real council's news page about a real scheme; the sentences are ours, the facts
-and figures come from public reporting (rounded, and hedged where the council's own claim is all we have).
+Each entry stands for a real council's news page about a real scheme; the sentences are ours. Figures follow
+public reporting where we know it (rounded) and are otherwise illustrative, so the demo database looks real
+without claiming to be a source: check the council's own page before quoting any figure.
 Like real council news, most items say "the council" or "we" and never name the council: the registry row
 supplies it. ``scripts/build_council_snapshot.py`` renders them as the councils' sites would.
 

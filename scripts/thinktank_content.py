@@ -1,8 +1,9 @@
 """Text of the thinktank reports in the offline snapshot, written for Shop Window.
 
 Each report stands for a real publication (its landing page and PDF addresses are the real ones as
-best known); the prose here is our own summary built from public facts and figures, not the report's
-words. ``scripts/build_snapshot_pdfs.py`` turns it into landing pages and PDFs.
+best known); the prose and the choice of case studies are ours, not the report's. Schemes are real;
+figures follow public reporting where known and are otherwise illustrative.
+``scripts/build_snapshot_pdfs.py`` turns it into landing pages and PDFs.
 
 A case study is (heading style, council, scheme, paragraphs). Heading styles: ``box`` draws a boxed
 "Case study: <council> - <scheme>" panel; ``plain`` prints "<council>: <scheme>" as a heading;
