@@ -148,5 +148,9 @@ def test_check_command_exit_codes(tmp_path):
     assert ok.exit_code == 0 and "OK lga_case_studies: 5 record(s)" in ok.output
     unknown = CliRunner().invoke(cli, ["check", "no_such_reader"])
     assert unknown.exit_code == 2 and "Installed readers:" in unknown.output and "lga_case_studies" in unknown.output
-    no_start = CliRunner().invoke(cli, ["check", "lga_case_studies"])
+    started = CliRunner().invoke(cli, ["check", "lga_case_studies"])  # its listing fixture is marked "start": true
+    assert started.exit_code == 0 and "5 record(s)" in started.output
+    (tmp_path / "page.json").write_text('{"url": "https://www.example.gov.uk/news", "body": "page.html"}')
+    (tmp_path / "page.html").write_text("<html><body><p>a page</p></body></html>")
+    no_start = CliRunner().invoke(cli, ["check", "pages", "--fixtures", str(tmp_path)])
     assert no_start.exit_code == 2 and '"start": true' in no_start.output
