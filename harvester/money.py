@@ -50,8 +50,8 @@ _WORDS = re.compile(
     re.IGNORECASE,
 )
 _PERCENT = re.compile(
-    rf"(?<![\w.,])(?P<num>[0-9]{{1,3}}(?:\.[0-9]+)?)(?:[ ]?(?:-|–|to)[ ]?(?P<num2>[0-9]{{1,3}}(?:\.[0-9]+)?))?"
-    rf"[ ]?(?:%|per[ ]?cent\b|percent\b)",
+    r"(?<![\w.,])(?P<num>[0-9]{1,3}(?:\.[0-9]+)?)(?:[ ]?(?:-|–|to)[ ]?(?P<num2>[0-9]{1,3}(?:\.[0-9]+)?))?"
+    r"[ ]?(?:%|per[ ]?cent\b|percent\b)",
     re.IGNORECASE,
 )
 _QUALIFIER = re.compile(

