@@ -111,9 +111,9 @@ def percentile(values: list[float], pct: float) -> float:
     return ordered[min(len(ordered) - 1, round(pct / 100 * (len(ordered) - 1)))]
 
 
-async def time_paths(ds, paths: list[str]) -> list[float]:
-    """Milliseconds per request, after one warm-up request per path."""
-    for path in set(paths):
+async def time_paths(ds, paths: list[str], warm: bool = True) -> list[float]:
+    """Milliseconds per request, after one warm-up request per path (unless ``warm`` is false)."""
+    for path in set(paths) if warm else ():
         response = await ds.client.get(path)
         assert response.status_code in (200, 302), (path, response.status_code, response.text[:300])
     timings = []
@@ -131,10 +131,13 @@ async def run(db_path: Path, repeat: int) -> list[tuple[str, str, list[float]]]:
     codes = [row[0] for row in db.execute("select code from councils where current = 1")]
     regions = [row[0] for row in db.execute("select distinct region from councils")]
     name = db_path.stem
-    sample = [rng.choice(codes) for _ in range(repeat)]
+    rng.shuffle(codes)
+    sample, unseen = codes[:repeat], codes[repeat:2 * repeat]
     results = [
         ("home", "home", await time_paths(ds, ["/"] * repeat)),
         ("council page", "council page", await time_paths(ds, [f"/council/{code}" for code in sample])),
+        ("council page, first visit (ideas not cached)", "-",
+         await time_paths(ds, [f"/council/{code}" for code in unseen], warm=False)),
         ("initiative page", "-", await time_paths(ds, [f"/initiative/i{rng.randrange(1000):06d}"] * repeat)),
     ]
     params = {

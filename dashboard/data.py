@@ -226,7 +226,7 @@ async def council_figures(db, code: str) -> dict:
     return dict(row)
 
 
-async def council_initiatives(db, code: str, limit: int = 60) -> list[dict]:
+async def council_initiatives(db, code: str, limit: int = 24) -> list[dict]:
     """Cards for a council's initiatives and, for a district, its county's (newest first)."""
     results = await db.execute(
         f"""select {CARD_COLUMNS}, c.code as via_code, c.name as via_name
@@ -271,8 +271,13 @@ async def peers(db, item: dict, limit: int = 8) -> list[dict]:
 
 
 async def ideas_to_borrow(db, code: str, limit: int = 8) -> list[dict]:
-    """The top of the ``ideas_to_borrow`` canned query."""
-    return rows(await db.execute(canned_sql("ideas_to_borrow"), {"council": code}))[:limit]
+    """The top of the ``ideas_to_borrow`` canned query, cached per council and database state like the sector
+    sums: ranking a council's peers' thousands of initiatives is the slowest part of its page."""
+
+    async def compute():
+        return rows(await db.execute(canned_sql("ideas_to_borrow"), {"council": code}))[:limit]
+
+    return await cached(db, f"ideas:{code}:{limit}", compute)
 
 
 async def neighbours(db, item: dict, limit: int = 6) -> list[str]:

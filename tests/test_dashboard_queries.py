@@ -79,6 +79,11 @@ def test_shared_services_between_councils_without_shared_work_is_empty(ds):
     assert rows == []
 
 
+def test_ideas_in_a_service_area_the_council_lacks_are_flagged(ds):
+    rows = fetch(ds, f"/shopwindow/ideas_to_borrow.json?council={CAMBRIDGE}&_shape=array").json()
+    assert {row["id"]: row["new_service_area"] for row in rows}["hunts-leisure"] == 1
+
+
 def test_ideas_to_borrow_leave_out_what_the_council_already_does(ds):
     rows = fetch(ds, f"/shopwindow/ideas_to_borrow.json?council={KENSINGTON}&_shape=array").json()
     ids = {row["id"] for row in rows}
