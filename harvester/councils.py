@@ -182,14 +182,34 @@ def find_councils(text: str, default: str | None = None, register: Register | No
     return list(matches.values())
 
 
+# Register-style names: "Bristol, City of", "Derby UA", "Croydon London Boro", "Devon County", "Leeds District".
+_ADMIN_SUFFIX = re.compile(
+    r"^(.+?) (?:ua|london boro(?:ugh)?|city of|county of|county borough|borough|district|county|city)$")
+
+
+def _resolve_keys(key: str) -> list[str]:
+    """The key itself, then with register-style suffixes read as council words or dropped ("derby city ua")."""
+    keys = [key]
+    for _ in range(2):
+        match = _ADMIN_SUFFIX.match(key)
+        if not match:
+            break
+        if key[len(match.group(1)) + 1:] in ("county", "city", "district", "borough", "county borough"):
+            keys.append(f"{key} council")
+        key = match.group(1)
+        keys.append(key)
+    return keys
+
+
 def resolve(name: str, register: Register | None = None) -> str | None:
     """The GSS code for a council name as written ("Ipswich BC", "the London Borough of Croydon"), or None."""
     register = register or load_register()
     key = normalise(name or "")
     if key.startswith("the "):
         key = key[4:]
-    codes = register.aliases.get(tuple(key.split()))
-    if codes:
-        return register._best(list(codes), "county" in key.split())[0]
+    for candidate in _resolve_keys(key):
+        codes = register.aliases.get(tuple(candidate.split()))
+        if codes:
+            return register._best(list(codes), "county" in candidate.split())[0]
     found = [m for m in find_councils(name, register=register) if m.designated or len(m.text) >= len(name.strip()) - 4]
     return found[0].code if len({m.code for m in found}) == 1 else None

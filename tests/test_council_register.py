@@ -94,3 +94,24 @@ def test_register_agrees_with_mysociety_reference(register):
     same_name = sum(1 for c in current(register) if c.code in reference
                     and reference[c.code]["nice-name"].lower().replace("&", "and") in (c.short_name.lower(), c.name.lower()))
     assert same_name / len(ours) > 0.9
+
+
+@pytest.mark.skipif(not REFERENCE.exists(), reason="mySociety reference register not available")
+def test_resolve_understands_the_names_in_mysociety_lookup(register):
+    from shopwindow.councils import resolve
+
+    with open(REFERENCE / "uk_local_authorities_future.csv", newline="", encoding="utf-8") as fh:
+        gss = {r["local-authority-code"]: r["gss-code"] for r in csv.DictReader(fh)
+               if r["gss-code"] and r["local-authority-type"] not in ("COMB", "SRA")}
+    renamed = {"E08000016": "E08000038", "E08000019": "E08000039"}
+    right = wrong = 0
+    with open(REFERENCE / "lookup_name_to_registry.csv", newline="", encoding="utf-8") as fh:
+        for row in csv.DictReader(fh):
+            code = renamed.get(gss.get(row["local-authority-code"], ""), gss.get(row["local-authority-code"]))
+            if not code or code not in register.councils:
+                continue
+            got = resolve(row["la-name"])
+            successor_named = got and code in register.councils[got].successor_codes
+            right, wrong = (right + 1, wrong) if got == code or successor_named else (right, wrong + 1)
+    # What is left is mostly misspelt ("aberdeen cuty", "highands") in their list of names seen in the wild.
+    assert right / (right + wrong) > 0.97
