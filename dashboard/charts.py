@@ -114,7 +114,8 @@ def label(slug: str | None) -> str:
     """The human label of a taxonomy slug ("waste_environment" -> "Waste and environment"); text passes through."""
     if not slug:
         return ""
-    return _labels().get(slug) or slug.replace("_", " ")
+    labels = _labels()
+    return labels.get(slug) or labels.get(slug.lower().replace(" ", "_")) or slug.replace("_", " ")
 
 
 def mailto(address: str, subject: str, body: str) -> str:

@@ -142,8 +142,9 @@ async def headline(db) -> dict:
 async def savings_by(db, dimension: str) -> list[dict]:
     """Savings achieved grouped by ``service_area``, ``delivery_model`` or ``year`` (largest first; years in order)."""
     expressions = {
-        "service_area": "coalesce(i.service_area, 'not classified')",
-        "delivery_model": "coalesce(i.delivery_model, 'not classified')",
+        # Slugs, with any "shared service"-style text folded onto its slug so one label gets one bar.
+        "service_area": "coalesce(replace(lower(i.service_area), ' ', '_'), 'not classified')",
+        "delivery_model": "coalesce(replace(lower(i.delivery_model), ' ', '_'), 'not classified')",
         "year": "coalesce(s.fiscal_year, substr(i.published, 1, 4), 'unknown')",
     }
     expression = expressions[dimension]  # a fixed whitelist: never user input

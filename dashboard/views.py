@@ -53,19 +53,29 @@ def _static_plugin_name() -> str:
     return "shopwindow_dashboard"
 
 
-async def banner(datasette, db) -> str | None:
-    """When the data was recorded, if it is the bundled offline sample (snapshot_info table, else a setting)."""
+async def banner(datasette, db) -> dict | None:
+    """Whether the data is the bundled offline sample, and when it was recorded.
+
+    Read from a ``snapshot_info`` table (a ``recorded`` key/value row or column) if present, else the
+    ``sample_note`` setting; failing both, a database whose latest run replayed recordings (``offline``)
+    still says so, with the date of that run.
+    """
     if await db.table_exists("snapshot_info"):
-        results = await db.execute("select * from snapshot_info")
-        for row in results.rows:
+        for row in (await db.execute("select * from snapshot_info")).rows:
             item = dict(row)
             if item.get("key") in ("recorded", "recorded_at") and item.get("value"):
-                return str(item["value"])
+                return {"recorded": str(item["value"])}
             for key in ("recorded", "recorded_at"):
                 if item.get(key):
-                    return str(item[key])
-        return "an unknown date"
-    return config(datasette).get("sample_note") or None
+                    return {"recorded": str(item[key])}
+        return {"recorded": None}
+    if config(datasette).get("sample_note"):
+        return {"recorded": str(config(datasette)["sample_note"])}
+    if await db.table_exists("harvest_runs"):
+        row = (await db.execute("select offline, started from harvest_runs order by id desc limit 1")).first()
+        if row and row["offline"]:
+            return {"recorded": None, "harvested": (row["started"] or "")[:10]}
+    return None
 
 
 async def render(datasette, request, template: str, context: dict, status: int = 200) -> Response:

@@ -34,8 +34,11 @@ def test_home_shows_search_figures_charts_latest_and_sample_banner(ds):
     assert '<option value="Cambridge">' in page  # name suggestions
 
 
-def test_home_without_snapshot_table_has_no_sample_banner(tmp_path):
+def test_live_data_has_no_sample_banner(tmp_path):
+    import sqlite_utils
+
     db_path = build_dashboard_db(tmp_path / "shopwindow.db", snapshot_recorded=None)
+    sqlite_utils.Database(db_path).execute("update harvest_runs set offline = 0")
     page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/").text
     assert "Demo data" not in page
 
@@ -178,3 +181,20 @@ def test_the_stylesheet_is_vendored_and_served(ds):
     assert href.startswith("/-/static-plugins/")  # served by the app itself: no CDN
     response = fetch(ds, href)
     assert response.status_code == 200 and ".card" in response.text
+
+
+def test_an_offline_harvest_without_snapshot_info_still_says_it_is_a_sample(tmp_path):
+    import sqlite_utils
+
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db", snapshot_recorded=None)
+    sqlite_utils.Database(db_path)["harvest_runs"].insert({"id": 99, "source": "lga_case_studies", "offline": 1,
+                                                           "started": "2026-11-23T10:00:00", "status": "ok"})
+    page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/").text
+    assert "Demo data" in page and "read from that recording on 2026-11-23" in page
+
+
+def test_taxonomy_text_and_slugs_share_one_label():
+    from shopwindow_dashboard.charts import label
+
+    assert label("shared_service") == label("shared service") == "Shared service"
+    assert label("something new") == "something new" and label(None) == ""
