@@ -159,6 +159,7 @@ class PostcodeIndex:
     def __init__(self, path: str | Path):
         self.path = Path(path)
         self._local = threading.local()
+        self._centres: dict[str, tuple[float, float]] | None = None
 
     def ensure(self) -> PostcodeIndex:
         """Build the index file if it does not exist yet (takes some seconds, once)."""
@@ -188,9 +189,11 @@ class PostcodeIndex:
         return row[0] if row else None
 
     def centres(self) -> dict[str, tuple[float, float]]:
-        """Latitude and longitude of every district: the mean of its postcodes' grid references."""
-        rows = self._conn().execute("SELECT code, lat, lng FROM areas WHERE lat IS NOT NULL").fetchall()
-        return {code: (lat, lng) for code, lat, lng in rows}
+        """Latitude and longitude of every district: the mean of its postcodes' grid references (read once)."""
+        if self._centres is None:
+            rows = self._conn().execute("SELECT code, lat, lng FROM areas WHERE lat IS NOT NULL").fetchall()
+            self._centres = {code: (lat, lng) for code, lat, lng in rows}
+        return self._centres
 
 
 def default_index_path(db_path: str | None = None) -> Path:

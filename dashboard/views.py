@@ -162,6 +162,25 @@ async def _find_postcode(datasette, request, db, query: str, context: dict):
     return await render(datasette, request, "sw_find.html", context)
 
 
+def _locate(datasette, backdrop: list[dict], item: dict, partners: list[dict]) -> tuple[list[dict], dict, list[dict]]:
+    """Fill councils missing from the register's lat/lng with their postcodes' centre, when the index is built."""
+    rows = [*backdrop, item, *partners]
+    if all(row.get("lat") is not None for row in rows):
+        return backdrop, item, partners
+    index = postcode_index(datasette)
+    if not index.path.exists():  # never build the index (seconds) inside a page request
+        return backdrop, item, partners
+    centres = index.centres()
+
+    def fill(row: dict) -> dict:
+        if row.get("lat") is None and row.get("code") in centres:
+            lat, lng = centres[row["code"]]
+            return {**row, "lat": lat, "lng": lng}
+        return row
+
+    return [fill(row) for row in backdrop], fill(item), [fill(row) for row in partners]
+
+
 async def council_page(datasette, request):
     """A council: its other tier, headline figures, initiative cards, partners map, peers and ideas to borrow."""
     db = database(datasette)
@@ -177,7 +196,7 @@ async def council_page(datasette, request):
     page_url = datasette.absolute_url(request, f"/council/{code}")
     return await render(datasette, request, "sw_council.html", {
         "council": item, "figures": figures, "initiatives": cards, "partners": partners, "peers": peers,
-        "ideas": ideas, "map": charts.map_layers(backdrop, item, partners),
+        "ideas": ideas, "map": charts.map_layers(*_locate(datasette, backdrop, item, partners)),
         "correction": charts.mailto(config(datasette).get("corrections_email", "corrections@shopwindow.example"),
                                     f"Correction for {item['name']} ({code})",
                                     f"Page: {page_url}\n\nWhat should change, and where is it published?\n"),

@@ -198,3 +198,12 @@ def test_taxonomy_text_and_slugs_share_one_label():
 
     assert label("shared_service") == label("shared service") == "Shared service"
     assert label("something new") == "something new" and label(None) == ""
+
+
+def test_council_without_coordinates_is_placed_from_its_postcodes(tmp_path):
+    import sqlite_utils
+
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db")
+    sqlite_utils.Database(db_path)["councils"].update(CAMBRIDGE, {"lat": None, "lng": None})
+    page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), f"/council/{CAMBRIDGE}").text
+    assert 'class="here"' in page  # the square marking Cambridge, placed at its postcodes' centre
