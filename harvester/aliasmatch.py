@@ -51,7 +51,7 @@ class Candidate:
     rejected: bool = False
 
 
-def trie_patterns(aliases) -> dict[str, re.Pattern[str]]:
+def trie_patterns(aliases) -> LazyPatterns:
     """For each first word, one regex matching every alias that starts with it, longest first."""
     trie: dict = {}
     for key in aliases:
@@ -81,7 +81,20 @@ def trie_patterns(aliases) -> dict[str, re.Pattern[str]]:
 
     # One small regex per first word: a match is tried only where a capitalised word could begin a
     # name, and only against the names that begin with that word.
-    return {word: re.compile(build({word: child}), re.IGNORECASE) for word, child in trie.items()}
+    return LazyPatterns({word: build({word: child}) for word, child in trie.items()})
+
+
+class LazyPatterns(dict):
+    """First word -> regex source, compiled on first use: most of the 1,500 are never needed in a run."""
+
+    def get(self, word: str, default=None):  # type: ignore[override]
+        source = super().get(word)
+        if source is None:
+            return default
+        if isinstance(source, str):
+            source = re.compile(source, re.IGNORECASE)
+            self[word] = source
+        return source
 
 
 _SCANNERS: dict[int, re.Pattern[str]] = {}
