@@ -23,7 +23,7 @@ FIGURES = {
     "councils": "select count(distinct council_code) from initiative_councils",
     "nations": "select count(distinct c.nation) from initiative_councils ic join councils c on c.code = ic.council_code",
     "initiatives_with_savings": "select count(distinct initiative_id) from savings where sector_wide = 0",
-    "shared_services_2plus": "select count(*) from initiatives i where delivery_model = 'shared service' and "
+    "shared_services_2plus": "select count(*) from initiatives i where delivery_model = 'shared_service' and "
                              "(select count(*) from initiative_councils c where c.initiative_id = i.id) >= 2",
     "multi_source_initiatives": "select count(*) from (select initiative_id from initiative_sources group by 1 having count(*) > 1)",
     "savings_without_quote_or_url": "select count(*) from savings where coalesce(quote, '') = '' or coalesce(source_url, '') = ''",

@@ -191,3 +191,15 @@ def classify(text: str, title: str = "", summary: str = "") -> Classification:
 def labels() -> dict[str, str]:
     """Every slug in both taxonomies with its human label."""
     return {slug: label for slug, (label, _) in (SERVICE_AREAS | DELIVERY_MODELS).items()}
+
+
+def to_slug(value: str | None, taxonomy: dict[str, tuple[str, list[str]]]) -> str | None:
+    """The taxonomy slug for a value a reader supplied: a slug, a label or a phrase ("Shared service",
+    "shared services", "shared_service" -> "shared_service"); None when it names nothing in the taxonomy."""
+    if not value:
+        return None
+    key = re.sub(r"[^a-z0-9']+", " ", value.lower()).strip()
+    for slug, (label, phrases) in taxonomy.items():
+        if key in (slug.replace("_", " "), re.sub(r"[^a-z0-9']+", " ", label.lower()).strip()) or key in phrases:
+            return slug
+    return None

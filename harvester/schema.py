@@ -52,7 +52,16 @@ TABLES: dict[str, dict] = {
         },
         "pk": "id",
     },
+    "service_areas": {
+        "columns": {"slug": str, "label": str, "description": str},  # the taxonomy in docs/taxonomy.md
+        "pk": "slug",
+    },
+    "delivery_models": {
+        "columns": {"slug": str, "label": str, "description": str},
+        "pk": "slug",
+    },
     "initiatives": {
+        "foreign_keys": [("service_area", "service_areas", "slug"), ("delivery_model", "delivery_models", "slug")],
         "columns": {
             "id": str,
             "title": str,
@@ -204,7 +213,10 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
     for name, spec in TABLES.items():
         table = db[name]
         if not table.exists():
-            table.create(spec["columns"], pk=spec["pk"], not_null=_not_null(spec), if_not_exists=True)
+            table.create(
+                spec["columns"], pk=spec["pk"], not_null=_not_null(spec), foreign_keys=spec.get("foreign_keys"),
+                if_not_exists=True,
+            )
         else:
             existing = set(table.columns_dict)
             for column, col_type in spec["columns"].items():

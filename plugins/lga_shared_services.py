@@ -23,7 +23,7 @@ from shopwindow_plugins.lga_case_studies import resolve_council_name
 
 log = logging.getLogger(__name__)
 
-DELIVERY_MODEL = "shared service"
+DELIVERY_MODEL = "shared_service"  # the taxonomy slug (docs/taxonomy.md)
 
 #: Logical column -> header spellings seen in the map's downloads (compared lower-case, punctuation-free).
 COLUMNS: dict[str, tuple[str, ...]] = {

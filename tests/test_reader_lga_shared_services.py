@@ -55,7 +55,7 @@ def read(name: str, **options) -> list[Record]:
 def test_each_row_becomes_a_shared_service_record_keyed_by_its_id():
     records = read("map-csv")
     assert [r.key for r in records] == ["SS001", "SS006", "SS012", "SS013", "SS021", "SS023", "SS041", "SS042"]
-    assert {r.delivery_model for r in records} == {"shared service"}
+    assert {r.delivery_model for r in records} == {"shared_service"}
     assert {r.source_kind for r in records} == {"lga"}
     assert len({(r.url, r.key) for r in records}) == len(records)
 

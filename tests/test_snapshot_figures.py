@@ -70,7 +70,7 @@ def test_at_least_60_initiatives_with_savings(built):
 
 
 def test_at_least_30_shared_services_with_two_or_more_councils(built):
-    assert one(built[2], """select count(*) from initiatives i where delivery_model = 'shared service'
+    assert one(built[2], """select count(*) from initiatives i where delivery_model = 'shared_service'
                             and (select count(*) from initiative_councils c where c.initiative_id = i.id) >= 2""") >= 30
 
 
