@@ -68,7 +68,7 @@ async def banner(datasette, db) -> dict | None:
             for key in ("recorded", "recorded_at"):
                 if item.get(key):
                     return {"recorded": str(item[key])}
-        return {"recorded": None}
+        # An empty table: the last run was live, so this is not (only) the recorded sample.
     if config(datasette).get("sample_note"):
         return {"recorded": str(config(datasette)["sample_note"])}
     if await db.table_exists("harvest_runs"):

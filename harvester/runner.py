@@ -337,6 +337,8 @@ async def harvest_async(
         finally:
             parser.close()
         _save_robots(storage, fetcher)
+    if report.sources:
+        _note_snapshot(storage, offline, settings.snapshot)
     try:
         pm.hook.after_run(db=db, report=report)
     except Exception as exc:  # noqa: BLE001 - post-run summaries must not lose the run
@@ -345,6 +347,22 @@ async def harvest_async(
     report.finished = now_iso()
     db.close()
     return report
+
+
+def _note_snapshot(storage: Storage, offline: bool, snapshot: str) -> None:
+    """Say in the database whether it holds the recorded sample, and when that was recorded (the dashboard's banner)."""
+    with storage.db.atomic():
+        storage.db["snapshot_info"].delete_where()
+        if not offline:
+            return
+        info_path = Path(snapshot) / "INFO.json"
+        try:
+            info = json.loads(info_path.read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            info = {}
+        rows = [{"key": str(k), "value": str(v)} for k, v in info.items() if isinstance(v, (str, int, float))]
+        rows.append({"key": "harvested", "value": now_iso()})
+        storage.db["snapshot_info"].insert_all(rows, pk="key", replace=True)
 
 
 def _save_robots(storage: Storage, fetcher: Fetcher) -> None:

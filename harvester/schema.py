@@ -157,6 +157,11 @@ TABLES: dict[str, dict] = {
         "columns": {"from_url": str, "to_url": str, "callback": str, "document": int, "meta": str, "source": str},
         "pk": ("from_url", "to_url"),
     },
+    "snapshot_info": {
+        # Set by offline runs from data/snapshot/INFO.json (recorded, description); emptied by a live run.
+        "columns": {"key": str, "value": str},
+        "pk": "key",
+    },
     "robots": {
         "columns": {"host": str, "checked_at": str, "http_status": int, "crawl_delay": float, "disallowed": int},
         "pk": "host",
