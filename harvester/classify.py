@@ -73,7 +73,18 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
     "culture_leisure": ("Culture, leisure and libraries", [
         "libraries", "library", "leisure centres", "leisure centre", "leisure", "museums", "museum", "arts",
         "sport", "culture", "theatre", "swimming pools"]),
+    # A programme that changes the whole council: its pages name services only as examples ("not one library
+    # has closed"), so an incidental service word must not decide the area (see WHOLE_COUNCIL and _best_area).
+    "whole_council": ("Whole-council transformation", [
+        "transformation programme", "transformation programmes", "change programme", "savings programme",
+        "efficiency programme", "improvement programme", "whole-council", "whole council", "council-wide",
+        "organisation-wide", "across the council", "every service", "all services", "all council services",
+        "front-line services", "frontline services", "front line services", "protect services",
+        "protected services", "corporate strategy", "budget strategy", "medium-term financial strategy",
+        "medium term financial strategy", "operating model", "corporate transformation", "business transformation",
+        "organisational change", "council-wide transformation", "new relationship with residents"]),
 }
+WHOLE_COUNCIL = "whole_council"
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [
@@ -181,11 +192,19 @@ def _best(scores: dict[str, float]) -> str | None:
     return slug if score >= MIN_SCORE else None
 
 
+def _best_area(scores: dict[str, float]) -> str | None:
+    """The best service area; a whole-council programme wins once evidenced if the text spans several services."""
+    services = [slug for slug in scores if slug != WHOLE_COUNCIL]
+    if scores.get(WHOLE_COUNCIL, 0.0) >= MIN_SCORE and len(services) >= 2:
+        return WHOLE_COUNCIL  # "savings ... not one library, leisure centre or children's centre closed"
+    return _best(scores)
+
+
 def classify(text: str, title: str = "", summary: str = "") -> Classification:
     """Score ``title`` (x3), ``summary`` (x2) and ``text`` (x1) against both taxonomies."""
     parts = [(title or "", 3.0), (summary or "", 2.0), ((text or "")[:20000], 1.0)]
     areas, models = _scores(parts)
-    return Classification(_best(areas), _best(models), areas, models)
+    return Classification(_best_area(areas), _best(models), areas, models)
 
 
 def labels() -> dict[str, str]:

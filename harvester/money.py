@@ -8,8 +8,9 @@ Use it from Python::
     # [2000000.0, 300000.0]
 
 Every common form is read: "£462 million", "£6m", "£45,000", "£1.2 m", "£12.3million",
-"£4½m", "£300k", "1.5 million pounds", "almost six million pounds", ranges ("£2-3m": the
-amount is the lower bound, ``high`` the upper), and percentages ("savings of 25%", "up to
+"£4½m", "£300k", "1.5 million pounds", "almost six million pounds", ranges ("£2-3m",
+"£2m to £3m", "between £0.8m and £1.3m" - one figure: the amount is the lower bound, ``high``
+the upper, the text the range as written), and percentages ("savings of 25%", "up to
 15 per cent"). A qualifier written just before the figure ("up to", "more than", "around")
 is kept. Malformed or absurd figures ("£-5m", "£1,2,3", 25-digit numbers, more than a
 trillion pounds, more than 100%) are dropped, and no input makes these functions raise.
@@ -153,15 +154,37 @@ def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, in
         yield from pattern.finditer(text, start, end)
 
 
+_FROM = re.compile(r"\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$", re.IGNORECASE)
+
+
+def _is_change(text: str, match: re.Match[str]) -> bool:
+    """Whether "£X to £Y" is a change between two levels ("from £10m to £8m", "£10m to £8m"), not a range."""
+    num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
+    if num2 and not mult2 and mult:
+        return False  # "£5m to 2020": handled as a year, not a second figure
+    low, high = _scaled(num, mult or mult2), _scaled(num2, mult2 or mult)
+    if low is not None and high is not None and high < low:
+        return True
+    return match.group("joiner").lower() == "to" and bool(_FROM.search(text, max(0, match.start() - 20), match.start()))
+
+
 def _sterling(text: str) -> list[Figure]:
     found = []
-    matches = list(_STERLING.finditer(text))
+    matches = []
+    pos = 0
+    while (match := _STERLING.search(text, pos)) is not None:
+        matches.append(match)
+        pos = match.end()
+        if match.group("num2") and _is_change(text, match):
+            pos = match.start("joiner")  # "from £10m to £8m": two levels, read the second on its own
     if "gbp" in text.lower():
         matches = sorted(matches + list(_GBP.finditer(text)), key=lambda m: m.start())
     for match in matches:
         num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
         end = match.end()
-        if num2 and not mult2 and mult:  # "£5m to 2020": not a range
+        if num2 and _is_change(text, match):
+            num2, end = None, match.end("mult") if mult else match.end("num")
+        elif num2 and not mult2 and mult:  # "£5m to 2020": not a range
             num2, end = None, match.end("mult")
         elif num2 and not mult and mult2:  # "£2-3m": the multiplier covers both
             mult = mult2
@@ -204,13 +227,43 @@ def _written(text: str) -> list[Figure]:
     return found
 
 
+# "between £0.8m and £1.3m", "between 10% and 15%": one figure, a range, not two.
+_BETWEEN = re.compile(r"\bbetween\s+$", re.IGNORECASE)
+_RANGE_JOIN = re.compile(r"\s*(?:and|to|-|–|—)\s*")
+
+
+def _merge_between(text: str, figures: list[Figure]) -> list[Figure]:
+    """Join "between X and Y" into one figure whose value is the lower bound and whose text is the range as written.
+
+    The lower bound is the conservative reading; ``high_gbp`` keeps the upper for money.
+    """
+    out: list[Figure] = []
+    k = 0
+    while k < len(figures):
+        first = figures[k]
+        second = figures[k + 1] if k + 1 < len(figures) else None
+        lead = _BETWEEN.search(text, max(0, first.start - 30), first.start)
+        if second is not None and lead and first.is_percent == second.is_percent \
+                and _RANGE_JOIN.fullmatch(text, first.end, second.start):
+            low, high = (first.percent, second.percent) if first.is_percent else (first.amount_gbp, second.amount_gbp)
+            if low is not None and high is not None and high >= low:
+                out.append(Figure(text[lead.start():second.end], lead.start(), second.end,
+                                  first.amount_gbp, second.high_gbp or second.amount_gbp, first.percent,
+                                  first.qualifier or "between", second.fiscal_year))
+                k += 2
+                continue
+        out.append(first)
+        k += 1
+    return out
+
+
 def find_money(text: str) -> list[Figure]:
     """Every sterling amount in ``text``, in order; never raises."""
     try:
         figures = _sterling(text or "")
         taken = [(f.start, f.end) for f in figures]
         figures += [f for f in _written(text or "") if not any(s < f.end and f.start < e for s, e in taken)]
-        return sorted(figures, key=lambda f: f.start)
+        return _merge_between(text or "", sorted(figures, key=lambda f: f.start))
     except Exception:  # noqa: BLE001 - a parsing slip must never stop a harvest
         log.exception("money parsing failed on %.80r", text)
         return []
@@ -227,6 +280,7 @@ def find_percentages(text: str) -> list[Figure]:
             if 0 < value <= 100:
                 found.append(Figure(match.group(), match.start(), match.end(), percent=value,
                                     qualifier=_qualifier(text, match.start())))
+        found = _merge_between(text, found)
     except Exception:  # noqa: BLE001
         log.exception("percentage parsing failed on %.80r", text)
     return found

@@ -94,7 +94,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",
         r"funded by", r"received", r"secured", r"(?-i:Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
     ("investment", _cues(
-        r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent", r"set[- ]up costs?",
+        r"(?:project|scheme|programme|capital|build|building|construction|works) costs?",
+        r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent", r"set[- ]up costs?",
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
         r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
@@ -118,7 +119,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
         r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*", r"project\w*", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"should", r"business case", r"indicative", r"up to")),
+        r"believed", r"should", r"business case", r"put at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans?", r"planned", r"planning", r"will",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
@@ -135,8 +136,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("one-off", _cues(r"one[- ]off", r"one[- ]time", r"non[- ]recurr\w*", r"single[- ]year", r"single payment")),
     ("cumulative", _cues(
-        r"since (?:19|20)\d\d", r"since (?:it|the|its|their|they|we|our|then|launch\w*|inception)\b(?: \w+)?", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
-        r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:life|course|lifetime|period|term)", r"in total", r"total of", r"totall?ing",
+        r"(?:in|over|during|within|across) (?:the |its |their |our |a )?(?:first |last |past |next |initial )?"
+        r"(?:[a-z]+|\d+) (?:months|years)", r"since (?:19|20)\d\d", r"since (?:it|the|its|their|they|we|our|then|launch\w*|inception)\b(?: \w+)?", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
+        r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:[\w-]+ )?(?:life|course|lifetime|period|term)", r"in total", r"total of", r"totall?ing",
         r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
         r"over (?:the )?(?:decade|period)", r"in the (?:last|past) (?:\w+ )?years")),
     ("annual", _cues(
@@ -144,12 +146,22 @@ PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"a yr", r"yearly", r"recurr\w*", r"ongoing", r"full[- ]year", r"year[- ]on[- ]year", r"a year's")),
 ]
 
+#: The figure's subject is the sector, not one council: "councils across England have saved", "across local
+#: government". A bare "nationally" or "the sector" is not enough ("Leeds saved £7m, more than most nationally").
 SECTOR_WIDE = re.compile(
     r"\b(?:councils (?:across|in|throughout) (?:england|the uk|britain|wales|scotland|the country)|"
-    r"(?:english|scottish|welsh|all|local) (?:councils|authorities)|local government (?:as a whole|has|have|in england)|"
-    r"the (?:local government )?sector|sector[- ]wide|nationally|across the country|across england|"
-    r"councils have (?:saved|made|delivered|cut)|local authorities have)\b",
+    r"(?:english|scottish|welsh|all|local) (?:councils|authorities) (?:have|had|has|could|would|will|are|were|across|"
+    r"nationally|in england|together)|"
+    r"(?:english|scottish|welsh) (?:councils|authorities)|"
+    r"local government (?:as a whole|has|have|in england)|across (?:local government|the (?:local government )?sector)|"
+    r"(?:the )?(?:local government )?sector (?:has|have|as a whole|could|would)|sector[- ]wide|"
+    r"councils have (?:saved|made|delivered|cut)|local authorities have|councils (?:\w+ ){0,3}nationally|"
+    r"nationally,? councils)\b",
     re.IGNORECASE,
 )
+#: "saves and earns £150,000": one figure that is part saving, part income (stored as a saving, marked).
+MIXED_INCOME = re.compile(
+    r"\b(?:sav\w*|cost savings?)\s+(?:and|or|&|plus)\s+(?:earn\w*|generat\w*|income|revenue\w*|rais\w*)|"
+    r"\b(?:earn\w*|generat\w*|income|revenue\w*)\s+(?:and|or|&|plus)\s+(?:sav\w*)", re.IGNORECASE)
 #: Words that end a clause; crossing one makes a cue less likely to govern the figure.
 CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|after|before|because)\b", re.IGNORECASE)

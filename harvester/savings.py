@@ -25,7 +25,7 @@ from dataclasses import dataclass, field
 from .councils import find_councils
 from .models import Saving
 from .money import Figure, find_figures, fiscal_year
-from .savingcues import CLAUSE_BREAK, KIND_CUES, PERIOD_CUES, SECTOR_WIDE, STATUS_CUES, CueSet
+from .savingcues import CLAUSE_BREAK, KIND_CUES, MIXED_INCOME, PERIOD_CUES, SECTOR_WIDE, STATUS_CUES, CueSet
 from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
@@ -40,8 +40,30 @@ _CONTINUES = re.compile(
     r"(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
     r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
-_MONEY_CONTEXT = re.compile(r"£|\bsav\w*|\bcosts?\b|\bspend\w*|\bbudget|\bbills?\b|\befficienc\w*|\bexpenditure|"
-                            r"\bprice|\bcheaper", re.IGNORECASE)
+# A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
+_PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
+                       r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
+_PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
+                    re.IGNORECASE)
+# "a £28m project", "the £5m scheme": an adjectival figure naming what was built or bought is an investment.
+_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|this|that|our|whose)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+_CAPITAL_NOUN = re.compile(
+    r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
+    r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
+    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion)s?\b", re.IGNORECASE)
+# A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
+# 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
+_MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
+_PERCENT_OF_MONEY_LEFT = re.compile(
+    rf"(?:\bsav\w*|\befficienc\w*|\b{_MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
+    r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
+    r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
+_PERCENT_OF_MONEY_RIGHT = re.compile(
+    rf"\s*(?:(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
+    rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{_MONEY_WORD}\b)", re.IGNORECASE)
+_FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
+                         re.IGNORECASE)
+_TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -57,6 +79,7 @@ class ClassifiedFigure:
     fiscal_year: str | None = None
     councils: list[str] = field(default_factory=list)
     sector_wide: bool = False
+    with_income: bool = False  # the figure is savings and income together ("saves and earns £150,000")
 
 
 def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> float:
@@ -89,15 +112,25 @@ def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[in
 
 def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> str:
     following = sentence[fig[1]:fig[1] + 40]
-    if _UNIT.match(following.lstrip()) or _PER_TIME.match(following):
-        return "unit_cost"  # "£25 per household", "£450 a week": a unit figure, never a total
+    if _UNIT.match(following.lstrip()) or _PER_TIME.match(following) or _PER_UNIT.match(following) \
+            or _PER_A.match(following):
+        return "unit_cost"  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
+    if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
+        return "investment"  # "a £28m project": what it cost, not what it saved
     return _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
+
+
+def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
+    """Whether a percentage is a share of money or a saving, judged from the words right around it."""
+    return bool(_PERCENT_OF_MONEY_LEFT.search(sentence, max(0, fig[0] - 70), fig[0])
+                or _PERCENT_OF_MONEY_RIGHT.match(sentence, fig[1]))
 
 
 def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int,
             cues: list[tuple[str, tuple[int, int]]], inherited: str | None = None) -> str:
     """The nearest status cue to the left (back to the previous figure), else to the right within the clause,
-    else the status of the saving just before it in the sentence ("expected to fall by 60%, saving £5m")."""
+    else the status of the saving just before it in the sentence ("expected to fall by 60%, saving £5m"),
+    else the nearest cue further left in the sentence ("The council expected use to fall by 60%, saving £5m")."""
     left_from = max(previous_end, fig[0] - 160)
     left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
     if left:
@@ -109,11 +142,19 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                 between = sentence[pos:position].split()
                 if name != "achieved" and (position - pos <= 15 or between and between[-1].lower() in ("have", "to", "be")):
                     return name  # "could have saved", "estimates it avoided", "expected to be saved"
+        if status == "target" and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
+                                      for pos, name in left[1:] if position - pos <= 80):
+            return "estimated"  # "it is expected that the change will save": the hedge governs the clause
         return status
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
-    return min(right)[1] if right else inherited or "achieved"
+    if right:
+        return min(right)[1]
+    if inherited:
+        return inherited
+    earlier = [(span[0], name) for name, span in cues if fig[0] - 200 <= span[0] and span[1] <= left_from]
+    return max(earlier)[1] if earlier else "achieved"
 
 
 def _by_sentence(text: str) -> list[tuple[Sentence, list[Figure]]]:
@@ -154,16 +195,26 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
         for k, figure in enumerate(figures):
             span = (figure.start, figure.end)
             kind = _kind(sentence.text, span, kind_cues)
+            if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence.text, span):
+                kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
             if k and _CONTINUES.search(sentence.text, max(figures[k - 1].end, figure.start - 30), figure.start) \
                     and (figure.percent is None) == (figures[k - 1].percent is None):
                 kind = out[-1].kind
             elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                     and _PARENTHETICAL.fullmatch(sentence.text, figures[k - 1].end, figure.start):
                 kind = out[-1].kind  # "saved £2m (10%)": the share describes the same figure
-            if kind == "saving" and figure.percent is not None and not _MONEY_CONTEXT.search(
-                    sentence.text, max(0, figure.start - 80), figure.end + 80):
-                kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
-            item = ClassifiedFigure(figure, kind, sentence)
+            if _FROM_LEVEL.search(sentence.text, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
+                    and _TO_LEVEL.search(sentence.text, figure.end, figures[k + 1].start):
+                kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
+            elif k and out[-1].kind == "other" and _FROM_LEVEL.search(
+                    sentence.text, max(0, figures[k - 1].start - 20), figures[k - 1].start) \
+                    and _TO_LEVEL.search(sentence.text, figures[k - 1].end, figure.start):
+                kind = "other"
+            mixed = kind == "income" and figure.amount_gbp is not None and bool(
+                MIXED_INCOME.search(sentence.text, max(0, figure.start - 60), figure.start))
+            if mixed:
+                kind = "saving"  # "saves and earns £150,000": kept as a saving, marked as including income
+            item = ClassifiedFigure(figure, kind, sentence, with_income=mixed)
             if item.kind == "saving":
                 previous_end = figures[k - 1].end if k else 0
                 next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence.text)
@@ -173,7 +224,10 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
                 before = out[-1] if k and out[-1].kind == "saving" else None
                 item.status = _status(sentence.text, span, previous_end, next_start, status_cues,
                                       before.status if before else None)
-                item.period = _nearest(sentence.text, span, period_cues, 12)
+                # A period cue written after the previous figure or before the next one belongs to that figure.
+                own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
+                       and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence.text, c[1], span[0]))]
+                item.period = _nearest(sentence.text, span, own, 12)
                 item.fiscal_year = figure.fiscal_year or fiscal_year(sentence.text)
                 if council_matches is None:  # one linking pass over the whole text, shared by every sentence
                     council_matches = find_councils(text)
@@ -226,7 +280,8 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
             near = [c.figure.percent for c in items if c.figure.percent is not None and c.sentence == item.sentence
                     and abs(fig.end - c.figure.start) < 40]
             percent = near[0] if near else None
-        councils = item.councils or (list(councils_hint) if councils_hint and len(councils_hint) == 1 else [])
+        councils = item.councils or (list(councils_hint) if councils_hint and len(councils_hint) == 1
+                                     and not item.sector_wide else [])
         key = (fig.amount_gbp, percent, item.status, item.sentence.start)
         if key in seen:
             continue
@@ -234,6 +289,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
         savings.append(Saving(
             amount_gbp=fig.amount_gbp, percent=percent, status=item.status or "achieved", period=item.period,
             quote=_quote(item.sentence, fig), fiscal_year=item.fiscal_year, councils=councils,
-            sector_wide=item.sector_wide, amount_text=fig.text,
+            sector_wide=item.sector_wide,
+            amount_text=f"{fig.text} (savings and income)" if item.with_income else fig.text,
         ))
     return savings

@@ -95,3 +95,22 @@ def test_money_like_noise_never_raises(text):
     for figure in find_money(text):
         assert 0 < figure.amount_gbp <= MAX_GBP
         assert figure.high_gbp is None or figure.high_gbp >= figure.amount_gbp
+
+
+@pytest.mark.parametrize(("text", "low", "high", "written"), [
+    ("savings put at between £0.4m and £0.9m", 4e5, 9e5, "between £0.4m and £0.9m"),
+    ("between £250,000 and £300,000 a year", 2.5e5, 3e5, "between £250,000 and £300,000"),
+    ("a cut of £2m to £4m", 2e6, 4e6, "£2m to £4m"),
+])
+def test_a_range_written_with_between_is_one_figure_with_its_bounds(text, low, high, written):
+    [figure] = find_money(text)
+    assert (figure.amount_gbp, figure.high_gbp, figure.text) == (low, high, written)
+
+
+def test_two_amounts_joined_by_and_without_between_stay_two_figures():
+    assert [f.amount_gbp for f in find_money("It spent £2m and saved £3m.")] == [2e6, 3e6]
+
+
+@pytest.mark.parametrize("text", ["Costs went from £12m to £9m.", "The bill fell £12m to £9m."])
+def test_a_change_between_two_levels_is_two_figures_not_a_range(text):
+    assert [(f.amount_gbp, f.high_gbp) for f in find_money(text)] == [(12e6, None), (9e6, None)]

@@ -149,3 +149,108 @@ def test_a_gerund_at_the_start_of_a_sentence_is_not_a_plan():
 def test_page_furniture_on_its_own_line_stays_out_of_the_quote():
     [saving] = extract_savings("Published: 3 March 2021\nGedling BC has saved £80,000 by sharing its payroll team.")
     assert saving.quote == "Gedling BC has saved £80,000 by sharing its payroll team."
+
+
+def test_a_range_of_avoided_costs_is_one_saving_at_its_lower_bound():
+    [saving] = extract_savings("An evaluation found the service avoided costs of between £1.1m and £1.6m.")
+    assert (saving.amount_gbp, saving.amount_text) == (1.1e6, "between £1.1m and £1.6m")
+
+
+@pytest.mark.parametrize("text", [
+    "The hub has saved £300,000 in its first fourteen months.",
+    "The new rota saved £45,000 over 20 months.",
+    "Joint buying saved the partners £2.2m in the first three years.",
+])
+def test_savings_over_a_stretch_of_months_or_years_are_cumulative(text):
+    [saving] = extract_savings(text)
+    assert saving.period == "cumulative"
+
+
+@pytest.mark.parametrize("text", [
+    "Each inspection now costs £12 per inspection instead of £19.",
+    "The subsidy is worth £180 per family.",
+    "Respite care is bought at £95 per night and day care at £60 per day.",
+    "Foster placements cost £900 per placement.",
+])
+def test_unit_costs_are_never_savings(text):
+    assert extract_savings(text) == []
+    assert kinds(text)[0][1] == "unit_cost"
+
+
+@pytest.mark.parametrize("text", [
+    "Rotherham is building a £31m project to house its depot and fleet.",
+    "The £4m scheme is expected to save money on heating.",
+    "The project cost of £6m will be met from reserves.",
+])
+def test_the_cost_of_a_project_is_an_investment_not_a_saving(text):
+    assert extract_savings(text) == []
+
+
+def test_a_hedge_earlier_in_the_clause_makes_a_later_will_an_estimate():
+    [saving] = extract_savings("Officers said it is expected that the merger will deliver savings of around £2m a year.")
+    assert saving.status == "estimated"
+
+
+def test_status_of_a_saving_after_a_non_money_percentage_comes_from_the_sentence():
+    [saving] = extract_savings("The council expected fuel use to drop by about 40%, saving roughly £2m a year.")
+    assert (saving.status, saving.percent) == ("estimated", None)
+
+
+@pytest.mark.parametrize("text", [
+    "The pilot saw a 12% fall in A&E attendances.",
+    "Delayed discharges dropped by 15% over the winter.",
+])
+def test_a_percentage_of_something_other_than_money_is_not_a_saving(text):
+    assert extract_savings(text) == []
+
+
+def test_a_percentage_of_running_costs_is_a_saving():
+    [saving] = extract_savings("The new boilers brought a 20% reduction in running costs.")
+    assert saving.percent == 20
+
+
+def test_a_figure_that_is_savings_and_income_together_is_a_saving_marked_as_such():
+    [saving] = extract_savings("Renting out the top floor saves and earns the council £90,000 a year.")
+    assert saving.amount_gbp == 9e4
+    assert saving.amount_text == "£90,000 (savings and income)"
+
+
+def test_nationally_in_a_sentence_about_one_council_does_not_make_it_sector_wide():
+    [saving] = extract_savings("Hull City Council saved £7m, a result praised nationally.")
+    assert (saving.sector_wide, saving.councils) == (False, ["E06000010"])
+    [saving] = extract_savings("The council saved £7m, a result praised nationally.", councils_hint=["E06000010"])
+    assert (saving.sector_wide, saving.councils) == (False, ["E06000010"])
+
+
+@pytest.mark.parametrize("text", [
+    "Across local government, shared procurement has saved £900m.",
+    "Councils have saved £3bn nationally through shared services.",
+])
+def test_savings_whose_subject_is_the_sector_are_sector_wide(text):
+    [saving] = extract_savings(text, councils_hint=["E06000010"])
+    assert saving.sector_wide and saving.councils == []
+
+
+@pytest.mark.parametrize(("title", "body"), [
+    ("Budget: £90m saved through our change programme",
+     "Every service has been reviewed. No library or leisure centre closed, and children's centres stayed open."),
+    ("Better Together: a council-wide transformation programme",
+     "Libraries moved into community hubs, the museum is run by a trust and parks are cared for by volunteers."),
+])
+def test_a_whole_council_programme_is_not_filed_under_an_incidental_service(title, body):
+    assert classify(body, title=title).service_area == "whole_council"
+
+
+def test_a_programme_about_one_service_keeps_that_service():
+    result = classify("The library transformation programme moved five libraries into community hubs.",
+                      title="Library transformation")
+    assert result.service_area == "culture_leisure"
+
+
+def test_the_two_levels_of_a_cost_that_fell_are_not_savings():
+    assert extract_savings("The app cut the cost of a missed-bin report from around £6 by phone to under £1 online.") == []
+
+
+def test_a_period_written_after_an_earlier_figure_belongs_to_that_figure():
+    [saving] = extract_savings("The county faces a gap of £40m over the next four years, and must find £9m of savings.")
+    assert (saving.amount_gbp, saving.period) == (9e6, None)
