@@ -35,6 +35,9 @@ class Reader:
     option_types: ClassVar[dict[str, type]] = {}
     #: What kind of publisher this reader reads: council | lga | thinktank | other.
     source_kind: ClassVar[str] = "other"
+    #: True when parsing one page needs no state from others: its document pages may then be
+    #: parsed in worker processes on other cores (see shopwindow.parsing).
+    parallel_parse: ClassVar[bool] = False
 
     def __init__(self, source: Source) -> None:
         self.source = source

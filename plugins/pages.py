@@ -15,6 +15,7 @@ DEFAULT_NEXT = "a[rel=next], link[rel=next], li.pager__item--next a, .pagination
 
 class PagesReader(ArticleReader):
     name = "pages"
+    parallel_parse = True  # keeps no state between pages: article pages may parse in worker processes
     description = "A listing URL: item links by CSS selector, pagination by next link or page parameter; items read as articles."
     options = {
         "item_selector": f"CSS selector for links to items (default: {DEFAULT_ITEMS!r})",

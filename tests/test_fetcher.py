@@ -153,7 +153,7 @@ def test_robots_disallow_is_obeyed_and_fetched_once_per_host():
     def handler(request):
         if request.url.path == "/robots.txt":
             robots_calls.append(1)
-            return httpx.Response(200, text="User-agent: *\nDisallow: /private\nCrawl-delay: 7\n")
+            return httpx.Response(200, text="User-agent: *\nDisallow: /private\nCrawl-delay: 0.2\n")
         return page(request)
 
     async def go():
@@ -165,7 +165,7 @@ def test_robots_disallow_is_obeyed_and_fetched_once_per_host():
     blocked, allowed, fetcher = asyncio.run(go())
     assert blocked.status == "disallowed" and allowed.status == "ok"
     assert len(robots_calls) == 1
-    assert fetcher._slot(HOST).delay == 7  # Crawl-delay slower than requests_per_second wins
+    assert fetcher._slot(HOST).delay == 0.2  # Crawl-delay slower than requests_per_second wins
 
 
 def test_robots_server_error_disallows_the_host_for_this_run():
