@@ -16,7 +16,7 @@ from datasette import hookimpl
 
 from .postcodes import PostcodeIndex, default_index_path
 
-__all__ = ["make_datasette", "serve", "prepare", "load_metadata"]
+__all__ = ["make_datasette", "serve", "prepare", "ensure_views", "load_metadata"]
 
 logger = logging.getLogger(__name__)
 
@@ -84,9 +84,26 @@ def serve(db_path: str, host: str = "127.0.0.1", port: int = 8001, postcodes_pat
     import uvicorn
 
     ds = make_datasette(db_path, postcodes_path=postcodes_path)
+    ensure_views(db_path)
     PostcodeIndex(ds.plugin_config("shopwindow")["postcodes_path"]).ensure()
     logger.info("Serving %s on http://%s:%s/", db_path, host, port)
     uvicorn.run(ds.app(), host=host, port=port, log_level="warning")
+
+
+def ensure_views(db_path: str) -> None:
+    """Create or update the schema's views (the headline savings rule) in a database harvested by an older version,
+    before it is served read-only: every total on the pages reads ``initiative_savings_headline``."""
+    import sqlite_utils
+    from shopwindow.schema import VIEWS, ensure_view
+
+    db = sqlite_utils.Database(db_path)
+    try:
+        for name, sql in VIEWS.items():
+            ensure_view(db, name, sql)
+    except Exception as exc:  # noqa: BLE001 - a read-only file still serves; its pages say what is missing
+        logger.warning("could not create the views in %s: %s", db_path, exc)
+    finally:
+        db.close()
 
 
 def prepare(db, postcodes_path: str | None = None) -> None:

@@ -10,6 +10,8 @@ import functools
 import math
 from urllib.parse import quote, urlencode
 
+import jinja2
+
 # Great Britain and Northern Ireland, with a margin: the map's fixed frame, so every map is comparable.
 LAT_MIN, LAT_MAX, LNG_MIN, LNG_MAX = 49.8, 60.95, -8.3, 1.9
 MAP_WIDTH = 300
@@ -110,12 +112,26 @@ def _labels() -> dict[str, str]:
     return labels()
 
 
-def label(slug: str | None) -> str:
-    """The human label of a taxonomy slug ("waste_environment" -> "Waste and environment"); text passes through."""
+def label(slug: str | None, labels: dict[str, str] | None = None) -> str:
+    """The human label of a taxonomy slug ("waste_environment" -> "Waste and environment"); text passes through.
+
+    ``labels`` are the database's own (the ``service_areas`` and ``delivery_models`` tables, see
+    ``data.taxonomy_labels``); the taxonomy module's labels are the fallback.
+    """
     if not slug:
         return ""
-    labels = _labels()
-    return labels.get(slug) or labels.get(slug.lower().replace(" ", "_")) or slug.replace("_", " ")
+    key = slug.lower().replace(" ", "_")
+    for mapping in (labels or {}, _labels()):
+        found = mapping.get(slug) or mapping.get(key)
+        if found:
+            return found
+    return slug.replace("_", " ")
+
+
+@jinja2.pass_context
+def _label_filter(context, slug: str | None) -> str:
+    """``label`` with the page's ``taxonomy_labels`` (absent on Datasette's own pages: fallback labels)."""
+    return label(slug, context.get("taxonomy_labels"))
 
 
 def mailto(address: str, subject: str, body: str) -> str:
@@ -143,5 +159,5 @@ def register_filters(env) -> None:
     env.filters["atomdate"] = atom_date
     env.filters["gbp"] = gbp
     env.filters["service_icon"] = service_icon
-    env.filters["label"] = label
+    env.filters["label"] = _label_filter
     env.filters["urlquote"] = lambda value: quote(str(value or ""), safe="")

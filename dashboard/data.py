@@ -17,8 +17,12 @@ from .cache import aggregate, cached
 
 logger = logging.getLogger(__name__)
 
-ACHIEVED = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status = 'achieved')"
-TARGET = "(select sum(s.amount_gbp) from savings s where s.initiative_id = i.id and s.status != 'achieved')"
+# Every total, ranking and badge counts an initiative's saving once: its headline figure from the
+# initiative_savings_headline view (harvester/schema.py; the rule is in docs/dashboard.md), never a sum of the
+# savings table, where the same scheme's saving appears once per source that reports it.
+HEADLINE = "initiative_savings_headline"
+ACHIEVED = f"(select h.amount_gbp from {HEADLINE} h where h.initiative_id = i.id and h.status = 'achieved')"
+TARGET = f"(select h.amount_gbp from {HEADLINE} h where h.initiative_id = i.id and h.status != 'achieved')"
 CARD_COLUMNS = f"""i.id, i.title, i.summary, i.url, i.published, i.first_seen, i.service_area, i.delivery_model,
   i.evidence_grade, i.status, i.quality_flags, i.source, {ACHIEVED} as achieved_gbp, {TARGET} as target_gbp"""
 
@@ -70,8 +74,8 @@ async def headline(db) -> dict:
                 """select
                   (select count(*) from initiatives where status is not 'gone') as initiatives,
                   (select count(distinct council_code) from initiative_councils) as councils,
-                  (select sum(amount_gbp) from savings where status = 'achieved') as achieved_gbp,
-                  (select sum(amount_gbp) from savings where status != 'achieved') as target_gbp,
+                  (select sum(amount_gbp) from initiative_savings_headline where status = 'achieved') as achieved_gbp,
+                  (select sum(amount_gbp) from initiative_savings_headline where status != 'achieved') as target_gbp,
                   (select count(*) from initiatives where delivery_model like 'shared%') as shared_services""",
             )
         )[0]
@@ -80,7 +84,8 @@ async def headline(db) -> dict:
 
 
 async def savings_by(db, dimension: str) -> list[dict]:
-    """Savings achieved grouped by ``service_area``, ``delivery_model`` or ``year`` (largest first; years in order)."""
+    """Headline savings achieved grouped by ``service_area``, ``delivery_model`` or ``year`` (the headline figure's
+    fiscal year; largest first, years in order)."""
     expressions = {
         # Slugs, with any "shared service"-style text folded onto its slug so one label gets one bar.
         "service_area": "coalesce(replace(lower(i.service_area), ' ', '_'), 'not classified')",
@@ -93,13 +98,27 @@ async def savings_by(db, dimension: str) -> list[dict]:
     async def compute():
         return await aggregate(
             db,
-            f"""select {expression} as label, sum(s.amount_gbp) as amount, count(*) as savings
-            from savings s join initiatives i on i.id = s.initiative_id
+            f"""select {expression} as label, sum(s.amount_gbp) as amount, count(*) as initiatives
+            from {HEADLINE} s join initiatives i on i.id = s.initiative_id
             where s.status = 'achieved' and s.amount_gbp is not null
             group by label order by {order} limit 16""",
         )
 
     return await cached(db, f"savings_by:{dimension}", compute)
+
+
+async def taxonomy_labels(db) -> dict[str, str]:
+    """Slug -> label from the ``service_areas`` and ``delivery_models`` lookup tables (empty if they are missing)."""
+
+    async def compute():
+        labels: dict[str, str] = {}
+        for table in ("service_areas", "delivery_models"):
+            if await db.table_exists(table):
+                for row in (await db.execute(f"select slug, label from {table} where label is not null")).rows:
+                    labels[row["slug"]] = row["label"]
+        return labels
+
+    return await cached(db, "taxonomy_labels", compute)
 
 
 async def latest(db, limit: int = 8) -> list[dict]:
@@ -149,16 +168,19 @@ async def council(db, code: str) -> dict | None:
 
 
 async def council_figures(db, code: str) -> dict:
-    """Headline figures for one council's own initiatives."""
+    """Headline figures for one council's own initiatives: each initiative's headline saving once, when it is
+    for the whole initiative or for this council (a figure reported for a partner council is not this one's)."""
     row = (
         await db.execute(
             """with mine as (select initiative_id from initiative_councils where council_code = :code)
             select
               (select count(*) from mine) as initiatives,
-              (select sum(amount_gbp) from savings where status = 'achieved' and initiative_id in (select * from mine)
-                 and (council_code is null or council_code = :code)) as achieved_gbp,
-              (select sum(amount_gbp) from savings where status != 'achieved' and initiative_id in (select * from mine)
-                 and (council_code is null or council_code = :code)) as target_gbp,
+              (select sum(amount_gbp) from initiative_savings_headline where status = 'achieved'
+                 and initiative_id in (select * from mine) and (council_code is null or council_code = :code))
+                 as achieved_gbp,
+              (select sum(amount_gbp) from initiative_savings_headline where status != 'achieved'
+                 and initiative_id in (select * from mine) and (council_code is null or council_code = :code))
+                 as target_gbp,
               (select count(*) from initiatives where id in (select * from mine) and delivery_model like 'shared%')
                  as shared_services""",
             {"code": code},

@@ -6,7 +6,8 @@ from .data import CARD_COLUMNS, canned_sql, rows, with_councils
 
 
 async def initiative(db, initiative_id: str) -> dict | None:
-    """One initiative with its councils, partners, savings (with evidence) and every source that mentions it."""
+    """One initiative with its councils, partners, every saving reported (with evidence; ``headline`` marks the
+    figures its totals count) and every source that mentions it."""
     row = (await db.execute(f"select {CARD_COLUMNS} from initiatives i where i.id = :id", {"id": initiative_id})).first()
     if row is None:
         return None
@@ -19,7 +20,8 @@ async def initiative(db, initiative_id: str) -> dict | None:
     item["savings"] = rows(
         await db.execute(
             """select s.amount_gbp, s.amount_text, s.percent, s.period, s.status, s.quote, s.fiscal_year, s.sector_wide,
-              coalesce(s.source_url, d.url, :url) as source_url, c.name as council_name, c.code as council_code
+              coalesce(s.source_url, d.url, :url) as source_url, c.name as council_name, c.code as council_code,
+              s.id in (select h.saving_id from initiative_savings_headline h where h.initiative_id = :id) as headline
             from savings s left join councils c on c.code = s.council_code left join documents d on d.id = s.document_id
             where s.initiative_id = :id order by s.status = 'achieved' desc, s.amount_gbp desc""",
             {**params, "url": item["url"]},

@@ -87,6 +87,7 @@ async def render(datasette, request, template: str, context: dict, status: int =
         "database": db.name,
         "static": datasette.urls.static_plugins(_static_plugin_name(), ""),
         "corrections_email": settings.get("corrections_email", "corrections@shopwindow.example"),
+        "taxonomy_labels": await data.taxonomy_labels(db),
         "query_url": lambda name, **params: datasette.urls.database(db.name) + f"/{name}"
         + ("?" + "&".join(f"{k}={quote(str(v), safe='')}" for k, v in params.items()) if params else ""),
     }
@@ -220,11 +221,13 @@ async def initiative_page(datasette, request):
 
 
 async def _feed(datasette, request, title: str, entries: list[dict], self_path: str) -> Response:
+    labels = await data.taxonomy_labels(database(datasette))
     updated = max((entry.get("first_seen") or "" for entry in entries), default="") or \
         datetime.now(timezone.utc).isoformat(timespec="seconds")
     html = await datasette.render_template("sw_feed.xml", {
         "title": title, "entries": entries, "updated": updated,
         "self_url": datasette.absolute_url(request, self_path), "home_url": datasette.absolute_url(request, "/"),
+        "taxonomy_labels": labels,
     }, request=request)
     return Response(html, content_type="application/atom+xml; charset=utf-8")
 
@@ -255,9 +258,10 @@ async def service_feed(datasette, request):
     area = request.args.get("area") or ""
     if not area:
         return Response.text("Give a service area: /feeds/service.atom?area=housing", status=400)
-    entries = await details.feed_entries(database(datasette), service_area=area,
-                                         limit=config(datasette).get("feed_size", 50))
-    return await _feed(datasette, request, f"Shop Window: {charts.label(area)}", entries, f"/feeds/service.atom?area={quote(area)}")
+    db = database(datasette)
+    entries = await details.feed_entries(db, service_area=area, limit=config(datasette).get("feed_size", 50))
+    title = f"Shop Window: {charts.label(area, await data.taxonomy_labels(db))}"
+    return await _feed(datasette, request, title, entries, f"/feeds/service.atom?area={quote(area)}")
 
 
 async def transparency(datasette, request):

@@ -198,9 +198,38 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("initiatives", ["service_area", "published"]),
     ("initiatives", ["source", "status"]),
     ("savings", ["initiative_id", "status", "amount_gbp"]),
+    # initiative_savings_headline: its "is there a larger figure?" probe reads only this index.
+    ("savings", ["initiative_id", "status", "amount_gbp", "percent", "id"]),
 ]
 
 FTS: dict[str, list[str]] = {"initiatives": ["title", "summary"]}
+
+# The headline savings rule, in one place (docs/dashboard.md, "Headline savings"). The same scheme's saving
+# is often reported by several sources (the LGA, a thinktank, the council) and a range gives two figures, so
+# summing the savings table counts it two or three times. Per initiative there is at most one headline
+# figure for "achieved" and one for "planned" (target and estimated compete together): the largest amount
+# reported; an initiative with no amount for that status falls back to its largest percentage (amount NULL,
+# so it never enters a total). Ties go to the lowest saving id, so the choice is stable. Written as a row
+# filter (not GROUP BY) so SQLite flattens it into callers and uses the savings indexes.
+HEADLINE_SAVINGS_VIEW = """
+create view initiative_savings_headline as
+select s.initiative_id, s.status, s.amount_gbp, s.percent, s.period, s.fiscal_year, s.quote,
+  s.source_url, s.document_id, s.council_code, s.sector_wide, s.amount_text, s.id as saving_id,
+  (select count(*) from savings n where n.initiative_id = s.initiative_id
+     and (n.status = 'achieved') = (s.status = 'achieved')) as figures_reported
+from savings s
+where (s.amount_gbp is not null or s.percent is not null)
+  and not exists (
+    select 1 from savings o
+    where o.initiative_id = s.initiative_id and (o.status = 'achieved') = (s.status = 'achieved')
+      and (o.amount_gbp is not null or o.percent is not null) and o.id != s.id
+      and ((o.amount_gbp is not null, coalesce(o.amount_gbp, 0), coalesce(o.percent, 0), s.id)
+           > (s.amount_gbp is not null, coalesce(s.amount_gbp, 0), coalesce(s.percent, 0), o.id))
+  )
+"""
+
+# view name -> its CREATE VIEW statement; ensure_schema replaces a view whose stored definition differs.
+VIEWS: dict[str, str] = {"initiative_savings_headline": HEADLINE_SAVINGS_VIEW}
 
 
 def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
@@ -233,7 +262,19 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
     for table, columns in FTS.items():
         if not db[table].detect_fts():
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
+    for name, sql in VIEWS.items():
+        ensure_view(db, name, sql)
     return db
+
+
+def ensure_view(db: sqlite_utils.Database, name: str, sql: str) -> None:
+    """Create view ``name`` from ``sql``, replacing an older definition (and writing nothing when it is current)."""
+    row = db.execute("select sql from sqlite_master where type = 'view' and name = ?", [name]).fetchone()
+    if row and " ".join(row[0].split()).lower() == " ".join(sql.split()).lower():
+        return
+    with db.atomic():
+        db.execute(f"drop view if exists [{name}]")
+        db.execute(sql)
 
 
 def _not_null(spec: dict) -> set[str]:

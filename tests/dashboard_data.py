@@ -18,6 +18,7 @@ import pytest
 import sqlite_utils
 
 from shopwindow.schema import ensure_schema
+from shopwindow_plugins import classify as classify_plugin
 from shopwindow_dashboard import make_datasette
 from shopwindow_dashboard.postcodes import build_index
 
@@ -25,6 +26,7 @@ CAMBRIDGE, SOUTH_CAMBS, CAMBS_COUNTY = "E07000008", "E07000012", "E10000003"
 HUNTS, PETERBOROUGH = "E07000011", "E06000031"
 WESTMINSTER, KENSINGTON, HAMMERSMITH = "E09000033", "E09000020", "E09000013"
 NEWCASTLE_TYNE, NEWCASTLE_LYME, STAFFS = "E08000021", "E07000195", "E10000028"
+WIGAN, BOLTON = "E08000010", "E08000001"
 
 COUNCILS = [
     # code, name, short name, type, region, parent, lat, lng
@@ -45,6 +47,8 @@ COUNCILS = [
     (STAFFS, "Staffordshire County Council", "Staffordshire", "county", "West Midlands", None, 52.80, -2.03),
     (NEWCASTLE_LYME, "Newcastle-under-Lyme Borough Council", "Newcastle-under-Lyme", "district", "West Midlands",
      STAFFS, 53.00, -2.27),
+    (WIGAN, "Wigan Council", "Wigan", "metropolitan district", "North West", None, 53.55, -2.63),
+    (BOLTON, "Bolton Council", "Bolton", "metropolitan district", "North West", None, 53.58, -2.43),
 ]
 
 # id, title, summary, service area, delivery model, published, first seen, councils, source, grade, status, flags
@@ -85,6 +89,21 @@ INITIATIVES = [
      "Staff moved into fewer offices and the spare buildings were let.",
      "back_office", "agile_working_assets", "2020-02-10", "2026-10-05", [NEWCASTLE_TYNE], "lga_case_studies",
      "self-reported", "published", []),
+    # One scheme, three sources (the LGA, a thinktank, the council), each reporting its saving: the totals must
+    # count its largest figure, £160m, once (not £442m). Whole-council, so no service area.
+    ("wigan-deal", "The Deal: Wigan's agreement with its residents",
+     "The council asked residents and community groups to do more for their area while it froze council tax.",
+     None, "demand_management", "2019-03-01", "2026-10-06", [WIGAN], "lga_case_studies", "third-party",
+     "published", []),
+]
+
+# Extra sources (initiative, url, source, source kind, title) besides each initiative's own page.
+EXTRA_SOURCES = [
+    ("triborough", "https://www.local.gov.uk/case-studies/tri", "lga_case_studies", "lga",
+     "Three boroughs, one children's service"),
+    ("wigan-deal", "https://www.example-thinktank.org.uk/reports/the-deal", "thinktank_reports", "thinktank",
+     "What councils can learn from Wigan"),
+    ("wigan-deal", "https://www.wigan.gov.uk/news/the-deal", "council_news_wigan", "council", "Our Deal with you"),
 ]
 
 SAVINGS = [
@@ -103,7 +122,18 @@ SAVINGS = [
      "Across the three boroughs, sharing services was reported to save £40m a year."),
     ("westminster-parking", 750000, "achieved", "annual", "2019-20", None,
      "Fewer machines to empty and repair saved £750,000 in the first year."),
+    ("wigan-deal", 160000000, "achieved", "cumulative", "2018-19", None,
+     "Wigan says its deal with residents helped it take £160m out of its budget since 2011."),
+    ("wigan-deal", 141000000, "achieved", "cumulative", "2017-18", WIGAN,
+     "By the thinktank's count the borough had found £141m of savings by 2017.",
+     "https://www.example-thinktank.org.uk/reports/the-deal"),
+    ("wigan-deal", 141000000, "achieved", "cumulative", "2017-18", WIGAN,
+     "The council reports £141m saved while keeping council tax frozen.", "https://www.wigan.gov.uk/news/the-deal"),
 ]
+
+# The headline (largest) achieved figure per initiative: what every total must add up.
+HEADLINE_ACHIEVED = {"gc-planning": 600000, "gc-waste": 1200000, "cambs-care-tech": 2500000, "triborough": 40000000,
+                     "westminster-parking": 750000, "wigan-deal": 160000000}
 
 SOURCES = ["council_news_cambridge", "lga_case_studies", "council_news_hunts", "lga_shared_services",
            "council_news_westminster"]
@@ -143,16 +173,18 @@ def build_dashboard_db(path: str | Path, *, hostile_title: str | None = None,
         db["documents"].insert({"id": f"doc-{ident}", "url": url, "source": source, "title": title,
                                 "published": published, "fetched_at": "2026-11-20T09:00:00", "status": "ok",
                                 "http_status": 200, "first_seen": first_seen, "last_seen": "2026-11-20"})
-    db["initiative_sources"].insert({"initiative_id": "triborough", "url": "https://www.local.gov.uk/case-studies/tri",
-                                     "source": "lga_case_studies", "title": "Three boroughs, one children's service",
-                                     "source_kind": "lga", "first_seen": "2026-10-05", "last_seen": "2026-11-20"})
+    db["initiative_sources"].insert_all(
+        {"initiative_id": ident, "url": url, "source": source, "title": title, "source_kind": kind,
+         "first_seen": "2026-10-06", "last_seen": "2026-11-20"} for ident, url, source, kind, title in EXTRA_SOURCES)
     db["initiative_partners"].insert({"initiative_id": "cambs-care-tech", "name": "Cambridgeshire and Peterborough NHS",
                                       "kind": "nhs"})
-    for n, (ident, amount, status, period, year, council, quote) in enumerate(SAVINGS):
+    for n, (ident, amount, status, period, year, council, quote, *url) in enumerate(SAVINGS):
         db["savings"].insert({"id": f"s{n}", "initiative_id": ident, "amount_gbp": amount, "status": status,
                               "period": period, "fiscal_year": year, "council_code": council, "quote": quote,
                               "sector_wide": 0, "document_id": f"doc-{ident}",
-                              "source_url": f"https://www.example-council.gov.uk/news/{ident}"})
+                              "source_url": url[0] if url else f"https://www.example-council.gov.uk/news/{ident}"})
+    # The taxonomy's lookup tables, filled as a harvest fills them (service_area/delivery_model hold slugs).
+    classify_plugin.prepare_database(db)
     for n, source in enumerate(SOURCES, start=1):
         db["harvest_runs"].insert({"id": n, "source": source, "started": "2026-11-20T09:00:00",
                                    "finished": "2026-11-20T09:02:00", "status": "ok", "pages_fetched": 12,
