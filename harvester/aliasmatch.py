@@ -14,7 +14,6 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS, normalise
-from .regextrie import trie_regex
 
 # Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
 _GAP = r"(?:[ \t\-'’,]|\r?\n(?![ \t]*\r?\n))*"
@@ -97,16 +96,16 @@ class LazyPatterns(dict):
         return source
 
 
-_SCANNERS: dict[int, re.Pattern[str]] = {}
+# A capitalised word: the lookbehind sits after the first letter so the regex engine can skip ahead to the next
+# capital in C instead of trying a pattern at every position (three times faster than a leading lookbehind).
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 
 
-def first_word_scanner(patterns: dict[str, re.Pattern[str]]) -> re.Pattern[str]:
-    """A regex finding capitalised words that begin some alias (cached per alias table)."""
-    scanner = _SCANNERS.get(id(patterns))
-    if scanner is None:
-        scanner = re.compile(r"(?<![^\W_])(?-i:(?=[A-Z]))(?:" + trie_regex(patterns) + r")(?![^\W_])", re.IGNORECASE)
-        _SCANNERS[id(patterns)] = scanner
-    return scanner
+def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]):
+    """Capitalised words of ``text`` that begin some alias (the keys of ``patterns`` are lower-case first words)."""
+    for word in _CAPITALISED.finditer(text):
+        if word.group().lower() in patterns:
+            yield word
 
 
 def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
@@ -138,11 +137,10 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
     last_end = 0
     # Names start with a capital ("the bury bins", "a reading room" are not councils). One scan finds the
     # capitalised words that can begin a name; each is then tried against the names beginning with it.
-    for word in first_word_scanner(patterns).finditer(text):
+    for word in capitalised_first_words(text, patterns):
         if word.start() < last_end:
             continue
-        pattern = patterns.get(word.group().lower())
-        match = pattern.match(text, word.start()) if pattern else None
+        match = patterns.get(word.group().lower()).match(text, word.start())
         if match is None:
             continue
         start, end = match.span()

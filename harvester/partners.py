@@ -13,7 +13,6 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS
-from .regextrie import trie_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase.
 _PHRASE = re.compile(
@@ -46,7 +45,10 @@ _COMPANY_NAMES = (
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
-_COMPANY_SCAN = re.compile(r"\b(?:" + trie_regex(_COMPANY_NAMES) + r")\b")
+_COMPANY_FIRST_WORDS = frozenset(c.split()[0] for c in _COMPANY_NAMES if c[0].isupper())
+# Capitalised words, then the supplier names only where one begins: a capital-first scan lets the regex
+# engine skip to the next capital in C (a word-boundary trie is tried at every position: four times slower).
+_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
 _KEYWORD_WORDS = frozenset(
@@ -143,7 +145,8 @@ def _phrases_near_keywords(text: str):
     """Capitalised phrases, read only around words that can make one a partner (most of a page has none)."""
     lower = text.lower()
     hits = [at for word in _FIND_WORDS for at in _all(lower, word)]
-    hits += [m.start() for m in _COMPANY_SCAN.finditer(text)]
+    hits += [m.start() for m in _CAPITALISED.finditer(text)
+             if m.group() in _COMPANY_FIRST_WORDS and _COMPANIES.match(text, m.start())]
     windows: list[list[int]] = []
     for at in sorted(hits):
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)

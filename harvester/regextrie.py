@@ -36,3 +36,17 @@ def _build(node: dict) -> str:
     if ends_here:  # a phrase ends here but longer ones go on: try the longer first
         return f"(?:{body})?" if len(branches) > 1 or len(branches[0]) > 1 else f"{body}?"
     return body
+
+
+#: Characters that may come just before a word. A scan that starts with this set lets the regex engine skip
+#: through the text in C to the next word start; a leading lookbehind would make it try every position.
+WORD_LEAD = r"[\s(\[{\"'‘’“”/\-–—*•…:;,.!?_&+]"
+
+
+def word_start_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
+    """A compiled scan for whole-word ``phrases`` in a text that has one space put in front of it.
+
+    Group 1 is the phrase. Use ``m.start(1) - 1`` for the offset in the original text; search
+    ``" " + text`` so a phrase at the very start is found too.
+    """
+    return re.compile(WORD_LEAD + "(" + trie_regex(phrases) + r")(?![^\W_])", flags)

@@ -20,6 +20,7 @@ A page with fewer than two such parts is left whole.
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import re
 
@@ -48,13 +49,19 @@ class _Part:
     lines: list[str]
 
 
-def _codes_in(mentions: list[Match], start: int, end: int) -> list[str]:
-    return list(dict.fromkeys(m.code for m in mentions if start <= m.start < end))
+def _within(mentions: list[Match], starts: list[int], start: int, end: int) -> list[Match]:
+    """The mentions starting in [start, end); ``starts`` are their offsets (mentions are in text order)."""
+    return mentions[bisect.bisect_left(starts, start):bisect.bisect_left(starts, end)]
+
+
+def _codes_in(mentions: list[Match], starts: list[int], start: int, end: int) -> list[str]:
+    return list(dict.fromkeys(m.code for m in _within(mentions, starts, start, end)))
 
 
 def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
     """Short lines that start by naming a council, each with the lines below it."""
     parts: list[_Part] = []
+    starts = [m.start for m in mentions]
     for line_match in _LINE.finditer(body):
         line = line_match.group().strip()
         if not line:
@@ -63,9 +70,9 @@ def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
         codes: list[str] = []
         if len(line) <= MAX_HEADING and not line.endswith((".", "?", "!", ":", ";", ",")):
             lead = begin + _HEADING_LEAD.match(line).end()
-            first = next((m for m in mentions if begin <= m.start < line_match.end()), None)
-            if first is not None and first.start <= lead + 2:
-                codes = _codes_in(mentions, begin, line_match.end())
+            inside = _within(mentions, starts, begin, line_match.end())
+            if inside and inside[0].start <= lead + 2:
+                codes = list(dict.fromkeys(m.code for m in inside))
         if codes:
             parts.append(_Part(line, codes, []))
         elif parts:
@@ -89,11 +96,14 @@ def _paragraphs(body: str) -> list[tuple[str, int, int]]:
 def _round_up(body: str, mentions: list[Match], money: list) -> list[_Part]:
     """Paragraphs each led by different councils and each carrying a money figure."""
     parts: list[_Part] = []
+    starts = [m.start for m in mentions]
+    money_starts = [f.start for f in money]
     for paragraph, start, end in _paragraphs(body):
-        lead = next((m for m in mentions if start <= m.start < end), None)
-        has_money = any(start <= f.start < end for f in money)
+        inside = _within(mentions, starts, start, end)
+        lead = inside[0] if inside else None
+        has_money = bisect.bisect_left(money_starts, start) < bisect.bisect_left(money_starts, end)
         if lead is not None and lead.start - start < 80 and has_money:
-            parts.append(_Part(lead.text.strip(), _codes_in(mentions, start, min(end, start + 200)), [paragraph]))
+            parts.append(_Part(lead.text.strip(), _codes_in(mentions, starts, start, min(end, start + 200)), [paragraph]))
         elif parts and lead is None:
             parts[-1].lines.append(paragraph)  # a follow-on paragraph about the same scheme
     return parts
