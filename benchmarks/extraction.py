@@ -26,7 +26,7 @@ from shopwindow.classify import classify  # noqa: E402
 from shopwindow.councils import _cached_mentions, find_councils, find_partners, load_register  # noqa: E402
 from shopwindow.models import Record  # noqa: E402
 from shopwindow.money import find_figures  # noqa: E402
-from shopwindow.savings import extract_savings, record_text  # noqa: E402
+from shopwindow.savings import clear_caches, extract_savings, record_text  # noqa: E402
 from shopwindow.split import split_page  # noqa: E402
 
 TARGETS = {"councils": 0.95, "savings": 0.90, "saving_vs_not": 0.90}
@@ -87,6 +87,7 @@ def process_page(text: str, split: bool = True) -> None:
 def _clear_caches() -> None:
     find_partners.cache_clear()
     _cached_mentions.cache_clear()
+    clear_caches()
 
 
 def pages_per_second(text: str, seconds: float = 3.0, split: bool = True) -> float:

@@ -195,9 +195,11 @@ def _best(scores: dict[str, float]) -> str | None:
 
 
 def _best_area(scores: dict[str, float]) -> str | None:
-    """The best service area; a whole-council programme wins once evidenced if the text spans several services."""
-    services = [slug for slug in scores if slug != WHOLE_COUNCIL]
-    if scores.get(WHOLE_COUNCIL, 0.0) >= MIN_SCORE and len(services) >= 2:
+    """The best service area. A whole-council programme also wins when the text touches several services and
+    none of them scores more than twice as high (those are examples, not the subject)."""
+    services = [score for slug, score in scores.items() if slug != WHOLE_COUNCIL]
+    whole = scores.get(WHOLE_COUNCIL, 0.0)
+    if whole >= MIN_SCORE and len(services) >= 2 and whole * 2 >= max(services):
         return WHOLE_COUNCIL  # "savings ... not one library, leisure centre or children's centre closed"
     return _best(scores)
 

@@ -45,9 +45,8 @@ _COMPANY_NAMES = (
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
-_COMPANY_FIRST_WORDS = frozenset(c.split()[0] for c in _COMPANY_NAMES if c[0].isupper())
-# Capitalised words, then the supplier names only where one begins: a capital-first scan lets the regex
-# engine skip to the next capital in C (a word-boundary trie is tried at every position: four times slower).
+# A capital-first scan lets the regex engine skip to the next capital in C (a word-boundary trie of the
+# keywords is tried at every position: four times slower).
 _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
@@ -134,21 +133,15 @@ def _core(group: str, at: int, kind: str) -> tuple[str, int]:
     return group, at
 
 
-_FIND_WORDS = ("police", "constabulary", "fire", "nhs", "ccg", "icb", "clinical", "integrated care", "health",
-               "hospital", "foundation trust", "ambulance", "primary care", "lga", "local government association",
-               "university", "college", "combined authority", "housing association", "citizens advice", "age uk",
-               "jobcentre", "department for", "home office", "environment agency", "ltd", "limited", "plc", "llp",
-               "commissioner")
-
-
 def _phrases_near_keywords(text: str):
-    """Capitalised phrases, read only around words that can make one a partner (most of a page has none)."""
-    lower = text.lower()
-    hits = [at for word in _FIND_WORDS for at in _all(lower, word)]
-    hits += [m.start() for m in _CAPITALISED.finditer(text)
-             if m.group() in _COMPANY_FIRST_WORDS and _COMPANIES.match(text, m.start())]
+    """Capitalised phrases, read only around capitalised words that can make one a partner (most of a page has
+    none). A partner's name always holds such a word ("Police", "NHS", "Trust", "Ltd", a supplier's name), so one
+    capital-first scan finds every place worth reading."""
     windows: list[list[int]] = []
-    for at in sorted(hits):
+    for word in _CAPITALISED.finditer(text):
+        if word.group().lower() not in _KEYWORD_WORDS:
+            continue
+        at = word.start()
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)
         start = max(at - 200, 0, dot + 2 if dot != -1 else 0, newline + 1)
         end = min(len(text), at + 200)
@@ -158,13 +151,6 @@ def _phrases_near_keywords(text: str):
             windows.append([start, end])
     for start, end in windows:
         yield from _PHRASE.finditer(text, start, end)
-
-
-def _all(haystack: str, needle: str):
-    at = haystack.find(needle)
-    while at != -1:
-        yield at
-        at = haystack.find(needle, at + 1)
 
 
 @functools.lru_cache(maxsize=16)

@@ -59,10 +59,27 @@ class CueSet:
                     prefixes.update(_leading_literals(body[last:k]))
                     last = k + 1
         self.any_word = "" in prefixes
+        self._cache: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.prefixes = [{p for p in prefixes if len(p) == n} for n in (1, 2, 3)]
 
     def find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
-        """(cue name, span) for each cue in ``text``, left to right, not overlapping."""
+        """(cue name, span) for each cue in ``text``, left to right, not overlapping.
+
+        Remembered for the last few hundred sentences: a page's summary usually repeats its first
+        sentence, and the title its headline figure. Treat the list as read-only.
+        """
+        found = self._cache.get(text)
+        if found is None:
+            if len(self._cache) >= 512:
+                self._cache.clear()
+            found = self._cache[text] = self._find(text)
+        return found
+
+    def clear_cache(self) -> None:
+        """Forget remembered sentences (the benchmark does so between pages)."""
+        self._cache.clear()
+
+    def _find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         found, last_end = [], 0
         p1, p2, p3 = self.prefixes
         for word in self._WORD.finditer(text):
