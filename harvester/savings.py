@@ -45,8 +45,8 @@ _PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\
                        r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
 _PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
                     re.IGNORECASE)
-# "a £28m project", "the £5m scheme": an adjectival figure naming what was built or bought is an investment.
-_DETERMINER = re.compile(r"\b(?:a|an|the|its|their|this|that|our|whose)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+# "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
+_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 _CAPITAL_NOUN = re.compile(
     r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
     r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
@@ -64,6 +64,10 @@ _PERCENT_OF_MONEY_RIGHT = re.compile(
 _FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
                          re.IGNORECASE)
 _TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
+# Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
+_NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
+                        r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
+                        r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -91,6 +95,8 @@ def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> floa
         gap, extra = sentence[fe:cs], 0.5  # a cue before the figure ("saved £2m") reads slightly stronger
     else:
         return 0.0
+    if "and" in gap or "&" in gap:
+        gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
     return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + 4 * len(_FIGURE_MARK.findall(gap)) + extra
 
 
@@ -140,8 +146,16 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                 if position - pos > 25:
                     break
                 between = sentence[pos:position].split()
-                if name != "achieved" and (position - pos <= 15 or between and between[-1].lower() in ("have", "to", "be")):
+                # "estimates it avoided", "could have saved", "aims to have delivered" - but not "planning teams saved"
+                if name != "achieved" and (position - pos <= 15 and name == "estimated"
+                                           or between and between[-1].lower() in ("have", "to", "be")):
                     return name  # "could have saved", "estimates it avoided", "expected to be saved"
+        if status == "achieved" and sentence[max(0, position - 4):position].lower().endswith("to "):
+            # "expects the boilers to cut bills by": an infinitive is not a past result; a hedge earlier decides
+            hedge = next((name for pos, name in left[1:] if name != "achieved" and position - pos <= 80
+                          and not CLAUSE_BREAK.search(sentence, pos, position)), None)
+            if hedge:
+                return hedge
         if status == "target" and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
                                       for pos, name in left[1:] if position - pos <= 80):
             return "estimated"  # "it is expected that the change will save": the hedge governs the clause

@@ -254,3 +254,18 @@ def test_the_two_levels_of_a_cost_that_fell_are_not_savings():
 def test_a_period_written_after_an_earlier_figure_belongs_to_that_figure():
     [saving] = extract_savings("The county faces a gap of £40m over the next four years, and must find £9m of savings.")
     assert (saving.amount_gbp, saving.period) == (9e6, None)
+
+
+def test_a_list_of_councils_between_the_verb_and_the_figure_does_not_hide_the_saving():
+    [saving] = extract_savings("Joining the teams saved Adur and Worthing councils £500,000 a year.")
+    assert (saving.amount_gbp, saving.status, saving.period) == (5e5, "achieved", "annual")
+
+
+def test_an_infinitive_after_a_hedge_is_not_an_achieved_saving():
+    [saving] = extract_savings("The council expects the new lamps to cut its energy bill by £90,000 a year.")
+    assert saving.status == "estimated"
+
+
+def test_a_possessive_before_a_project_figure_makes_it_an_investment():
+    assert kinds("Work began on the council's £12m depot, which should save £300,000 a year.") == [
+        ("£12m", "investment"), ("£300,000", "saving")]
