@@ -68,6 +68,7 @@ _TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less tha
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
+_MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -147,7 +148,7 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                     break
                 between = sentence[pos:position].split()
                 # "estimates it avoided", "could have saved", "aims to have delivered" - but not "planning teams saved"
-                if name != "achieved" and (position - pos <= 15 and name == "estimated"
+                if name != "achieved" and (position - pos <= 15 and (name == "estimated" or _MODAL.match(sentence, pos))
                                            or between and between[-1].lower() in ("have", "to", "be")):
                     return name  # "could have saved", "estimates it avoided", "expected to be saved"
         if status == "achieved" and sentence[max(0, position - 4):position].lower().endswith("to "):

@@ -269,3 +269,8 @@ def test_an_infinitive_after_a_hedge_is_not_an_achieved_saving():
 def test_a_possessive_before_a_project_figure_makes_it_an_investment():
     assert kinds("Work began on the council's £12m depot, which should save £300,000 a year.") == [
         ("£12m", "investment"), ("£300,000", "saving")]
+
+
+def test_a_modal_just_before_an_achieved_verb_makes_it_a_target():
+    [saving] = extract_savings("The new lamps will cut the street lighting bill by £80,000 a year.")
+    assert saving.status == "target"
