@@ -27,6 +27,7 @@ from shopwindow.classify import DELIVERY_MODELS, SERVICE_AREAS
 from shopwindow.schema import ensure_schema
 from shopwindow_dashboard import load_metadata, make_datasette, prepare
 from shopwindow_dashboard.postcodes import PostcodeIndex, default_index_path
+from shopwindow_plugins import classify as classify_plugin
 
 ROOT = Path(__file__).resolve().parents[1]
 AREAS = [*SERVICE_AREAS, None]
@@ -103,6 +104,7 @@ def build(path: Path, count: int) -> None:
                                     "status": "ok", "pages_fetched": 50, "pages_unchanged": 40} for n in range(400)),
                                   pk="id")
     db["initiatives"].rebuild_fts()
+    classify_plugin.prepare_database(db)  # the service_areas / delivery_models lookup tables, as a harvest fills them
     db.close()
 
 

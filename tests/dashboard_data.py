@@ -18,9 +18,9 @@ import pytest
 import sqlite_utils
 
 from shopwindow.schema import ensure_schema
-from shopwindow_plugins import classify as classify_plugin
 from shopwindow_dashboard import make_datasette
 from shopwindow_dashboard.postcodes import build_index
+from shopwindow_plugins import classify as classify_plugin
 
 CAMBRIDGE, SOUTH_CAMBS, CAMBS_COUNTY = "E07000008", "E07000012", "E10000003"
 HUNTS, PETERBOROUGH = "E07000011", "E06000031"
