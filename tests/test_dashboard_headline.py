@@ -124,3 +124,13 @@ def test_labels_come_from_the_database_lookup_tables(tmp_path):
     datasette = make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path))
     assert "Residents&#39; deal" in fetch(datasette, "/initiative/wigan-deal").text
     assert "Residents&#39; deal" in fetch(datasette, "/").text  # the chart's bar
+
+
+def test_serving_an_older_database_adds_the_view_first(tmp_path):
+    from shopwindow_dashboard import ensure_views
+
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db")
+    sqlite_utils.Database(db_path).execute("drop view initiative_savings_headline")
+    assert "initiative_savings_headline" not in sqlite_utils.Database(db_path).view_names()
+    ensure_views(db_path)
+    assert "initiative_savings_headline" in sqlite_utils.Database(db_path).view_names()
