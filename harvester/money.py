@@ -107,12 +107,17 @@ def _scaled(num: str | None, mult: str | None) -> float | None:
     return value if 0 < value <= MAX_GBP else None
 
 
+# The qualifier words longest first: the longest one the text before a figure ends with is the one the regex
+# would find, and a few string comparisons are much cheaper than trying the regex at thirty positions.
+_QUALIFIER_WORDS = sorted(
+    {w.replace("\\.", ".").replace("\\", "") for w in _QUALIFIER.pattern[len("(?P<q>"):-len(")\\s*$")].split("|")
+     if "?" not in w} | {"approx", "approx."}, key=len, reverse=True)
+
+
 def _qualifier(text: str, start: int) -> str | None:
-    match = _QUALIFIER.search(text[max(0, start - 30):start])
-    if not match:
-        return None
-    word = match.group("q").lower()
-    return _QUALIFIER_NAMES.get(word, word)
+    before = text[max(0, start - 30):start].rstrip().lower()
+    word = next((w for w in _QUALIFIER_WORDS if before.endswith(w)), None)
+    return _QUALIFIER_NAMES.get(word, word) if word else None
 
 
 def fiscal_year(text: str) -> str | None:
@@ -124,9 +129,12 @@ def fiscal_year(text: str) -> str | None:
     return None
 
 
+_YEAR_LEAD = re.compile(r"\s*(?:in|for|during|by|of)\s+(?:the\s+)?")
+
+
 def _year_after(text: str, end: int) -> str | None:
     following = text[end:end + 24]
-    match = re.match(r"\s*(?:in|for|during|by|of)\s+(?:the\s+)?", following)
+    match = _YEAR_LEAD.match(following)
     return fiscal_year(following[match.end():match.end() + 12]) if match else None
 
 
@@ -177,7 +185,7 @@ def _sterling(text: str) -> list[Figure]:
         pos = match.end()
         if match.group("num2") and _is_change(text, match):
             pos = match.start("joiner")  # "from £10m to £8m": two levels, read the second on its own
-    if "gbp" in text.lower():
+    if "GBP" in text or "gbp" in text or "Gbp" in text:  # str search: much cheaper than lower-casing the page
         matches = sorted(matches + list(_GBP.finditer(text)), key=lambda m: m.start())
     for match in matches:
         num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")

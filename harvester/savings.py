@@ -213,50 +213,79 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
     return [(sentences[i], grouped[i]) for i in sorted(grouped)]
 
 
+_Reading = tuple  # (kind, status, period, fiscal_year, with_income) of one figure
+_READINGS: dict[tuple, tuple[_Reading, ...]] = {}
+
+
+def _read_sentence(sentence: str, figures: tuple[Figure, ...]) -> tuple[_Reading, ...]:
+    """Kind, status, period, fiscal year and income mark of each figure in one sentence.
+
+    Depends only on the sentence, so it is remembered: a summary repeats its body's first sentence.
+    """
+    key = (sentence, figures)
+    readings = _READINGS.get(key)
+    if readings is None:
+        if len(_READINGS) >= 512:
+            _READINGS.clear()
+        readings = _READINGS[key] = tuple(_read(sentence, figures))
+    return readings
+
+
+def _read(sentence: str, figures: tuple[Figure, ...]):
+    kind_cues = _KIND_CUES.find(sentence)
+    period_cues = status_cues = None
+    kinds: list[str] = []
+    statuses: list[str | None] = []
+    for k, figure in enumerate(figures):
+        span = (figure.start, figure.end)
+        kind = _kind(sentence, span, kind_cues)
+        if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
+            kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
+        if k and _CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
+                and (figure.percent is None) == (figures[k - 1].percent is None):
+            kind = kinds[-1]
+        elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
+                and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
+            kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
+        if _FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
+                and _TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
+            kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
+        elif k and kinds[-1] == "other" and _FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
+                                                                 figures[k - 1].start) \
+                and _TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
+            kind = "other"
+        mixed = kind == "income" and figure.amount_gbp is not None and bool(
+            MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
+        if mixed:
+            kind = "saving"  # "saves and earns £150,000": kept as a saving, marked as including income
+        status = period = year = None
+        if kind == "saving":
+            previous_end = figures[k - 1].end if k else 0
+            next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
+            if status_cues is None:
+                status_cues = _STATUS_CUES.find(sentence)
+                period_cues = _PERIOD_CUES.find(sentence)
+            inherited = statuses[-1] if k and kinds[-1] == "saving" else None
+            status = _status(sentence, span, previous_end, next_start, status_cues, inherited)
+            # A period cue written after the previous figure or before the next one belongs to that figure.
+            own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
+                   and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
+            period = _nearest(sentence, span, own, 12)
+            year = figure.fiscal_year or fiscal_year(sentence)
+        kinds.append(kind)
+        statuses.append(status)
+        yield kind, status, period, year, mixed
+
+
 def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
     council_matches = None
     for sentence, figures in _by_sentence(text or ""):
-        kind_cues = _KIND_CUES.find(sentence.text)
-        period_cues = status_cues = None
-        for k, figure in enumerate(figures):
-            span = (figure.start, figure.end)
-            kind = _kind(sentence.text, span, kind_cues)
-            if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence.text, span):
-                kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
-            if k and _CONTINUES.search(sentence.text, max(figures[k - 1].end, figure.start - 30), figure.start) \
-                    and (figure.percent is None) == (figures[k - 1].percent is None):
-                kind = out[-1].kind
-            elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
-                    and _PARENTHETICAL.fullmatch(sentence.text, figures[k - 1].end, figure.start):
-                kind = out[-1].kind  # "saved £2m (10%)": the share describes the same figure
-            if _FROM_LEVEL.search(sentence.text, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
-                    and _TO_LEVEL.search(sentence.text, figure.end, figures[k + 1].start):
-                kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
-            elif k and out[-1].kind == "other" and _FROM_LEVEL.search(
-                    sentence.text, max(0, figures[k - 1].start - 20), figures[k - 1].start) \
-                    and _TO_LEVEL.search(sentence.text, figures[k - 1].end, figure.start):
-                kind = "other"
-            mixed = kind == "income" and figure.amount_gbp is not None and bool(
-                MIXED_INCOME.search(sentence.text, max(0, figure.start - 60), figure.start))
-            if mixed:
-                kind = "saving"  # "saves and earns £150,000": kept as a saving, marked as including income
-            item = ClassifiedFigure(figure, kind, sentence, with_income=mixed)
-            if item.kind == "saving":
-                previous_end = figures[k - 1].end if k else 0
-                next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence.text)
-                if status_cues is None:
-                    status_cues = _STATUS_CUES.find(sentence.text)
-                    period_cues = _PERIOD_CUES.find(sentence.text)
-                before = out[-1] if k and out[-1].kind == "saving" else None
-                item.status = _status(sentence.text, span, previous_end, next_start, status_cues,
-                                      before.status if before else None)
-                # A period cue written after the previous figure or before the next one belongs to that figure.
-                own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
-                       and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence.text, c[1], span[0]))]
-                item.period = _nearest(sentence.text, span, own, 12)
-                item.fiscal_year = figure.fiscal_year or fiscal_year(sentence.text)
+        for figure, (kind, status, period, year, mixed) in zip(figures, _read_sentence(sentence.text, tuple(figures)),
+                                                                strict=True):
+            item = ClassifiedFigure(figure, kind, sentence, status, period, year, with_income=mixed)
+            if kind == "saving":
                 if council_matches is None:  # one linking pass over the whole text, shared by every sentence
                     council_matches = find_councils(text)
                 item.councils = list(dict.fromkeys(
@@ -267,7 +296,8 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
 
 
 def clear_caches() -> None:
-    """Forget the cue words remembered per sentence (for benchmarks that read the same page repeatedly)."""
+    """Forget what was remembered per sentence (for benchmarks that read the same page repeatedly)."""
+    _READINGS.clear()
     for cues in (_KIND_CUES, _PERIOD_CUES, _STATUS_CUES):
         cues.clear_cache()
 
