@@ -10,6 +10,8 @@ those passages, running everything the pipeline runs on a page (splitting, counc
 linking, saving extraction, classification): "typical" puts four paragraphs of plain prose after
 each passage, like a report (it splits into 19 schemes, each then read again; "kept whole" skips
 the split to show the cost of one pass); "dense" is nothing but passages, a figure every dozen words.
+Every per-page cache (council mentions, partners, sentence readings) is cleared between runs, so
+each run costs what a new page would.
 """
 
 from __future__ import annotations
