@@ -184,7 +184,6 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("initiative_councils", ["council_code"]),
     ("initiative_partners", ["name"]),
     ("initiative_sources", ["document_id"]),
-    ("savings", ["initiative_id"]),
     ("savings", ["document_id"]),
     ("savings", ["status", "amount_gbp"]),
     ("savings", ["council_code"]),
@@ -197,10 +196,11 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("initiatives", ["service_area", "delivery_model"]),
     ("initiatives", ["service_area", "published"]),
     ("initiatives", ["source", "status"]),
-    ("savings", ["initiative_id", "status", "amount_gbp"]),
     # initiative_savings_headline: its "is there a larger figure?" probe reads only this index.
     ("savings", ["initiative_id", "status", "amount_gbp", "percent", "id"]),
 ]
+
+RETIRED_INDEXES = ["idx_savings_initiative_id", "idx_savings_initiative_id_status_amount_gbp"]
 
 FTS: dict[str, list[str]] = {"initiatives": ["title", "summary"]}
 
@@ -256,6 +256,8 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
             for column, col_type in spec["columns"].items():
                 if column not in existing:
                     table.add_column(column, col_type)
+    for name in RETIRED_INDEXES:  # prefixes of a wider index: they only cost writes
+        db.conn.execute(f"DROP INDEX IF EXISTS [{name}]")
     for table, columns in INDEXES:
         db[table].create_index(columns, if_not_exists=True)
     db["documents"].create_index(["url"], unique=True, if_not_exists=True)
