@@ -32,6 +32,7 @@ SERVICE_ICONS = {
     "regulatory_services": "regulatory",
     "community_safety": "regulatory",
     "culture_leisure": "culture",
+    "whole_council": "office",  # a programme across the council, not one service
 }
 
 
