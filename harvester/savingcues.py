@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .regextrie import trie_regex
+
 
 def _cues(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
@@ -61,6 +63,10 @@ class CueSet:
         self.any_word = "" in prefixes
         self._cache: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.prefixes = [{p for p in prefixes if len(p) == n} for n in (1, 2, 3)]
+        # Word starts whose first letters can begin a cue, found by one scan in C rather than a Python loop
+        # over every word: the same words the loop in the first version tried (a letter after a non-word).
+        self._starts = re.compile(r"(?<![^\W_])[^\W\d_]") if self.any_word else \
+            re.compile(r"(?<![^\W_])(?:" + trie_regex(prefixes) + ")", re.IGNORECASE)
 
     def find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         """(cue name, span) for each cue in ``text``, left to right, not overlapping.
@@ -79,15 +85,18 @@ class CueSet:
         """Forget remembered sentences (the benchmark does so between pages)."""
         self._cache.clear()
 
+    def _starts_cue(self, text: str, at: int) -> bool:
+        w = self._WORD.match(text, at).group().lower()
+        p1, p2, p3 = self.prefixes
+        return self.any_word or w[:3] in p3 or w[:2] in p2 or w[:1] in p1
+
     def _find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         found, last_end = [], 0
-        p1, p2, p3 = self.prefixes
-        for word in self._WORD.finditer(text):
+        for word in self._starts.finditer(text):
             if word.start() < last_end:
                 continue
-            w = word.group().lower()
-            if not (self.any_word or w[:3] in p3 or w[:2] in p2 or w[:1] in p1):
-                continue
+            if not word.group().isascii() and not self._starts_cue(text, word.start()):
+                continue  # IGNORECASE also folds "ſ" to "s": keep to the words whose lower case starts a cue
             match = self.pattern.match(text, word.start())
             if match:
                 found.append((self.names[match.lastgroup], match.span()))
