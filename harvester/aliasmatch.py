@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS, normalise
+from .regextrie import trie_regex
 
 # Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
 _GAP = r"(?:[ \t\-'’,]|\r?\n(?![ \t]*\r?\n))*"
@@ -95,16 +96,42 @@ class LazyPatterns(dict):
             self[word] = source
         return source
 
+    @property
+    def scan(self) -> re.Pattern[str]:
+        """One regex finding the capitalised words that are some alias's first word (built on first use).
+
+        Each branch starts with its capital, so the engine skips in C to the next possible capital, and
+        only words that can begin a name come back to Python.
+        """
+        scan = self.__dict__.get("_scan")
+        if scan is None:
+            rests: dict[str, list[str]] = {}
+            for word in self:
+                if "a" <= word[0] <= "z" and _TOKEN.fullmatch(word):
+                    rests.setdefault(word[0], []).append(word[1:])
+            branches = [f"{letter.upper()}(?<![^\\W_]{letter.upper()})(?i:{trie_regex(rests[letter])})"
+                        for letter in sorted(rests)]
+            scan = self.__dict__["_scan"] = re.compile("(?:" + "|".join(branches) + r")(?![^\W_])")
+        return scan
+
 
 # A capitalised word: the lookbehind sits after the first letter so the regex engine can skip ahead to the next
 # capital in C instead of trying a pattern at every position (three times faster than a leading lookbehind).
 _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
+_TOKEN = re.compile(r"[^\W_]+")
 
 
 def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]):
     """Capitalised words of ``text`` that begin some alias (the keys of ``patterns`` are lower-case first words)."""
-    for word in _CAPITALISED.finditer(text):
-        if word.group().lower() in patterns:
+    scan = getattr(patterns, "scan", None)
+    if scan is None:
+        for word in _CAPITALISED.finditer(text):
+            if word.group().lower() in patterns:
+                yield word
+        return
+    for word in scan.finditer(text):
+        # IGNORECASE also folds "ſ" to "s": outside ASCII, check the lower-cased word as the loop above does.
+        if word.group().isascii() or word.group().lower() in patterns:
             yield word
 
 

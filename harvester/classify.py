@@ -168,22 +168,38 @@ _MODELS = _index(DELIVERY_MODELS)
 _SCAN = word_start_regex({" ".join(k) for k in list(_AREAS[0]) + list(_MODELS[0])})
 
 
+# Phrase as written -> what it scores: the same few hundred phrases recur on every page.
+_HITS: dict[str, tuple[tuple[str, str, float], ...]] = {}
+
+
+def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
+    """(taxonomy, slug, weight) for each slug one found phrase scores."""
+    if len(_HITS) > 4096:
+        _HITS.clear()
+    key = tuple(_WORDS.findall(found.lower().replace("’", "'")))
+    if len(key) == 1 and key[0] in _ACRONYMS and not found.isupper():
+        return ()  # "send" the verb, "ai" in prose: only the capitalised acronym counts
+    return tuple((name, slug, phrase_weight) for name, (index, _) in (("areas", _AREAS), ("models", _MODELS))
+                 for slug, phrase_weight in index.get(key, ()))
+
+
 def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
     """Sum phrase weights per slug for both taxonomies; one regex pass per part, longest phrase first."""
     areas: dict[str, float] = {}
     models: dict[str, float] = {}
+    which = {"areas": areas, "models": models}
     for text, weight in parts:
         lower = text.lower()
         if len(lower) != len(text):  # a few characters ("İ") lengthen when lower-cased: keep offsets true
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         for match in _SCAN.finditer(" " + lower):
             found = text[match.start(1) - 1:match.end(1) - 1]
-            key = tuple(_WORDS.findall(found.lower().replace("’", "'")))
-            if len(key) == 1 and key[0] in _ACRONYMS and not found.isupper():
-                continue  # "send" the verb, "ai" in prose: only the capitalised acronym counts
-            for scores, (index, _) in ((areas, _AREAS), (models, _MODELS)):
-                for slug, phrase_weight in index.get(key, ()):
-                    scores[slug] = scores.get(slug, 0.0) + phrase_weight * weight
+            hits = _HITS.get(found)
+            if hits is None:
+                hits = _HITS[found] = _phrase_hits(found)
+            for name, slug, phrase_weight in hits:
+                scores = which[name]
+                scores[slug] = scores.get(slug, 0.0) + phrase_weight * weight
     return ({slug: round(v, 2) for slug, v in areas.items()}, {slug: round(v, 2) for slug, v in models.items()})
 
 
