@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS, normalise
-from .regextrie import trie_regex
+from .regextrie import capitalised_in, capitalised_words_regex
 
 # Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
 _GAP = r"(?:[ \t\-'’,]|\r?\n(?![ \t]*\r?\n))*"
@@ -105,20 +105,13 @@ class LazyPatterns(dict):
         """
         scan = self.__dict__.get("_scan")
         if scan is None:
-            rests: dict[str, list[str]] = {}
-            for word in self:
-                if "a" <= word[0] <= "z" and _TOKEN.fullmatch(word):
-                    rests.setdefault(word[0], []).append(word[1:])
-            branches = [f"{letter.upper()}(?<![^\\W_]{letter.upper()})(?i:{trie_regex(rests[letter])})"
-                        for letter in sorted(rests)]
-            scan = self.__dict__["_scan"] = re.compile("(?:" + "|".join(branches) + r")(?![^\W_])")
+            scan = self.__dict__["_scan"] = capitalised_words_regex(self)
         return scan
 
 
 # A capitalised word: the lookbehind sits after the first letter so the regex engine can skip ahead to the next
 # capital in C instead of trying a pattern at every position (three times faster than a leading lookbehind).
 _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
-_TOKEN = re.compile(r"[^\W_]+")
 
 
 def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]):
@@ -129,10 +122,7 @@ def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]):
             if word.group().lower() in patterns:
                 yield word
         return
-    for word in scan.finditer(text):
-        # IGNORECASE also folds "ſ" to "s": outside ASCII, check the lower-cased word as the loop above does.
-        if word.group().isascii() or word.group().lower() in patterns:
-            yield word
+    yield from capitalised_in(text, scan, patterns)
 
 
 def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:

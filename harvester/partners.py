@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import DESIGNATORS
+from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase.
 _PHRASE = re.compile(
@@ -45,9 +46,6 @@ _COMPANY_NAMES = (
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
-# A capital-first scan lets the regex engine skip to the next capital in C (a word-boundary trie of the
-# keywords is tried at every position: four times slower).
-_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
 _KEYWORD_WORDS = frozenset(
@@ -56,6 +54,9 @@ _KEYWORD_WORDS = frozenset(
     "public service executive ltd ltd. limited plc llp inc inc. university college combined authority housing "
     "citizens advice age uk jobcentre plus department home office environment agency".split()
 ) | frozenset(w.lower() for name in _COMPANY_NAMES for w in name.replace("&", " ").split())
+# A capital-led scan lets the regex engine skip in C to the next capitalised keyword (a word-boundary trie of
+# the keywords is tried at every position: four times slower).
+_KEYWORD_SCAN = capitalised_words_regex(_KEYWORD_WORDS)
 _LEADING_STOPWORDS = {
     "the", "a", "an", "in", "on", "at", "with", "as", "but", "and", "our", "its", "their", "this", "that",
     "these", "both", "working", "yesterday", "today", "last", "next", "partners", "partner", "including",
@@ -138,9 +139,7 @@ def _phrases_near_keywords(text: str):
     none). A partner's name always holds such a word ("Police", "NHS", "Trust", "Ltd", a supplier's name), so one
     capital-first scan finds every place worth reading."""
     windows: list[list[int]] = []
-    for word in _CAPITALISED.finditer(text):
-        if word.group().lower() not in _KEYWORD_WORDS:
-            continue
+    for word in capitalised_in(text, _KEYWORD_SCAN, _KEYWORD_WORDS):
         at = word.start()
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)
         start = max(at - 200, 0, dot + 2 if dot != -1 else 0, newline + 1)

@@ -8,7 +8,7 @@ most a couple of dozen branches at any point, and the scan stays inside the rege
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 
 #: How a space inside a phrase may be written: spaces, hyphens or a line break.
 SPACE = r"[ \t\r\n\-]+"
@@ -50,3 +50,28 @@ def word_start_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
     ``" " + text`` so a phrase at the very start is found too.
     """
     return re.compile(WORD_LEAD + "(" + trie_regex(phrases) + r")(?![^\W_])", flags)
+
+
+_TOKEN = re.compile(r"[^\W_]+")
+
+
+def capitalised_words_regex(words: Iterable[str]) -> re.Pattern[str]:
+    """A scan for capitalised whole words (``[A-Z]`` after a non-word character) whose lower case is in ``words``.
+
+    Each branch starts with its capital, so the regex engine skips in C to the next possible word and
+    only the words wanted come back to Python. IGNORECASE also folds a few non-ASCII letters ("ſ" to
+    "s"): use :func:`capitalised_in`, which checks those against ``words``.
+    """
+    rests: dict[str, list[str]] = {}
+    for word in words:
+        if "a" <= word[:1] <= "z" and _TOKEN.fullmatch(word):
+            rests.setdefault(word[0], []).append(word[1:])
+    branches = [f"{c.upper()}(?<![^\\W_]{c.upper()})(?i:{trie_regex(rests[c])})" for c in sorted(rests)]
+    return re.compile("(?:" + "|".join(branches) + r")(?![^\W_])")
+
+
+def capitalised_in(text: str, scan: re.Pattern[str], words) -> Iterator[re.Match[str]]:
+    """The matches of a :func:`capitalised_words_regex` scan whose lower case really is one of ``words``."""
+    for word in scan.finditer(text):
+        if word.group().isascii() or word.group().lower() in words:
+            yield word
