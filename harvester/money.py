@@ -112,10 +112,13 @@ def _scaled(num: str | None, mult: str | None) -> float | None:
 _QUALIFIER_WORDS = sorted(
     {w.replace("\\.", ".").replace("\\", "") for w in _QUALIFIER.pattern[len("(?P<q>"):-len(")\\s*$")].split("|")
      if "?" not in w} | {"approx", "approx."}, key=len, reverse=True)
+_QUALIFIER_ENDINGS = tuple(_QUALIFIER_WORDS)
 
 
 def _qualifier(text: str, start: int) -> str | None:
     before = text[max(0, start - 30):start].rstrip().lower()
+    if not before.endswith(_QUALIFIER_ENDINGS):  # most figures have none: one C call instead of thirty
+        return None
     word = next((w for w in _QUALIFIER_WORDS if before.endswith(w)), None)
     return _QUALIFIER_NAMES.get(word, word) if word else None
 
