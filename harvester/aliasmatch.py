@@ -148,6 +148,10 @@ def original_offset(pos: int, starts: list[int], shifts: list[int]) -> int:
     return pos + (shifts[k - 1] if k else 0)
 
 
+# A name as written -> its key words: the same few names recur all over a page and its parts.
+_KEYS: dict[str, tuple[str, ...]] = {}
+
+
 def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, ambiguous: set[str]) -> list[Candidate]:
     """Every alias occurrence in ``text`` (already dehyphenated) with designator and context flags."""
     found: list[Candidate] = []
@@ -162,8 +166,13 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
             continue
         start, end = match.span()
         last_end = end
-        key = tuple("and" if w == "&" else w.lower() for w in _WORD.findall(match.group()))
-        if key not in aliases or ("," in match.group() and len(key) < 3):
+        written = match.group()
+        key = _KEYS.get(written)
+        if key is None:
+            if len(_KEYS) > 4096:
+                _KEYS.clear()
+            key = _KEYS[written] = tuple("and" if w == "&" else w.lower() for w in _WORD.findall(written))
+        if key not in aliases or ("," in written and len(key) < 3):
             continue  # commas only inside long official names ("Newry, Mourne and Down")
         suffix_match = _SUFFIX.match(text, end)
         suffix = tuple(suffix_match.group(1).lower().split()) if suffix_match else ()
