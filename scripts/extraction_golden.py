@@ -94,8 +94,20 @@ def golden() -> dict:
     return out
 
 
+USAGE = """usage: extraction_golden.py write|check FILE
+
+  write FILE   save the whole extraction pipeline's output on the eval passages, snapshot pages and benchmark articles
+  check FILE   compare the current output with FILE; exit 1 and show the first differences if any differ"""
+
+
 def main() -> int:
+    if len(sys.argv) != 3 or sys.argv[1] not in ("write", "check"):
+        print(USAGE, file=sys.stderr)
+        return 2
     mode, path = sys.argv[1], Path(sys.argv[2])
+    if mode == "check" and not path.exists():
+        print(f"Error: {path} does not exist: run 'write {path}' before your change.", file=sys.stderr)
+        return 2
     result = json.loads(json.dumps(golden(), sort_keys=True, default=repr))
     if mode == "write":
         path.write_text(json.dumps(result, sort_keys=True, indent=0))
