@@ -58,6 +58,9 @@ class CouncilNews(scrapy.Spider):
 
 
 if __name__ == "__main__":
+    if len(sys.argv) < 2 or any(not a.startswith(("http://", "https://")) for a in sys.argv[1:]):
+        print(__doc__, file=sys.stderr)
+        raise SystemExit(2)
     process = CrawlerProcess(settings={"LOG_LEVEL": "ERROR"})
     process.crawl(CouncilNews, bases=sys.argv[1:])
     process.start()
