@@ -14,7 +14,6 @@ import argparse
 import json
 import os
 import platform
-import resource
 import subprocess
 import sys
 import tempfile
@@ -137,7 +136,6 @@ def extraction(rows: list, n: int = 60) -> None:
     from shopwindow.config import Source
     from shopwindow.content import extract_article
     from shopwindow.manager import get_plugin_manager
-    from shopwindow.models import Request, Response
     from shopwindow.pipeline import process_record
     from shopwindow_plugins.sitemap import SitemapReader
 

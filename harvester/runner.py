@@ -31,7 +31,7 @@ from .config import Config, Source
 from .fetcher import Fetcher, FetchResult
 from .lock import SourceLocks, held_message, lock_dir_for
 from .manager import get_plugin_manager
-from .models import Record, Request, Response
+from .models import Record, Request
 from .netsafety import system_resolver
 from .parsing import PageParser, dispatch, parse_page  # noqa: F401 - dispatch re-exported
 from .readers import Reader

@@ -7,6 +7,9 @@ from pathlib import Path
 
 import pytest
 
+# The dashboard's module-scoped fixtures (dashboard_files, ds) are offered to every test module.
+pytest_plugins = ["dashboard_data"]
+
 ROOT = Path(__file__).resolve().parents[1]
 FIXTURES = ROOT / "tests" / "fixtures"
 

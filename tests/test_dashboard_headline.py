@@ -12,14 +12,12 @@ import sqlite3
 
 import pytest
 import sqlite_utils
-from dashboard_data import (  # noqa: F401 - fixtures
+from dashboard_data import (
     BOLTON,
     HEADLINE_ACHIEVED,
     WIGAN,
     build_dashboard_db,
     build_postcode_index,
-    dashboard_files,
-    ds,
     fetch,
 )
 

@@ -7,13 +7,11 @@ import io
 from urllib.parse import urlencode
 
 import pytest
-from dashboard_data import (  # noqa: F401 - fixtures
+from dashboard_data import (
     CAMBRIDGE,
     KENSINGTON,
     SOUTH_CAMBS,
     WESTMINSTER,
-    dashboard_files,
-    ds,
     fetch,
 )
 

@@ -7,15 +7,13 @@ import xml.etree.ElementTree as ET
 from urllib.parse import quote
 
 import pytest
-from dashboard_data import (  # noqa: F401 - fixtures
+from dashboard_data import (
     CAMBRIDGE,
     CAMBS_COUNTY,
     SOUTH_CAMBS,
     WESTMINSTER,
     build_dashboard_db,
     build_postcode_index,
-    dashboard_files,
-    ds,
     fetch,
 )
 

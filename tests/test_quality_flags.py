@@ -10,7 +10,7 @@ import sqlite_utils
 from shopwindow.config import Source
 from shopwindow.models import Record, Saving
 from shopwindow.schema import ensure_schema
-from shopwindow.storage import Storage, document_id
+from shopwindow.storage import Storage
 from shopwindow_plugins import quality
 from shopwindow_plugins.quality import enrich_record, is_implausible, text_grade, update_quality
 
