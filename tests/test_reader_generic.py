@@ -34,7 +34,6 @@ def test_feed_page_mis_declared_as_utf8_is_decoded_as_windows_1252(fixtures):
 
 
 def test_feed_reader_rejects_an_html_page_loudly():
-    transport = SnapshotTransport(recordings={})
     from shopwindow.models import Request, Response
 
     reader = FeedReader(type("S", (), {"options": {}, "urls": []})())
@@ -42,7 +41,6 @@ def test_feed_reader_rejects_an_html_page_loudly():
                         Request("https://x.gov.uk/news"), "text/html")
     with pytest.raises(LayoutChanged, match="not an RSS or Atom feed"):
         list(reader.parse(response))
-    del transport
 
 
 def test_feed_with_entity_expansion_bomb_does_not_expand():
