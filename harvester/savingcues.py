@@ -49,17 +49,21 @@ class CueSet:
 
     def __init__(self, cues: list[tuple[str, re.Pattern[str]]]) -> None:
         self.names = {f"c{k}": name for k, (name, _) in enumerate(cues)}
-        self.pattern = re.compile("|".join(f"(?P<c{k}>{p.pattern})" for k, (_, p) in enumerate(cues)), re.IGNORECASE)
+        # Each cue's alternatives with the letters they must start with, in pattern order.
+        self._alternatives: list[list[tuple[list[str], str]]] = []
         prefixes = set()
         for _, pattern in cues:
             body = pattern.pattern[len(r"\b(?:"):-len(r")\b")]
-            depth, last = 0, 0
+            alternatives, depth, last = [], 0, 0
             for k, char in enumerate(body + "|"):
                 depth += char == "("
                 depth -= char == ")"
                 if char == "|" and depth == 0:
-                    prefixes.update(_leading_literals(body[last:k]))
+                    literals = _leading_literals(body[last:k])
+                    alternatives.append((literals, body[last:k]))
+                    prefixes.update(literals)
                     last = k + 1
+            self._alternatives.append(alternatives)
         self.any_word = "" in prefixes
         self._cache: dict[str, list[tuple[str, tuple[int, int]]]] = {}
         self.prefixes = [{p for p in prefixes if len(p) == n} for n in (1, 2, 3)]
@@ -67,6 +71,24 @@ class CueSet:
         # over every word: the same words the loop in the first version tried (a letter after a non-word).
         self._starts = re.compile(r"(?<![^\W_])[^\W\d_]") if self.any_word else \
             re.compile(r"(?<![^\W_])(?:" + trie_regex(prefixes) + ")", re.IGNORECASE)
+        self._by_prefix: dict[str, re.Pattern[str]] = {}
+
+    def _pattern_for(self, prefix: str) -> re.Pattern[str]:
+        """The cues that can match a word starting with ``prefix``, in their original order.
+
+        Trying one alternation of every cue at each word start cost most of the reading time: regex
+        alternatives are tried one by one. Leaving out the alternatives that cannot start with these
+        letters changes nothing else, since the first alternative that matches still wins.
+        """
+        pattern = self._by_prefix.get(prefix)
+        if pattern is None:
+            groups = []
+            for k, alternatives in enumerate(self._alternatives):
+                kept = [alt for literals, alt in alternatives if any(prefix.startswith(lit) for lit in literals)]
+                if kept:
+                    groups.append(f"(?P<c{k}>\\b(?:" + "|".join(kept) + ")\\b)")
+            pattern = self._by_prefix[prefix] = re.compile("|".join(groups) or "(?!)", re.IGNORECASE)
+        return pattern
 
     def find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         """(cue name, span) for each cue in ``text``, left to right, not overlapping.
@@ -97,7 +119,8 @@ class CueSet:
                 continue
             if not word.group().isascii() and not self._starts_cue(text, word.start()):
                 continue  # IGNORECASE also folds "ſ" to "s": keep to the words whose lower case starts a cue
-            match = self.pattern.match(text, word.start())
+            prefix = word.group().lower() if not self.any_word else ""
+            match = self._pattern_for(prefix).match(text, word.start())
             if match:
                 found.append((self.names[match.lastgroup], match.span()))
                 last_end = match.end()
