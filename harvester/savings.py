@@ -306,9 +306,13 @@ def record_text(record) -> str:
     """Title, summary and body of a record as one text, the same way for every extraction plugin.
 
     Linking and saving extraction then read the identical string, so the council matches found
-    for one are reused (cached) by the other.
+    for one are reused (cached) by the other. A summary the body begins with (a split part's first
+    sentence, a reader's lead paragraph) is left out: reading it twice finds nothing new.
     """
-    return "\n\n".join(part for part in (record.title, record.summary, record.body) if part)
+    summary = record.summary
+    if summary and record.body and record.body.lstrip().startswith(summary.strip()):
+        summary = None
+    return "\n\n".join(part for part in (record.title, summary, record.body) if part)
 
 
 def _quote(sentence: Sentence, figure: Figure) -> str:
