@@ -26,6 +26,7 @@ from extraction_eval import HELDOUT, load_passages, score_all  # noqa: E402
 
 from shopwindow.classify import classify  # noqa: E402
 from shopwindow.councils import _cached_mentions, find_councils, find_partners, load_register  # noqa: E402
+from shopwindow.partners import read_partners  # noqa: E402
 from shopwindow.models import Record  # noqa: E402
 from shopwindow.money import find_figures  # noqa: E402
 from shopwindow.savings import clear_caches, extract_savings, record_text  # noqa: E402
@@ -91,7 +92,7 @@ from shopwindow import classify as classify_module  # noqa: E402
 
 
 def _clear_caches() -> None:
-    find_partners.cache_clear()
+    read_partners.cache_clear()
     _cached_mentions.cache_clear()
     clear_caches()
     # Vocabulary memos too (phrase and name as written -> parsed form), so the figure is a never-seen page's cost.

@@ -24,7 +24,7 @@ from pathlib import Path
 
 from .aliasmatch import candidates, dehyphenate, original_offset, trie_patterns
 from .councilnames import normalise
-from .partners import Partner, find_partners
+from .partners import Partner, find_partners, partner_spans
 
 __all__ = ["Council", "Match", "Partner", "Register", "find_council_mentions", "find_councils", "find_partners", "load_register", "resolve"]
 
@@ -144,7 +144,7 @@ def _cached_mentions(text: str) -> tuple[Match, ...]:
 
 def _mentions(text: str, register: Register) -> list[Match]:
     clean, starts, shifts = dehyphenate(text)
-    partner_spans = [(p.start, p.end) for p in find_partners(text)]
+    spans = partner_spans(text)
     cands = candidates(clean, register.patterns, register.aliases, AMBIGUOUS)
     mentions: list[Match] = []
     any_designated = any(c.designated and not c.rejected for c in cands)
@@ -153,7 +153,7 @@ def _mentions(text: str, register: Register) -> list[Match]:
             continue
         start, end = original_offset(cand.start, starts, shifts), original_offset(cand.end, starts, shifts)
         if not cand.designated:
-            if any(s <= start and end <= e for s, e in partner_spans):
+            if any(s <= start and end <= e for s, e in spans):
                 continue  # "Kent and Medway NHS Trust": the place belongs to the partner's name
             if any_designated and _LOCATIVE.search(clean, max(0, cand.start - 12), cand.start):
                 continue  # "an office in Ipswich": where, not who, when the actors are named councils

@@ -152,13 +152,23 @@ def _phrases_near_keywords(text: str):
         yield from _PHRASE.finditer(text, start, end)
 
 
-@functools.lru_cache(maxsize=16)
 def find_partners(text: str) -> list[Partner]:
     """Partner organisations named in ``text``, first mention of each name, in order.
 
     Cached for the last few texts, because council linking and the partner plugin both ask.
     Treat the returned list as read-only.
     """
+    return read_partners(text)[0]
+
+
+def partner_spans(text: str) -> tuple[tuple[int, int], ...]:
+    """Where every mention of a partner is, repeats included: a place inside any of them is not a council."""
+    return read_partners(text)[1]
+
+
+@functools.lru_cache(maxsize=16)
+def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]]:
+    """(first mention of each partner, spans of every mention), cached for the last few texts."""
     found: dict[str, Partner] = {}
     spans: list[tuple[int, int]] = []
     for match in _phrases_near_keywords(text):
@@ -179,4 +189,4 @@ def find_partners(text: str) -> list[Partner]:
         at = text.find(name)
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
             found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
-    return sorted(found.values(), key=lambda p: p.start)
+    return sorted(found.values(), key=lambda p: p.start), tuple(spans)

@@ -51,6 +51,12 @@ def test_county_name_inside_police_or_fire_is_a_partner_not_the_council():
         ("Surrey Police", "police"), ("Cheshire Fire and Rescue Service", "fire")}
 
 
+def test_a_partner_named_twice_hides_the_place_in_its_name_both_times():
+    text = ("Devon and Cornwall Police and Plymouth City Council opened a shared front desk.\n\n"
+            "A year on, Devon and Cornwall Police and the council reported fewer repeat calls.")
+    assert codes(text) == ["E06000026"]
+
+
 def test_list_with_plural_council_word_links_every_member():
     assert codes("Leeds, Bradford and Kirklees councils share a service.") == ["E08000035", "E08000032", "E08000034"]
     assert codes("Harrow and Brent LBCs run a joint team. The two authorities saved money.") == ["E09000015", "E09000005"]
