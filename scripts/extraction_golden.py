@@ -94,6 +94,18 @@ def golden() -> dict:
     return out
 
 
+def differences(old, new, where: str = ""):
+    """(path, expected, got) for each leaf that differs, so a change shows where it is, not two whole dumps."""
+    if isinstance(old, dict) and isinstance(new, dict):
+        for key in sorted(set(old) | set(new)):
+            yield from differences(old.get(key), new.get(key), f"{where}.{key}")
+    elif isinstance(old, list) and isinstance(new, list) and len(old) == len(new):
+        for k, (a, b) in enumerate(zip(old, new)):
+            yield from differences(a, b, f"{where}[{k}]")
+    elif old != new:
+        yield where, old, new
+
+
 USAGE = """usage: extraction_golden.py write|check FILE
 
   write FILE   save the whole extraction pipeline's output on the eval passages, snapshot pages and benchmark articles
@@ -117,8 +129,8 @@ def main() -> int:
     bad = [k for k in expected if expected[k] != result.get(k)] + [k for k in result if k not in expected]
     for key in bad[:5]:
         print("DIFF", key)
-        print("  expected", json.dumps(expected.get(key))[:1500])
-        print("  got     ", json.dumps(result.get(key))[:1500])
+        for where, old, new in list(differences(expected.get(key), result.get(key)))[:8]:
+            print(f"  at {where or '.'}\n    expected {json.dumps(old)[:400]}\n    got      {json.dumps(new)[:400]}")
     print(f"{len(result)} entries, {len(bad)} differ")
     return 1 if bad else 0
 
