@@ -12,6 +12,7 @@ from shopwindow.savings import classify_figures, extract_savings
 EVAL = Path(__file__).resolve().parent / "eval"
 PASSAGES = EVAL / "passages.json"
 HELDOUT = EVAL / "heldout.json"  # written after the extractors were built; see docs/extraction.md
+WILD = EVAL / "wild.json"  # page-like text (wraps, tables, releases); measured, not yet held to targets
 
 
 @dataclass
