@@ -9,7 +9,8 @@ tests/eval/passages.json). Speed is measured on one core with two 5,000-word art
 those passages, running everything the pipeline runs on a page (splitting, council and partner
 linking, saving extraction, classification): "typical" puts four paragraphs of plain prose after
 each passage, like a report (it splits into 19 schemes, each then read again; "kept whole" skips
-the split to show the cost of one pass); "dense" is nothing but passages, a figure every dozen words.
+the split to show the cost of one pass); "dense" is nothing but passages, a figure every dozen words;
+"prose only" has no council or figure at all, the floor that scanning alone costs.
 Every per-page cache (council mentions, partners, sentence readings) is cleared between runs, so
 each run costs what a new page would.
 """
@@ -76,6 +77,17 @@ def article(passages: list[dict], words: int = ARTICLE_WORDS, prose_per_passage:
     return "\n\n".join(paragraphs)
 
 
+def prose_article(words: int = ARTICLE_WORDS) -> str:
+    """5,000 words of the prose paragraphs alone: no council, partner or figure, so nothing to split or read
+    closely. It shows the floor: what scanning a page costs before any finding is looked at."""
+    paragraphs, count, k = [], 0, 0
+    while count < words:
+        paragraphs.append(PROSE[k % len(PROSE)])
+        count += len(PROSE[k % len(PROSE)].split())
+        k += 1
+    return "\n\n".join(paragraphs)
+
+
 def process_page(text: str, split: bool = True) -> None:
     """Everything the extraction plugins do to one page (as plugins/councils, savings, classify, split)."""
     record = Record(title="Benchmark page", url="https://example.org/", body=text)
@@ -125,8 +137,11 @@ def main() -> int:
                   f"{(f'{target:.2f}' if target else '-'):>8}")
     print()
     rates = {}
-    for label, prose, split in (("typical", 4, True), ("typical, kept whole", 4, False), ("dense", 0, True)):
-        text = article(passages, prose_per_passage=prose)
+    variants = [("typical", article(passages, prose_per_passage=4), True),
+                ("typical, kept whole", article(passages, prose_per_passage=4), False),
+                ("dense", article(passages, prose_per_passage=0), True),
+                ("prose only", prose_article(), True)]
+    for label, text, split in variants:
         figures = sum(1 for _ in find_figures(text))
         rates[label] = pages_per_second(text, split=split)
         print(f"speed ({label}): {rates[label]:.0f} pages/s on one core for a {len(text.split())}-word article "
