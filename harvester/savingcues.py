@@ -17,8 +17,7 @@ def _cues(*words: str) -> re.Pattern[str]:
 
 def _leading_literals(alternative: str) -> list[str]:
     """The letters every match of a cue alternative starts with ("sav" for "sav" + "\\w*"); [""] if unknown."""
-    if alternative.startswith("(?-i:"):
-        alternative = alternative[5:]
+    alternative = alternative.removeprefix("(?-i:")
     if alternative.startswith("(?:"):
         depth, end = 0, 0
         for k, char in enumerate(alternative):
@@ -168,9 +167,11 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
         r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*", r"project\w*", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"should", r"business case", r"put at", r"estimated at", r"indicative", r"up to")),
+        r"believed", r"should", r"business case", r"put(?: [\w'’-]+){0,5}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
-        r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans?", r"planned", r"planning", r"will",
+        r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
+        r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identified",
+        r"budgeted", r"(?:budget|estimates?) (?:for|includes?|including|contains?)",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
