@@ -7,68 +7,31 @@ Use it from Python::
         print(s.amount_gbp, s.status, s.period, s.councils, s.quote)
     # 2100000.0 achieved annual ['E08000034'] Kirklees Council has saved £2.1m a year since 2019, ...
 
-Each figure is given the kind whose cue word sits nearest to it in its sentence (see
-:mod:`shopwindow.savingcues`): a saving (or cost avoided, efficiency), a budget, a grant or
-grant cut, an investment, income, a funding gap or deficit, or a unit cost. Savings then get
-a status (achieved, target, estimated), a period (annual, cumulative, one-off), a fiscal year,
-the councils named in the same sentence (or ``sector_wide``), and that sentence as the quote.
+Each figure's sentence is found and read (see :mod:`shopwindow.figurereading`): its kind (a
+saving, budget, grant, investment, income, funding gap or unit cost) and, for a saving, its
+status, period and fiscal year. Here a saving then gets the councils named in the same sentence
+(or ``sector_wide``), and that sentence as its quote.
 """
 
 from __future__ import annotations
 
 import bisect
 import logging
-import re
 from dataclasses import dataclass, field
 
 from .councils import find_councils
+from .figurereading import clear_caches as clear_sentence_readings
+from .figurereading import read_sentence
 from .models import Saving
-from .money import Figure, find_figures, fiscal_year
-from .savingcues import CLAUSE_BREAK, KIND_CUES, MIXED_INCOME, PERIOD_CUES, SECTOR_WIDE, STATUS_CUES, CueSet
+from .money import Figure, find_figures
+from .savingcues import SECTOR_WIDE
 from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
 
 KINDS = ("saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other")
-MAX_KIND_DISTANCE = 9.0
 MAX_QUOTE = 600
 _CONTEXT = 400  # characters either side of a figure searched for its sentence (quotes stop at 600)
-_FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
-# "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
-_CONTINUES = re.compile(
-    r"(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
-    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
-_PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
-# A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
-_PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
-                       r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
-_PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
-                    re.IGNORECASE)
-# "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
-_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_CAPITAL_NOUN = re.compile(
-    r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
-    r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
-    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion)s?\b", re.IGNORECASE)
-# A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
-# 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
-_MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
-_PERCENT_OF_MONEY_LEFT = re.compile(
-    rf"(?:\bsav\w*|\befficienc\w*|\b{_MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
-    r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
-    r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
-_PERCENT_OF_MONEY_RIGHT = re.compile(
-    rf"\s*(?:(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
-    rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{_MONEY_WORD}\b)", re.IGNORECASE)
-_FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
-                         re.IGNORECASE)
-_TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
-# Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
-_NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
-                        r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                        r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
-_MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
-_PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
 @dataclass
@@ -84,91 +47,6 @@ class ClassifiedFigure:
     councils: list[str] = field(default_factory=list)
     sector_wide: bool = False
     with_income: bool = False  # the figure is savings and income together ("saves and earns £150,000")
-
-
-def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> float:
-    """Words between a cue and a figure, with clause breaks and other figures in between counting extra."""
-    (cs, ce), (fs, fe) = cue, fig
-    if ce <= fs:
-        gap, extra = sentence[ce:fs], 0.0
-    elif cs >= fe:
-        gap, extra = sentence[fe:cs], 0.5  # a cue before the figure ("saved £2m") reads slightly stronger
-    else:
-        return 0.0
-    if "and" in gap or "&" in gap:
-        gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
-    return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + 4 * len(_FIGURE_MARK.findall(gap)) + extra
-
-
-_KIND_CUES = CueSet(KIND_CUES)
-_PERIOD_CUES = CueSet(PERIOD_CUES)
-_STATUS_CUES = CueSet(STATUS_CUES)
-_UNIT = dict(KIND_CUES)["unit_cost"]
-
-
-def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
-             limit: float) -> str | None:
-    best, best_distance = None, limit
-    for name, span in cues:
-        distance = _distance(sentence, span, fig)
-        if distance < best_distance:
-            best, best_distance = name, distance
-    return best
-
-
-def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> str:
-    following = sentence[fig[1]:fig[1] + 40]
-    if _UNIT.match(following.lstrip()) or _PER_TIME.match(following) or _PER_UNIT.match(following) \
-            or _PER_A.match(following):
-        return "unit_cost"  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
-    if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
-        return "investment"  # "a £28m project": what it cost, not what it saved
-    return _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
-
-
-def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
-    """Whether a percentage is a share of money or a saving, judged from the words right around it."""
-    return bool(_PERCENT_OF_MONEY_LEFT.search(sentence, max(0, fig[0] - 70), fig[0])
-                or _PERCENT_OF_MONEY_RIGHT.match(sentence, fig[1]))
-
-
-def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int,
-            cues: list[tuple[str, tuple[int, int]]], inherited: str | None = None) -> str:
-    """The nearest status cue to the left (back to the previous figure), else to the right within the clause,
-    else the status of the saving just before it in the sentence ("expected to fall by 60%, saving £5m"),
-    else the nearest cue further left in the sentence ("The council expected use to fall by 60%, saving £5m")."""
-    left_from = max(previous_end, fig[0] - 160)
-    left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
-    if left:
-        position, status = left[0]
-        if status == "achieved":  # "could have saved", "aims to have delivered"
-            for pos, name in left[1:]:
-                if position - pos > 25:
-                    break
-                between = sentence[pos:position].split()
-                # "estimates it avoided", "could have saved", "aims to have delivered" - but not "planning teams saved"
-                if name != "achieved" and (position - pos <= 15 and (name == "estimated" or _MODAL.match(sentence, pos))
-                                           or between and between[-1].lower() in ("have", "to", "be")):
-                    return name  # "could have saved", "estimates it avoided", "expected to be saved"
-        if status == "achieved" and sentence[max(0, position - 4):position].lower().endswith("to "):
-            # "expects the boilers to cut bills by": an infinitive is not a past result; a hedge earlier decides
-            hedge = next((name for pos, name in left[1:] if name != "achieved" and position - pos <= 80
-                          and not CLAUSE_BREAK.search(sentence, pos, position)), None)
-            if hedge:
-                return hedge
-        if status == "target" and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
-                                      for pos, name in left[1:] if position - pos <= 80):
-            return "estimated"  # "it is expected that the change will save": the hedge governs the clause
-        return status
-    clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
-    right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
-    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
-    if right:
-        return min(right)[1]
-    if inherited:
-        return inherited
-    earlier = [(span[0], name) for name, span in cues if fig[0] - 200 <= span[0] and span[1] <= left_from]
-    return max(earlier)[1] if earlier else "achieved"
 
 
 def _by_sentence(text: str) -> list[tuple[Sentence, list[Figure]]]:
@@ -213,76 +91,12 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
     return [(sentences[i], grouped[i]) for i in sorted(grouped)]
 
 
-_Reading = tuple  # (kind, status, period, fiscal_year, with_income) of one figure
-_READINGS: dict[tuple, tuple[_Reading, ...]] = {}
-
-
-def _read_sentence(sentence: str, figures: tuple[Figure, ...]) -> tuple[_Reading, ...]:
-    """Kind, status, period, fiscal year and income mark of each figure in one sentence.
-
-    Depends only on the sentence, so it is remembered: a summary repeats its body's first sentence.
-    """
-    key = (sentence, figures)
-    readings = _READINGS.get(key)
-    if readings is None:
-        if len(_READINGS) >= 512:
-            _READINGS.clear()
-        readings = _READINGS[key] = tuple(_read(sentence, figures))
-    return readings
-
-
-def _read(sentence: str, figures: tuple[Figure, ...]):
-    kind_cues = _KIND_CUES.find(sentence)
-    period_cues = status_cues = None
-    kinds: list[str] = []
-    statuses: list[str | None] = []
-    for k, figure in enumerate(figures):
-        span = (figure.start, figure.end)
-        kind = _kind(sentence, span, kind_cues)
-        if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
-            kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
-        if k and _CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
-                and (figure.percent is None) == (figures[k - 1].percent is None):
-            kind = kinds[-1]
-        elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
-                and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
-            kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
-        if _FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
-                and _TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
-            kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
-        elif k and kinds[-1] == "other" and _FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
-                                                                 figures[k - 1].start) \
-                and _TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
-            kind = "other"
-        mixed = kind == "income" and figure.amount_gbp is not None and bool(
-            MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
-        if mixed:
-            kind = "saving"  # "saves and earns £150,000": kept as a saving, marked as including income
-        status = period = year = None
-        if kind == "saving":
-            previous_end = figures[k - 1].end if k else 0
-            next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
-            if status_cues is None:
-                status_cues = _STATUS_CUES.find(sentence)
-                period_cues = _PERIOD_CUES.find(sentence)
-            inherited = statuses[-1] if k and kinds[-1] == "saving" else None
-            status = _status(sentence, span, previous_end, next_start, status_cues, inherited)
-            # A period cue written after the previous figure or before the next one belongs to that figure.
-            own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
-                   and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
-            period = _nearest(sentence, span, own, 12)
-            year = figure.fiscal_year or fiscal_year(sentence)
-        kinds.append(kind)
-        statuses.append(status)
-        yield kind, status, period, year, mixed
-
-
 def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
     council_matches = None
     for sentence, figures in _by_sentence(text or ""):
-        for figure, (kind, status, period, year, mixed) in zip(figures, _read_sentence(sentence.text, tuple(figures)),
+        for figure, (kind, status, period, year, mixed) in zip(figures, read_sentence(sentence.text, tuple(figures)),
                                                                 strict=True):
             item = ClassifiedFigure(figure, kind, sentence, status, period, year, with_income=mixed)
             if kind == "saving":
@@ -297,9 +111,7 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
 
 def clear_caches() -> None:
     """Forget what was remembered per sentence (for benchmarks that read the same page repeatedly)."""
-    _READINGS.clear()
-    for cues in (_KIND_CUES, _PERIOD_CUES, _STATUS_CUES):
-        cues.clear_cache()
+    clear_sentence_readings()
 
 
 def record_text(record) -> str:
@@ -331,7 +143,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
     """
     try:
         items = [c for c in classify_figures(text, councils_hint) if c.kind == "saving"]
-    except Exception:  # noqa: BLE001 - extraction must never stop a harvest
+    except Exception:
         log.exception("saving extraction failed on %.80r", text)
         return []
     money = [c for c in items if c.figure.amount_gbp is not None]
