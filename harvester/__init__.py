@@ -8,16 +8,48 @@ Use it from Python::
 or from the shell with the ``harvest`` command.
 """
 
-import pluggy
+from __future__ import annotations
+
+from importlib import import_module
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:  # the same names, eagerly, for type checkers and editors
+    import pluggy
+
+    from .exceptions import ConfigError, RejectRecord, ShopWindowError
+    from .models import Record, Request, Response, Saving
+    from .readers import Reader
+
+    hookimpl: pluggy.HookimplMarker
 
 __version__ = "0.1.0"
 
-#: Decorate hook implementations in a plugin module with ``@hookimpl``.
-hookimpl = pluggy.HookimplMarker("shopwindow")
+# Public names resolve on first use (PEP 562), so `harvest --version` and the core commands do not pay
+# for pluggy and the models. `hookimpl` is created once and cached, so every plugin shares one marker.
+_LAZY = {
+    "ConfigError": ".exceptions",
+    "RejectRecord": ".exceptions",
+    "ShopWindowError": ".exceptions",
+    "Record": ".models",
+    "Request": ".models",
+    "Response": ".models",
+    "Saving": ".models",
+    "Reader": ".readers",
+}
 
-from .exceptions import ConfigError, RejectRecord, ShopWindowError  # noqa: E402
-from .models import Record, Request, Response, Saving  # noqa: E402
-from .readers import Reader  # noqa: E402
+
+def __getattr__(name: str) -> Any:
+    if name == "hookimpl":
+        import pluggy
+
+        #: Decorate hook implementations in a plugin module with ``@hookimpl``.
+        value = pluggy.HookimplMarker("shopwindow")
+    elif name in _LAZY:
+        value = getattr(import_module(_LAZY[name], __name__), name)
+    else:
+        raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
+    globals()[name] = value
+    return value
 
 
 def harvest(*args, **kwargs):

@@ -77,7 +77,44 @@ def setup_logging(verbose: int, quiet: bool) -> None:
         logging.getLogger(noisy).setLevel(logging.WARNING)
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class PluginCommandGroup(click.Group):
+    """The ``harvest`` group: core commands are defined below; plugin commands load only when first needed.
+
+    Loading plugins imports every one of them (HTML parsers, cue patterns): the slow part of start-up, so
+    ``--version`` and the core commands never do it. Listing commands (``--help``) or naming one that is not
+    a core command calls the ``register_commands`` hook. A plugin command cannot replace a core command:
+    core names resolve without loading plugins.
+    """
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*args, **kwargs)
+        self._plugin_commands: dict[str, click.Command] = {}
+        self._loaded_from = None  # the plugin manager the commands came from; tests swap managers
+
+    def plugin_commands(self) -> dict[str, click.Command]:
+        """Commands that plugins add through ``register_commands``, loading plugins on first call."""
+        from .manager import get_plugin_manager
+
+        pm = get_plugin_manager()
+        if pm is not self._loaded_from:
+            # A scratch group collects them, so a hook that fails half way leaves the core group untouched.
+            scratch = click.Group()
+            try:
+                pm.hook.register_commands(cli=scratch)
+            except Exception as exc:  # noqa: BLE001 - a broken plugin must not take the CLI down
+                log.warning("a plugin failed to register commands: %s", exc)
+            self._plugin_commands = {name: cmd for name, cmd in scratch.commands.items() if name not in self.commands}
+            self._loaded_from = pm
+        return self._plugin_commands
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted({*self.commands, *self.plugin_commands()})
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        return self.commands.get(cmd_name) or self.plugin_commands().get(cmd_name)
+
+
+@click.group(cls=PluginCommandGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="harvest")
 @click.option("-v", "--verbose", count=True, help="More log detail (-vv for debug).")
 @click.option("-q", "--quiet", is_flag=True, help="Only warnings and errors.")
@@ -342,14 +379,3 @@ def _default_db(config_path: str) -> str:
 def main() -> None:  # pragma: no cover - console entry point
     cli()
 
-
-def _register_plugin_commands() -> None:
-    from .manager import get_plugin_manager
-
-    try:
-        get_plugin_manager().hook.register_commands(cli=cli)
-    except Exception as exc:  # noqa: BLE001 - a broken plugin must not take the CLI down
-        log.warning("a plugin failed to register commands: %s", exc)
-
-
-_register_plugin_commands()

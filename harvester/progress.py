@@ -6,9 +6,6 @@ import contextlib
 import logging
 from collections.abc import Callable, Iterator
 
-from rich.console import Console
-from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
-
 log = logging.getLogger(__name__)
 
 
@@ -22,6 +19,10 @@ def progress_display(sources, interactive: bool) -> Iterator[Callable]:
                          report.pages_fetched, report.pages_unchanged, report.pages_failed, report.records)
         yield plain
         return
+    # rich only when someone is watching: cron and CI runs never import it.
+    from rich.console import Console
+    from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+
     progress = Progress(
         SpinnerColumn(), TextColumn("[bold]{task.fields[name]}"), BarColumn(),
         TextColumn("{task.completed}/{task.total} pages"),

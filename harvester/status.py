@@ -4,11 +4,12 @@ from __future__ import annotations
 
 from datetime import datetime
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import sqlite_utils
 
-from .config import Config
+if TYPE_CHECKING:  # only a type here; `harvest runs --db FILE` never reads a config
+    from .config import Config
 
 
 def _db(path: str) -> sqlite_utils.Database | None:
