@@ -10,6 +10,7 @@ year. Everything here depends on the sentence alone, so a sentence's reading is 
 from __future__ import annotations
 
 import re
+from typing import NamedTuple
 
 from .money import Figure, fiscal_year
 from .savingcues import (
@@ -56,6 +57,16 @@ _TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less tha
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
+_PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
+# "costs 11 per cent less than", "£700,000 less than it would otherwise have been": the figure is what was saved.
+_LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|lower|cheaper)\b", re.IGNORECASE)
+# Right before a figure, words that restate a saving already named: "against a target of", "it had delivered".
+_RESTATES = re.compile(
+    r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
+    r"\b(?:delivered|achieved|realised|realized|exceeded|beat|met|found|banked|identified)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
+    re.IGNORECASE)
 _MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
@@ -71,6 +82,8 @@ def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> floa
         return 0.0
     if "and" in gap or "&" in gap:
         gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
+    if not gap.islower():
+        gap = _PROPER_NAME.sub("N", gap)  # "saved Norwich City Council £300,000": the name is one word
     return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + 4 * len(_FIGURE_MARK.findall(gap)) + extra
 
 
@@ -97,13 +110,25 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         return "unit_cost"  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
     if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
         return "investment"  # "a £28m project": what it cost, not what it saved
-    return _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
+    kind = _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
+    if kind in ("budget", "other", "investment") and _LESS_AFTER.match(sentence, fig[1]):
+        return "saving"  # "costs 11 per cent less than the contract it replaced"
+    return kind
 
 
 def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
     """Whether a percentage is a share of money or a saving, judged from the words right around it."""
     return bool(_PERCENT_OF_MONEY_LEFT.search(sentence, max(0, fig[0] - 70), fig[0])
                 or _PERCENT_OF_MONEY_RIGHT.match(sentence, fig[1]))
+
+
+# A new clause with its own subject or verb after it: ", and a further", "; a further", ", while".
+_CLAUSE_START = re.compile(r"(?:[;:]|,?\s+(?:and|but|while|whereas)\b)", re.IGNORECASE)
+
+
+def cues_end(cues: list[tuple[str, tuple[int, int]]], start: int) -> int:
+    """Where the cue starting at ``start`` ends."""
+    return next(span[1] for _, span in cues if span[0] == start)
 
 
 def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: int,
@@ -113,6 +138,11 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     else the nearest cue further left in the sentence ("The council expected use to fall by 60%, saving £5m")."""
     left_from = max(previous_end, fig[0] - 160)
     left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
+    clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
+    right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
+    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
+    if left and right and _CLAUSE_START.search(sentence, cues_end(cues, left[0][0]), fig[0]):
+        return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
     if left:
         position, status = left[0]
         if status == "achieved":  # "could have saved", "aims to have delivered"
@@ -134,9 +164,6 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                                       for pos, name in left[1:] if position - pos <= 80):
             return "estimated"  # "it is expected that the change will save": the hedge governs the clause
         return status
-    clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
-    right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
-    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
     if right:
         return min(right)[1]
     if inherited:
@@ -149,21 +176,42 @@ _Reading = tuple  # (kind, status, period, fiscal_year, with_income) of one figu
 _READINGS: dict[tuple, tuple[_Reading, ...]] = {}
 
 
-def read_sentence(sentence: str, figures: tuple[Figure, ...]) -> tuple[_Reading, ...]:
+class Context(NamedTuple):
+    """What the text before a sentence says about its figures."""
+
+    after_saving: bool = False  # the figure just before the sentence, in the same paragraph, is a saving
+    list_kind: str | None = None  # a list item's lead-in line names this kind ("Savings proposals:")
+    list_status: str | None = None  # ... and this status
+
+
+NO_CONTEXT = Context()
+
+
+def read_sentence(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT) -> tuple[_Reading, ...]:
     """Kind, status, period, fiscal year and income mark of each figure in one sentence.
 
-    Depends only on the sentence, so it is remembered: a summary repeats its body's first sentence.
+    Depends only on the sentence and its context, so it is remembered: a summary repeats its body's
+    first sentence.
     """
-    key = (sentence, figures)
+    key = (sentence, figures, context)
     readings = _READINGS.get(key)
     if readings is None:
         if len(_READINGS) >= 512:
             _READINGS.clear()
-        readings = _READINGS[key] = tuple(_read(sentence, figures))
+        readings = _READINGS[key] = tuple(_read(sentence, figures, context))
     return readings
 
 
-def _read(sentence: str, figures: tuple[Figure, ...]):
+def lead_in(line: str) -> tuple[str | None, str | None]:
+    """The kind and status a list's lead-in line gives its items: ("saving", "target") for "Savings proposals"."""
+    kinds = {name for name, _ in _KIND_CUES.find(line)}
+    if kinds != {"saving"}:
+        return None, None
+    statuses = [name for name, _ in _STATUS_CUES.find(line)]
+    return "saving", statuses[-1] if statuses else None
+
+
+def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
     period_cues = status_cues = None
     kinds: list[str] = []
@@ -174,8 +222,9 @@ def _read(sentence: str, figures: tuple[Figure, ...]):
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
         if k and _CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
-                and (figure.percent is None) == (figures[k - 1].percent is None):
-            kind = kinds[-1]
+                and (figure.percent is None) == (figures[k - 1].percent is None) \
+                and not any(figures[k - 1].end <= c[0] and c[1] <= figure.start for _, c in kind_cues):
+            kind = kinds[-1]  # "saved £2m in 2019 and a further £3m" - but not "raised £6m, while it saved a further"
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                 and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
             kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
@@ -186,6 +235,11 @@ def _read(sentence: str, figures: tuple[Figure, ...]):
                                                                  figures[k - 1].start) \
                 and _TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = "other"
+        after_saving = kinds[-1] == "saving" if k else context.after_saving
+        if kind != "saving" and after_saving and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
+            kind = "saving"  # the target or result of the saving just named
+        elif kind == "other" and context.list_kind and not kind_cues:
+            kind = context.list_kind  # "Savings proposals:" then "- Close two centres on Sundays - £180,000"
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
         if mixed:
@@ -198,7 +252,7 @@ def _read(sentence: str, figures: tuple[Figure, ...]):
                 status_cues = _STATUS_CUES.find(sentence)
                 period_cues = _PERIOD_CUES.find(sentence)
             inherited = statuses[-1] if k and kinds[-1] == "saving" else None
-            status = _status(sentence, span, previous_end, next_start, status_cues, inherited)
+            status = _status(sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]

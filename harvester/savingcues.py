@@ -153,7 +153,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("saving", _cues(
         r"sav\w*", r"cost (?:avoidance|avoided|reductions?)", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
-        r"cuts? (?:costs?|spend\w*)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
+        r"cuts? (?:costs?|spend\w*)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
+        r"off (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
@@ -167,10 +168,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
         r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*", r"project\w*", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"should", r"business case", r"put(?: [\w'’-]+){0,5}? at", r"estimated at", r"indicative", r"up to")),
+        r"believed", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
-        r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identified",
+        r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimates?) (?:for|includes?|including|contains?)",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",

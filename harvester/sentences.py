@@ -39,6 +39,7 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 _LINE_END = re.compile(r"\n")
+_LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 
 
@@ -47,7 +48,8 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     line_start = start
     for newline in _LINE_END.finditer(text, start, end):
         line = text[line_start:newline.start()]
-        if line.strip() and len(line) <= 70 and not _CONTINUES.search(line):
+        if line.strip() and len(line) <= 70 and not _CONTINUES.search(line) \
+                and not _LOWER_NEXT.match(text, newline.end()):  # a wrapped line goes on in lower case
             _add_piece(out, text, start, newline.start())
             start = newline.end()
         line_start = newline.end()

@@ -274,3 +274,58 @@ def test_a_possessive_before_a_project_figure_makes_it_an_investment():
 def test_a_modal_just_before_an_achieved_verb_makes_it_a_target():
     [saving] = extract_savings("The new lamps will cut the street lighting bill by £80,000 a year.")
     assert saving.status == "target"
+
+
+# Page-shaped text: found by the page-like evaluation set (tests/eval/wild.json); examples written afresh here.
+
+def test_a_target_or_result_restating_the_saving_just_named_is_a_saving():
+    text = ("The merged revenues team was asked to find £1m in efficiency savings by 2022. "
+            "By the end of 2021 it had delivered £1.3m, beating a target of £1m.")
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [
+        (1e6, "target"), (1.3e6, "achieved"), (1e6, "target")]
+
+
+def test_list_items_take_the_kind_and_status_of_their_lead_in_line():
+    text = ("Proposed savings for next year\n"
+            "- Merge the two contact centres - £220,000\n"
+            "- Switch street lights off after midnight - £75,000")
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(220_000, "target"), (75_000, "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "The new cleaning contract costs 15 per cent less than the old one.",
+    "Running the depot jointly costs £90,000 less than running two.",
+    "The change should take £40k off the annual energy bill.",
+])
+def test_figures_that_came_off_a_cost_are_savings(text):
+    assert [k for _, k in kinds(text)] == ["saving"]
+
+
+def test_a_cue_between_two_figures_stops_the_second_copying_the_first():
+    assert kinds("The council earned £300,000 from lettings, while sharing a printer fleet saved a further £20,000.") \
+        == [("£300,000", "income"), ("£20,000", "saving")]
+
+
+def test_a_council_named_between_the_verb_and_the_figure_counts_as_one_word():
+    assert kinds("The partnership saved Kent County Council £150,000 on building repairs.") == [("£150,000", "saving")]
+
+
+def test_a_later_clause_with_its_own_status_word_keeps_it():
+    text = "The shared team has saved £1m since it began, and a further £250,000 is forecast for the spring."
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(1e6, "achieved"), (250_000, "estimated")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The emergency planning team now covers both councils, saving £50,000 a year.", "achieved"),
+    ("Officers have identified savings of £2m in the waste service.", "target"),
+    ("Officers put the saving from closing the office at £80,000.", "estimated"),
+])
+def test_status_words_that_look_alike(text, status):
+    [saving] = extract_savings(text)
+    assert saving.status == status
+
+
+def test_a_figure_wrapped_onto_a_new_line_keeps_its_unit_and_its_sentence():
+    text = "The retender saved Somerset Council £2.4\nmillion in 2019/20 against the old\ncontract."
+    [saving] = extract_savings(text)
+    assert (saving.amount_gbp, saving.quote) == (2.4e6, " ".join(text.split()))
