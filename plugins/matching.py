@@ -4,17 +4,27 @@ The LGA, a thinktank and the council itself describe the same scheme under diffe
 titles. A new record joins a stored initiative when they share at least one council and
 their wording is similar once the council names and the sector's stock words are taken
 out (otherwise "Wigan Council: X" and "Wigan Council: Y" would look alike). The same
-saving figure on both sides counts in favour. Records from the same page never merge.
+saving figure on both sides counts in favour, different figures against. Records from the
+same page never merge.
+
+Matching on store is greedy, so the order sources arrive in can leave one scheme stored as two
+initiatives. After every run :func:`rematch` applies the same rule to pairs of stored initiatives
+and merges those that match, logging each merge in ``initiative_merges``.
 """
 
 from __future__ import annotations
 
+import itertools
+import json
 import logging
 import re
+from dataclasses import dataclass, field
+from typing import Any
 
 import sqlite_utils
 
 from shopwindow import Record, hookimpl
+from shopwindow.storage import now_iso
 
 log = logging.getLogger(__name__)
 
@@ -23,6 +33,7 @@ THRESHOLD = 0.34
 TITLE_WEIGHT = 0.55
 TEXT_WEIGHT = 0.45
 SAME_FIGURE_BONUS = 0.15
+OTHER_FIGURES_PENALTY = 0.10
 
 # Words every council story uses: they say nothing about which scheme it is.
 STOCK_WORDS = frozenset(
@@ -35,6 +46,8 @@ STOCK_WORDS = frozenset(
     residents people saving savings save saves saved million cost costs money budget pounds launch launched launches
     plan plans case study studies partnership partners partner joint shared share sharing across between together
     england scotland wales northern ireland north south east west uk britain
+    which where when while there then them they we us you your he she his her him about after before around through
+    now just only still very so such any some other both many much make makes made do does did get gets got
     """.split()
 )
 # Words of three letters or more, and letter-digit codes such as "t18" or "arc21" (programme names).
@@ -47,7 +60,8 @@ def stem(word: str) -> str:
     for suffix in ("ational", "ations", "ation", "ings", "ing", "ies", "ied", "ers", "er", "es", "ed", "s"):
         if word.endswith(suffix) and len(word) - len(suffix) >= 4:
             return word[: -len(suffix)] + ("y" if suffix in ("ies", "ied") else "")
-    return word
+    # A final e goes too, so that "complete" meets "completed" and "replace" meets "replacing".
+    return word[:-1] if word.endswith("e") and len(word) > 5 else word
 
 
 def tokens(text: str, drop: frozenset[str] | set[str] = frozenset()) -> set[str]:
@@ -80,19 +94,60 @@ def council_name_words(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
     return words | {stem(w) for w in words}
 
 
-def score(record_titles: list[str], record_text: str, candidate_titles: list[str], candidate_text: str,
-          drop: set[str], same_figure: bool) -> float:
-    """How alike two descriptions are, 0..1+: best title likeness and whole-text likeness, plus a shared figure."""
-    title_sim = max(
-        (dice(tokens(a, drop), tokens(b, drop)) for a in record_titles for b in candidate_titles if a and b),
-        default=0.0,
-    )
-    text_sim = dice(tokens(record_text, drop), tokens(candidate_text, drop))
-    return TITLE_WEIGHT * title_sim + TEXT_WEIGHT * text_sim + (SAME_FIGURE_BONUS if same_figure else 0.0)
+@dataclass
+class Side:
+    """What matching compares on one side: every title it goes by, its title and summary, the figures it reports."""
+
+    titles: list[str]
+    text: str
+    amounts: list[float] = field(default_factory=list)
+    percents: list[float] = field(default_factory=list)
 
 
-def _same_figure(amounts: list[float], other: list[float]) -> bool:
-    return any(a and b and abs(a - b) <= 0.01 * max(a, b) for a in amounts for b in other)
+def figures_agree(a: Side, b: Side) -> bool | None:
+    """True if both report one same figure, False if both report figures and none agree, None if either has none."""
+    if not (a.amounts or a.percents) or not (b.amounts or b.percents):
+        return None
+    return (any(abs(x - y) <= 0.01 * max(x, y) for x in a.amounts for y in b.amounts)
+            or any(abs(x - y) <= 0.5 for x in a.percents for y in b.percents))
+
+
+def score(a: Side, b: Side, drop: set[str]) -> float:
+    """How alike two descriptions are: best title likeness and whole-text likeness, moved by their figures."""
+    title_sim = max((dice(tokens(x, drop), tokens(y, drop)) for x in a.titles for y in b.titles if x and y), default=0.0)
+    text_sim = dice(tokens(a.text, drop), tokens(b.text, drop))
+    agree = figures_agree(a, b)
+    # Two reports of one scheme often quote one figure; two schemes of one council quote their own.
+    evidence = SAME_FIGURE_BONUS if agree else -OTHER_FIGURES_PENALTY if agree is False else 0.0
+    return TITLE_WEIGHT * title_sim + TEXT_WEIGHT * text_sim + evidence
+
+
+def record_side(record: Record) -> Side:
+    """The record as matching sees it (sector-wide figures say nothing about this scheme)."""
+    own = [s for s in record.savings if not s.sector_wide]
+    return Side([record.title], f"{record.title} {record.summary}",
+                [s.amount_gbp for s in own if s.amount_gbp], [s.percent for s in own if s.percent])
+
+
+def stored_sides(db: sqlite_utils.Database, ids: list[str] | None = None) -> tuple[dict[str, Side], dict[str, list[str]]]:
+    """Stored initiatives ``ids`` (default: all) as :class:`Side`, and each one's council codes."""
+    where, params = ("", []) if ids is None else (f" in ({','.join('?' * len(ids))})", list(ids))
+    sides = {r["id"]: Side([r["title"]], f"{r['title']} {r['summary'] or ''}")
+             for r in db.query(f"select id, title, summary from initiatives{' where id' + where if where else ''}", params)}
+    filt = f" and initiative_id{where}" if where else ""
+    for iid, title in db.execute(f"select initiative_id, title from initiative_sources where title is not null{filt}", params):
+        if iid in sides and title not in sides[iid].titles:
+            sides[iid].titles.append(title)
+    for iid, amount, percent in db.execute(
+            f"select initiative_id, amount_gbp, percent from savings where coalesce(sector_wide, 0) = 0{filt}", params):
+        if iid in sides and amount and amount > 0:
+            sides[iid].amounts.append(amount)
+        elif iid in sides and percent and percent > 0:
+            sides[iid].percents.append(percent)
+    members: dict[str, list[str]] = {}
+    for iid, code in db.execute(f"select initiative_id, council_code from initiative_councils where 1 = 1{filt}", params):
+        members.setdefault(iid, []).append(code)
+    return sides, members
 
 
 def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) -> tuple[str | None, float]:
@@ -113,40 +168,22 @@ def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) ->
     if not codes:
         return None, 0.0
     marks = ",".join("?" * len(codes))
-    candidates = list(
-        db.query(
-            f"""select distinct i.id, i.title, i.summary from initiatives i
-                join initiative_councils c on c.initiative_id = i.id
-                where c.council_code in ({marks}) and i.id != ?
-                and not exists (select 1 from initiative_sources s where s.initiative_id = i.id and s.url = ?)""",
-            [*codes, initiative_id, record.url],
-        )
-    )
-    if not candidates:
+    ids = [r[0] for r in db.execute(
+        f"""select distinct i.id from initiatives i join initiative_councils c on c.initiative_id = i.id
+            where c.council_code in ({marks}) and i.id != ?
+            and not exists (select 1 from initiative_sources s where s.initiative_id = i.id and s.url = ?)""",
+        [*codes, initiative_id, record.url])]
+    if not ids:
         return None, 0.0
-    ids = [c["id"] for c in candidates]
-    in_ids = ",".join("?" * len(ids))
-    members: dict[str, list[str]] = {}
-    for row in db.execute(f"select initiative_id, council_code from initiative_councils where initiative_id in ({in_ids})", ids):
-        members.setdefault(row[0], []).append(row[1])
-    titles: dict[str, list[str]] = {}
-    for row in db.execute(f"select initiative_id, title from initiative_sources where initiative_id in ({in_ids}) "
-                          "and title is not null", ids):
-        titles.setdefault(row[0], []).append(row[1])
-    amounts: dict[str, list[float]] = {}
-    for row in db.execute(f"select initiative_id, amount_gbp from savings where initiative_id in ({in_ids}) and amount_gbp > 0", ids):
-        amounts.setdefault(row[0], []).append(row[1])
+    sides, members = stored_sides(db, ids)
     # Every council involved on either side: their names say where, not what.
     drop = council_name_words(db, list(dict.fromkeys(codes + [c for cs in members.values() for c in cs])))
-    record_text = f"{record.title} {record.summary}"
-    record_amounts = [s.amount_gbp for s in record.savings if s.amount_gbp]
+    mine = record_side(record)
     best_id, best = None, 0.0
-    for cand in candidates:
-        value = score([record.title], record_text, [cand["title"], *titles.get(cand["id"], [])],
-                      f"{cand['title']} {cand['summary'] or ''}", drop,
-                      _same_figure(record_amounts, amounts.get(cand["id"], [])))
+    for cand in sorted(sides):
+        value = score(mine, sides[cand], drop)
         if value > best:
-            best_id, best = cand["id"], value
+            best_id, best = cand, value
     if best >= THRESHOLD:
         log.debug("%s (%s) joins initiative %s, score %.2f", record.url, record.title, best_id, best)
         return best_id, best
@@ -160,6 +197,136 @@ def match_initiative(db: sqlite_utils.Database, record: Record, initiative_id: s
     return found if found != initiative_id else None
 
 
+# -- re-matching: join initiatives that were stored apart ----------------------------------------------
+
+MERGES_TABLE = "initiative_merges"
+
+
+def ensure_merges_table(db: sqlite_utils.Database) -> None:
+    """The audit trail of merges: which initiative absorbed which, on what score, with which sources."""
+    if not db[MERGES_TABLE].exists():
+        db[MERGES_TABLE].create({"id": int, "kept_id": str, "merged_id": str, "score": float, "kept_title": str,
+                                 "merged_title": str, "moved_urls": str, "merged_at": str}, pk="id", if_not_exists=True)
+        db[MERGES_TABLE].create_index(["merged_id"], if_not_exists=True)
+
+
+def same_scheme_pairs(db: sqlite_utils.Database) -> list[tuple[float, str, str]]:
+    """(score, kept id, merged id) for stored initiatives that describe one scheme, best first.
+
+    The rules of :func:`find_match`, applied to two stored initiatives: a council in common, no source
+    page in common, and a score at or above the threshold. The kept one is the older (then lower id).
+    """
+    sides, members = stored_sides(db)
+    urls: dict[str, set[str]] = {}
+    for iid, url in db.execute("select initiative_id, url from initiative_sources"):
+        urls.setdefault(iid, set()).add(url)
+    age = {r[0]: (r[1] or "", r[0]) for r in db.execute("select id, first_seen from initiatives")}
+    by_council: dict[str, list[str]] = {}
+    for iid, codes in members.items():
+        for code in codes:
+            by_council.setdefault(code, []).append(iid)
+    names: dict[str, set[str]] = {}
+    pairs = []
+    seen: set[tuple[str, str]] = set()
+    for ids in by_council.values():
+        for a, b in itertools.combinations(sorted(ids), 2):
+            if (a, b) in seen or a not in sides or b not in sides or urls.get(a, set()) & urls.get(b, set()):
+                continue
+            seen.add((a, b))
+            drop: set[str] = set()
+            for code in set(members[a]) | set(members[b]):
+                drop |= names.setdefault(code, council_name_words(db, [code]))
+            value = score(sides[a], sides[b], drop)
+            if value >= THRESHOLD:
+                kept, merged = sorted((a, b), key=age.__getitem__)
+                pairs.append((value, kept, merged))
+    return sorted(pairs, key=lambda p: (-p[0], p[1], p[2]))
+
+
+def merge(db: sqlite_utils.Database, kept: str, merged: str, value: float) -> dict:
+    """Move every source, saving, council and partner of ``merged`` onto ``kept``, delete ``merged``; return the log row.
+
+    Facts keep their provenance (each saving its quote, document and URL; each source its own row).
+    The kept initiative's own fields win; the merged one only fills the gaps. Call inside a transaction.
+    """
+    keep, lose = db["initiatives"].get(kept), db["initiatives"].get(merged)
+    moved = [r[0] for r in db.execute("select url from initiative_sources where initiative_id = ? order by url", [merged])]
+    for table in ("initiative_sources", "initiative_councils", "initiative_partners"):
+        db.execute(f"update or ignore {table} set initiative_id = ? where initiative_id = ?", [kept, merged])
+        db.execute(f"delete from {table} where initiative_id = ?", [merged])
+    db.execute("update savings set initiative_id = ? where initiative_id = ?", [kept, merged])
+    fill = {k: v for k, v in lose.items() if k != "id" and keep.get(k) in (None, "") and v not in (None, "")}
+    fill["first_seen"] = min(filter(None, [keep["first_seen"], lose["first_seen"]]), default=None)
+    fill["last_seen"] = max(filter(None, [keep["last_seen"], lose["last_seen"]]), default=None)
+    if "published" in (keep["status"], lose["status"]):
+        fill["status"] = "published"
+    db["initiatives"].update(kept, fill)  # the FTS triggers follow both the update and the delete
+    db.execute("delete from initiatives where id = ?", [merged])
+    row = {"kept_id": kept, "merged_id": merged, "score": round(value, 3), "kept_title": keep["title"],
+           "merged_title": lose["title"], "moved_urls": json.dumps(moved), "merged_at": now_iso()}
+    db[MERGES_TABLE].insert(row)
+    log.info("matching: merged %s (%s) into %s (%s), score %.2f", merged, lose["title"], kept, keep["title"], value)
+    return row
+
+
+def rematch(db: sqlite_utils.Database) -> list[dict]:
+    """Merge stored initiatives that are one scheme, in one transaction, until no such pair is left.
+
+    Each round merges the best pairs (an initiative takes part in one merge per round) and then scores
+    again, since a merged initiative has more titles. So a second call finds nothing to merge.
+    """
+    if not db["initiatives"].exists():
+        return []
+    ensure_merges_table(db)
+    done: list[dict] = []
+    with db.atomic():
+        while pairs := same_scheme_pairs(db):
+            busy: set[str] = set()
+            for value, kept, merged in pairs:
+                if not busy & {kept, merged}:
+                    busy |= {kept, merged}
+                    done.append(merge(db, kept, merged, value))
+    return done
+
+
+@hookimpl
+def prepare_database(db: sqlite_utils.Database) -> None:
+    """Create the merge log."""
+    ensure_merges_table(db)
+
+
+@hookimpl(tryfirst=True)
+def after_run(db: sqlite_utils.Database, report: Any) -> None:
+    """Join initiatives stored apart once every source has been read (before quality flags are recomputed)."""
+    try:
+        merged = rematch(db)
+    except Exception as exc:  # noqa: BLE001 - the merge rolled back; quality and health must still run
+        log.error("matching: re-match failed, nothing merged: %s", exc)
+        if report is not None:
+            report.problems.append(f"re-match failed, nothing merged: {exc}")
+        return
+    log.info("matching: %d initiative(s) merged after the run", len(merged))
+
+
+@hookimpl
+def register_commands(cli: Any) -> None:
+    """``harvest rematch``: the end-of-run merge on its own, for a database built before it existed."""
+    import click
+
+    @cli.command("rematch")
+    @click.option("--db", "db_path", required=True, type=click.Path(exists=True, dir_okay=False), help="SQLite database.")
+    def rematch_command(db_path: str) -> None:
+        """Merge stored initiatives that matching now recognises as one scheme; print each merge.
+
+        Example: harvest rematch --db shopwindow.db
+        """
+        from shopwindow.schema import open_database
+
+        for row in rematch(open_database(db_path)):
+            click.echo(f"{row['merged_id']} -> {row['kept_id']} ({row['score']:.2f}): {row['merged_title']}")
+
+
+
 def sources_of(db: sqlite_utils.Database, initiative_id: str) -> list[dict]:
     """The sources recorded for an initiative (url, source, source_kind, title), oldest first."""
     return [dict(r) for r in db.query(
@@ -167,4 +334,7 @@ def sources_of(db: sqlite_utils.Database, initiative_id: str) -> list[dict]:
         [initiative_id])]
 
 
-__all__ = ["THRESHOLD", "council_name_words", "dice", "find_match", "match_initiative", "score", "sources_of", "stem", "tokens"]
+__all__ = [
+    "THRESHOLD", "Side", "council_name_words", "dice", "figures_agree", "find_match", "match_initiative", "merge",
+    "record_side", "rematch", "same_scheme_pairs", "score", "sources_of", "stem", "stored_sides", "tokens",
+]
