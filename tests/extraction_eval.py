@@ -6,6 +6,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
+from shopwindow.classify import classify
 from shopwindow.councils import find_councils
 from shopwindow.savings import classify_figures, extract_savings
 
@@ -75,4 +76,41 @@ def score_all(passages: list[dict]) -> dict[str, Score]:
             scores["kind"].add({(key, got.kind)} if got else set(), {(key, figure[2])})
             if figure[2] == "saving" and got and got.kind == "saving":
                 scores["period"].add({(key, got.period)}, {(key, figure[4])})
+    return scores
+
+
+@dataclass
+class Accuracy:
+    """Labelled passages the classifier got right, got wrong, or left empty."""
+
+    right: int = 0
+    wrong: int = 0
+    empty: int = 0
+
+    @property
+    def accuracy(self) -> float:
+        total = self.right + self.wrong + self.empty
+        return self.right / total if total else 1.0
+
+    @property
+    def precision(self) -> float:
+        return self.right / (self.right + self.wrong) if self.right + self.wrong else 1.0
+
+
+def score_taxonomy(passages: list[dict]) -> dict[str, Accuracy]:
+    """Service area and delivery model against the passages that carry those labels."""
+    scores = {"service_area": Accuracy(), "delivery_model": Accuracy()}
+    for passage in passages:
+        if not ({"service_area", "delivery_model"} & passage.keys()):
+            continue
+        result = classify(passage["text"])
+        for field, got in (("service_area", result.service_area), ("delivery_model", result.delivery_model)):
+            if passage.get(field):
+                score = scores[field]
+                if got == passage[field]:
+                    score.right += 1
+                elif got is None:
+                    score.empty += 1
+                else:
+                    score.wrong += 1
     return scores
