@@ -14,6 +14,7 @@ EVAL = Path(__file__).resolve().parent / "eval"
 PASSAGES = EVAL / "passages.json"
 HELDOUT = EVAL / "heldout.json"  # written after the extractors were built; see docs/extraction.md
 WILD = EVAL / "wild.json"  # page-like text (wraps, tables, releases); measured, not yet held to targets
+FRESH = EVAL / "fresh.json"  # page-like, written after the wild-set fixes without reading the extractors
 
 
 @dataclass
