@@ -182,6 +182,7 @@ class Context(NamedTuple):
     after_saving: bool = False  # the figure just before the sentence, in the same paragraph, is a saving
     list_kind: str | None = None  # a list item's lead-in line names this kind ("Savings proposals:")
     list_status: str | None = None  # ... and this status
+    columns: tuple[tuple[str | None, str | None], ...] = ()  # (kind, status) from each figure's column heading
 
 
 NO_CONTEXT = Context()
@@ -203,12 +204,22 @@ def read_sentence(sentence: str, figures: tuple[Figure, ...], context: Context =
 
 
 def lead_in(line: str) -> tuple[str | None, str | None]:
-    """The kind and status a list's lead-in line gives its items: ("saving", "target") for "Savings proposals"."""
+    """The kind and status a list's or table's lead-in line gives its items: ("saving", "target") for
+    "Savings proposals", (None, "target") for "Revenue Budget 2024/25"."""
     kinds = {name for name, _ in _KIND_CUES.find(line)}
-    if kinds != {"saving"}:
-        return None, None
+    if "saving" not in kinds:
+        # "Revenue Budget 2024/25": savings in a budget are planned
+        return (None, "target") if "budget" in kinds else (None, None)
     statuses = [name for name, _ in _STATUS_CUES.find(line)]
     return "saving", statuses[-1] if statuses else None
+
+
+def column_reading(heading: str) -> tuple[str | None, str | None]:
+    """The kind and status a table's column heading gives its figures: "Saving" -> ("saving", None),
+    "Budget 2024/25" -> ("budget", None), "Target" -> (None, "target"), "Delivered" -> (None, "achieved")."""
+    kinds = {name for name, _ in _KIND_CUES.find(heading)}
+    statuses = {name for name, _ in _STATUS_CUES.find(heading)}
+    return (kinds.pop() if len(kinds) == 1 else None), (statuses.pop() if len(statuses) == 1 else None)
 
 
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
@@ -235,6 +246,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                                                                  figures[k - 1].start) \
                 and _TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = "other"
+        column_kind, column_status = context.columns[k] if k < len(context.columns) else (None, None)
+        if column_kind:
+            kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving
         if kind != "saving" and after_saving and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
@@ -252,7 +266,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status_cues = _STATUS_CUES.find(sentence)
                 period_cues = _PERIOD_CUES.find(sentence)
             inherited = statuses[-1] if k and kinds[-1] == "saving" else None
-            status = _status(sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
+            status = column_status or _status(sentence, span, previous_end, next_start, status_cues,
+                                              inherited or context.list_status)
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]

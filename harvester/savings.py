@@ -17,11 +17,11 @@ from __future__ import annotations
 
 import bisect
 import logging
-import re
 from dataclasses import dataclass, field
 
 from .councils import find_councils
-from .figurereading import NO_CONTEXT, Context, lead_in, read_sentence
+from .figurereading import read_sentence
+from .layout import context_of
 from .figurereading import clear_caches as clear_sentence_readings
 from .models import Saving
 from .money import Figure, find_figures
@@ -98,7 +98,7 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
     council_matches = None
     text = text or ""
     for sentence, figures in _by_sentence(text):
-        context = _context(text, sentence, out[-1] if out else None)
+        context = context_of(text, sentence, out[-1] if out else None)
         for figure, (kind, status, period, year, mixed) in zip(
                 figures, read_sentence(sentence.text, tuple(figures), context), strict=True):
             item = ClassifiedFigure(figure, kind, sentence, status, period, year, with_income=mixed)
@@ -110,41 +110,6 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
                 item.sector_wide = not item.councils and bool(SECTOR_WIDE.search(sentence.text))
             out.append(item)
     return out
-
-
-_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
-
-
-def _context(text: str, sentence: Sentence, previous: ClassifiedFigure | None) -> Context:
-    """What comes before a sentence that bears on its figures: a saving just named in the same paragraph
-    ("set a target of £2m in savings. By 2017 it had delivered £2.4m"), and, for a list item, the list's
-    lead-in line ("Savings proposals 2024/25:" over "- Close two centres on Sundays - £180,000")."""
-    after_saving = previous is not None and previous.kind == "saving" \
-        and sentence.start - previous.sentence.end < 400 \
-        and not _PARAGRAPH_BREAK.search(text, previous.sentence.end, sentence.start)
-    list_kind = list_status = None
-    if _ITEM.match(text, sentence.start):
-        list_kind, list_status = _lead_in_of_list(text, sentence.start)
-    if not (after_saving or list_kind):
-        return NO_CONTEXT
-    return Context(after_saving, list_kind, list_status)
-
-
-def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None]:
-    """Kind and status named by the line that introduces the list an item belongs to (up to 20 items back)."""
-    end = text.rfind("\n", 0, item_start)
-    for _ in range(20):
-        if end <= 0:
-            break
-        start = text.rfind("\n", 0, end) + 1
-        line = text[start:end]
-        if not line.strip():
-            break  # a blank line: the list has no lead-in
-        if not _ITEM.match(line):
-            return lead_in(line) if len(line) <= 200 else (None, None)
-        end = start - 1
-    return None, None
 
 
 def clear_caches() -> None:

@@ -39,20 +39,32 @@ def split_sentences(text: str) -> list[Sentence]:
 
 
 _LINE_END = re.compile(r"\n")
+#: A table row as harvester/content.py writes an HTML row: "2011/12: Target £1.1m; Delivered £1.3m".
+LABELLED_ROW_PATTERN = r"[^:\n]{1,80}: [^\n]*[£%][^\n]*;[^\n]*"
+#: A money figure or percentage as a table cell holds it.
+FIGURE_CELL = r"(?:£|GBP ?)[0-9][0-9.,]*(?: ?(?:bn|m|k|million|billion|thousand)\b)?|[0-9][0-9.]* ?(?:%|per cent)"
+#: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m").
+TABLE_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+[ \t|]*|{LABELLED_ROW_PATTERN}", re.IGNORECASE)
 _LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 
 
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
-    """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016")."""
+    """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016"),
+    and around table rows ("2011/12 £1.1m £1.3m"), unless the next line goes on in lower case."""
     line_start = start
+    row = None
     for newline in _LINE_END.finditer(text, start, end):
         line = text[line_start:newline.start()]
-        if line.strip() and len(line) <= 70 and not _CONTINUES.search(line) \
-                and not _LOWER_NEXT.match(text, newline.end()):  # a wrapped line goes on in lower case
+        if row is None:
+            row = bool(TABLE_ROW.fullmatch(line))
+        next_end = text.find("\n", newline.end(), end)
+        next_row = bool(TABLE_ROW.fullmatch(text, newline.end(), next_end if next_end != -1 else end))
+        if line.strip() and not _LOWER_NEXT.match(text, newline.end()) \
+                and (len(line) <= 70 and not _CONTINUES.search(line) or row or next_row):
             _add_piece(out, text, start, newline.start())
             start = newline.end()
-        line_start = newline.end()
+        line_start, row = newline.end(), next_row
     _add_piece(out, text, start, end)
 
 

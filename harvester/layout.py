@@ -1,0 +1,112 @@
+"""What a sentence's place on the page says about its figures: lists, tables, the saving just named.
+
+A harvested page is not all prose. A bullet under "Proposed savings 2024/25" is a proposed saving
+though it says only "Close two recycling centres on Sundays - £180,000"; in a table the column
+heading ("Target", "Delivered", "Budget 2024/25") says what each figure in a row is; and "By 2017
+it had delivered £2.4m" restates the saving named in the sentence before. :func:`context_of` reads
+these from the text around a sentence, for :func:`shopwindow.figurereading.read_sentence`.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
+from .money import Figure
+from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence
+
+_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
+_LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_FIGURE = re.compile(FIGURE_CELL, re.IGNORECASE)
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:[/-][0-9]{2}(?:[0-9]{2})?)?$")
+MAX_LABEL = 60
+
+
+def context_of(text: str, sentence: Sentence, previous) -> Context:
+    """The context of the figures in ``sentence`` (a span of ``text``); ``previous`` is the last figure
+    classified before it (a :class:`shopwindow.savings.ClassifiedFigure`), if any."""
+    after_saving = previous is not None and previous.kind == "saving" \
+        and sentence.start - previous.sentence.end < 400 \
+        and not _PARAGRAPH_BREAK.search(text, previous.sentence.end, sentence.start)
+    list_kind = list_status = None
+    columns: tuple = ()
+    if _ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text):
+        list_kind, list_status = _lead_in_of_list(text, sentence.start)
+    elif "\n" not in sentence.text and (header := _plain_table_header(text, sentence)):
+        columns, (list_kind, list_status) = header
+    if not (after_saving or list_kind or columns):
+        return NO_CONTEXT
+    return Context(after_saving, list_kind, list_status, columns)
+
+
+def _lines_above(text: str, start: int, limit: int = 20):
+    """The lines before offset ``start``, nearest first, stopping at a blank line."""
+    end = text.rfind("\n", 0, start)
+    for _ in range(limit):
+        if end <= 0:
+            return
+        line_start = text.rfind("\n", 0, end) + 1
+        line = text[line_start:end]
+        if not line.strip():
+            return
+        yield line
+        end = line_start - 1
+
+
+def _is_row(line: str) -> bool:
+    return bool(_ITEM.match(line) or _LABELLED_ROW.match(line))
+
+
+def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None]:
+    """Kind and status named by the line that introduces the list or table an item belongs to."""
+    for line in _lines_above(text, item_start):
+        if not _is_row(line):
+            return lead_in(line) if len(line) <= 200 else (None, None)
+    return None, None
+
+
+def _cells(line: str) -> tuple[str, list[re.Match[str]]] | None:
+    """A plain-text table row: a short label, then nothing but figures ("2011/12 £1.1m £1.3m")."""
+    figures = list(_FIGURE.finditer(line))
+    if not figures:
+        return None
+    label = line[:figures[0].start()].strip()
+    gaps = [line[a.end():b.start()] for a, b in zip(figures, figures[1:])] + [line[figures[-1].end():]]
+    if len(label) > MAX_LABEL or any(gap.strip(" \t|") for gap in gaps):
+        return None
+    return label, figures
+
+
+def _plain_table_header(text: str, sentence: Sentence):
+    """For a plain-text table row, (kind, status) per figure from the column headings, and the caption's
+    (kind, status); None when the line is not a row under a heading line with enough columns."""
+    row = _cells(sentence.text)
+    if row is None:
+        return None
+    count = len(row[1])
+    lines = _lines_above(text, sentence.start)
+    for line in lines:
+        cells = _cells(line)
+        if cells is None:
+            break  # the first line above the rows: the heading line
+        if len(cells[1]) != count:
+            return None
+    else:
+        return None
+    columns = _column_names(line)
+    if len(columns) < count or len(line) > 200:
+        return None
+    caption = next(lines, "")
+    return tuple(column_reading(name) for name in columns[-count:]), lead_in(caption) if len(caption) <= 200 else (None, None)
+
+
+def _column_names(line: str) -> list[str]:
+    """Column headings from a heading line: words, with a year joined to the word before ("Budget 2024/25")."""
+    names: list[str] = []
+    for word in line.replace("|", " ").split():
+        if names and _YEAR.match(word):
+            names[-1] += " " + word
+        else:
+            names.append(word)
+    return names

@@ -1,0 +1,47 @@
+"""Where a figure sits on the page says what it is: table columns, list lead-ins, rows as HTML gives them."""
+
+from __future__ import annotations
+
+from shopwindow.savings import classify_figures, extract_savings
+
+
+def readings(text: str) -> list[tuple[str, str, str | None]]:
+    return [(c.figure.text, c.kind, c.status) for c in classify_figures(text)]
+
+
+def test_plain_text_table_columns_give_each_figure_its_status():
+    text = ("Savings from the shared legal team\n"
+            "Year Planned Delivered\n"
+            "2022/23 £200,000 £240,000\n"
+            "2023/24 £300,000 £260,000")
+    assert readings(text) == [
+        ("£200,000", "saving", "target"), ("£240,000", "saving", "achieved"),
+        ("£300,000", "saving", "target"), ("£260,000", "saving", "achieved")]
+
+
+def test_budget_table_columns_are_budgets_and_its_savings_are_planned():
+    text = ("Revenue Budget 2025/26\n"
+            "Service Budget 2024/25 Budget 2025/26 Saving\n"
+            "Parks £4.0m £3.7m £0.3m\n"
+            "Libraries £2.2m £2.1m £0.1m")
+    assert readings(text) == [
+        ("£4.0m", "budget", None), ("£3.7m", "budget", None), ("£0.3m", "saving", "target"),
+        ("£2.2m", "budget", None), ("£2.1m", "budget", None), ("£0.1m", "saving", "target")]
+
+
+def test_a_row_written_with_its_labels_takes_its_kind_from_the_caption():
+    # The form harvester/content.py gives an HTML table row.
+    text = ("Savings from the joint waste contract\n"
+            "2023/24: Target £400,000; Delivered £350,000")
+    assert readings(text) == [("£400,000", "saving", "target"), ("£350,000", "saving", "achieved")]
+
+
+def test_a_table_without_a_heading_line_is_read_as_prose():
+    text = "The depot deal\n2023/24 £400,000 £350,000"
+    assert [kind for _, kind, _ in readings(text)] == ["other", "other"]
+
+
+def test_a_wrapped_prose_line_ending_in_a_figure_is_not_a_table_row():
+    text = "The new contract saved the council £1.4\nmillion in its first year, officers said."
+    [saving] = extract_savings(text)
+    assert saving.amount_gbp == 1.4e6
