@@ -12,7 +12,6 @@ from __future__ import annotations
 import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
-from .money import Figure
 from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
