@@ -20,9 +20,9 @@ import logging
 from dataclasses import dataclass, field
 
 from .councils import find_councils
+from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
 from .layout import context_of
-from .figurereading import clear_caches as clear_sentence_readings
 from .models import Saving
 from .money import Figure, find_figures
 from .savingcues import SECTOR_WIDE
