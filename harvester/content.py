@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass, field
 from urllib.parse import urljoin, urlsplit
 
-from bs4 import BeautifulSoup, Tag
+from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dates import parse_date
+from .tables import table_lines
 
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside", "select", "input"]
 # id/class words that mark page furniture rather than the article.
@@ -26,6 +27,7 @@ JUNK = re.compile(
 )
 MAIN_SELECTORS = ["main article", "article", "main", "[role=main]", "#main-content", "#content", ".main-content", ".content", "#main"]
 BLOCKS = ["p", "h2", "h3", "h4", "li", "blockquote", "td", "th", "dd", "dt", "pre"]
+READ = BLOCKS + ["table"]
 TITLE_SUFFIX = re.compile(r"\s+[|\u2013\u2014-]\s+[^|\u2013\u2014-]{2,60}$")
 PUBLISHED_TEXT = re.compile(r"(published|posted|date|updated|issued)\s*(on)?\s*:?", re.I)
 DATE_META = [
@@ -120,20 +122,56 @@ def _main_container(soup: BeautifulSoup) -> Tag:
 
 
 def block_text(root: Tag) -> list[str]:
-    """Text of the block elements under ``root``, one string per block, in order, without nested duplicates."""
+    """Text of the block elements under ``root``, one string per block, in order, without nested duplicates.
+
+    A data table gives one line per row instead of one per cell (see :mod:`shopwindow.tables`); a
+    block holding such a table is opened up, its loose text read around the table's lines.
+    """
+    rendered: dict[int, list[str]] = {}  # data tables under root, not inside another one
+    inside: set[int] = set()  # blocks and tables within those, read as part of their rows
+    opened: set[int] = set()  # blocks holding a data table, so not read as one line
+    for table in root.find_all("table"):
+        if id(table) in inside or (rows := table_lines(table)) is None:
+            continue
+        rendered[id(table)] = rows
+        inside.update(id(t) for t in table.descendants if isinstance(t, Tag) and t.name in READ)
+        opened.update(id(b) for b in table.parents if b.name in BLOCKS)
     lines: list[str] = []
-    for tag in root.find_all(BLOCKS):
-        if tag.find_parent(BLOCKS) is not None and tag.name not in ("li",):
-            continue
-        if tag.name == "li" and tag.find(["p", "li"]):
-            continue
-        text = clean_text(tag.get_text(" ", strip=True))
+    loose: list[str] = []  # text of an opened block between its blocks and tables
+
+    def add(text: str) -> None:
+        if loose:
+            lines.append(clean_text(" ".join(loose)))
+            loose.clear()
         if text:
             lines.append(text)
+
+    for node in root.descendants if opened else root.find_all(READ):
+        if not isinstance(node, Tag):
+            if type(node) is NavigableString and node.strip() and id(_reader(node)) in opened:
+                loose.append(node.strip())  # not a comment, and read by no block of its own
+            continue
+        if node.name not in READ or id(node) in inside or id(node) in opened:
+            continue
+        if node.name == "table":
+            for row in rendered.get(id(node), ()):
+                add(row)
+            continue
+        if node.name != "li" and any(p.name in BLOCKS and id(p) not in opened for p in node.parents):
+            continue  # an enclosing block reads this one's text
+        if node.name == "li" and node.find(["p", "li"]):
+            continue
+        add(clean_text(node.get_text(" ", strip=True)))
+    add("")
     if not lines:
         text = clean_text(root.get_text("\n", strip=True))
         lines = [line for line in text.splitlines() if line.strip()]
     return lines
+
+
+def _reader(node: NavigableString) -> Tag | None:
+    """The nearest block or table around a piece of text: the element whose line it belongs to."""
+    return next((parent for parent in node.parents if parent.name in READ), None)
 
 
 def extract_title(soup: BeautifulSoup, main: Tag | None = None) -> str:

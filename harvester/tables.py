@@ -1,0 +1,221 @@
+"""HTML tables as text: one line per row, each figure beside the labels that say what it is.
+
+A council budget table read cell by cell ("Year", "Target", "Delivered", "2011/12", "£1.1m",
+"£1.3m") loses which figure is a target and which was delivered. Here each row becomes one
+line, "<row label>: <header> <cell>; <header> <cell>", e.g. "2011/12: Target £1.1m; Delivered
+£1.3m", with the table's caption as a line before its rows.
+
+Tables used for page layout (cells holding several paragraphs, lists, headings, other tables or
+long text) are not data: :func:`table_lines` returns None for them and the caller reads their
+cells as ordinary blocks. Everything here reads untrusted markup, so spans, rows, columns and
+line length are all capped.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import islice
+
+from bs4 import Tag
+
+MAX_ROWS = 500  # rows read per table; a longer table is cut short
+MAX_COLUMNS = 40  # grid width, whatever colspan claims
+MAX_CELL = 200  # a cell with more text than this is prose, so its table is a layout table
+MAX_LINE = 1000  # a row line stops at the last whole cell that fits
+MAX_HEADER_ROWS = 3
+# Inside a cell these mean prose or page structure, not a value.
+STRUCTURE = {"table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form"}
+PARAGRAPHS = ("p", "div")
+# A cell that is only an amount, count or percentage: "£1.1m", "(0.4)", "12,500", "3.5%".
+FIGURE = re.compile(r"^[(\-–−]?\s*[£$€]?\s*\d[\d,.]*\s*(k|m|bn|million|billion|%|p)?\s*\)?$", re.IGNORECASE)
+YEAR = re.compile(r"^(19|20)\d\d$")
+EMPTY = {"", "-", "–", "—", "n/a", "na", "nil"}
+SKIPPED = {"", "-", "–", "—"}  # cells that say nothing, left out of a row's line
+
+
+@dataclass
+class Cell:
+    """A grid slot: the cell's text, whether it is a <th>, and whether it continues a span from the left or above."""
+
+    text: str
+    header: bool
+    from_left: bool = False
+    from_above: bool = False
+    width: int = 1
+
+
+def _text(tag: Tag) -> str:
+    return re.sub(r"\s+", " ", tag.get_text(" ", strip=True)).strip()
+
+
+def _span(tag: Tag, attr: str, cap: int) -> int:
+    value = str(tag.get(attr) or "").strip()
+    return max(1, min(int(value), cap)) if value.isdigit() else 1
+
+
+def _children(tag: Tag, names: tuple[str, ...]) -> list[Tag]:
+    # A plain loop: bs4's find_all(recursive=False) costs more than the walk on pages with many tables.
+    return [c for c in tag.children if isinstance(c, Tag) and c.name in names]
+
+
+def own_rows(table: Tag) -> Iterator[tuple[Tag, bool]]:
+    """The table's own <tr> elements (not a nested table's), each with whether it sits in <thead>."""
+    for child in _children(table, ("tr", "thead", "tbody", "tfoot")):
+        if child.name == "tr":
+            yield child, False
+        else:
+            for row in _children(child, ("tr",)):
+                yield row, child.name == "thead"
+
+
+def _cells(row: Tag) -> list[Tag]:
+    return _children(row, ("td", "th"))
+
+
+def _is_prose(cell: Tag) -> bool:
+    """A cell holding structure (a list, heading, nested table), two paragraphs, or long text."""
+    paragraphs = {name: 0 for name in PARAGRAPHS}
+    for tag in cell.descendants:
+        if not isinstance(tag, Tag):
+            continue
+        if tag.name in STRUCTURE:
+            return True
+        if tag.name in paragraphs:
+            paragraphs[tag.name] += 1
+            if paragraphs[tag.name] > 1:
+                return True  # one <p> per cell is how word processors export tables; two is prose
+    return len(_text(cell)) > MAX_CELL
+
+
+def is_layout(table: Tag) -> bool:
+    """True for a table that lays out a page rather than holding data: its cells hold prose or structure."""
+    if str(table.get("role") or "").lower() in ("presentation", "none"):
+        return True
+    return any(_is_prose(cell) for row, _ in islice(own_rows(table), MAX_ROWS) for cell in _cells(row))
+
+
+def _grid(rows: list[Tag]) -> list[list[Cell]]:
+    """Rows as equal-width lists of slots, spans repeated into every slot they cover (and marked as repeats)."""
+    grid: list[list[Cell]] = []
+    below: dict[int, tuple[Cell, int]] = {}  # column -> (cell spanning down into it, rows left)
+    for tr in rows:
+        out: list[Cell] = []
+        cells = iter(_cells(tr))
+        while len(out) < MAX_COLUMNS:
+            col = len(out)
+            if col in below:
+                cell, left = below.pop(col)
+                out.append(Cell(cell.text, cell.header, from_above=True, width=cell.width))
+                if left > 1:
+                    below[col] = (cell, left - 1)
+                continue
+            tag = next(cells, None)
+            if tag is None:
+                if not below or max(below) < col:
+                    break
+                out.append(Cell("", False))  # a short row beside a rowspan further right
+                continue
+            width = _span(tag, "colspan", MAX_COLUMNS)
+            height = _span(tag, "rowspan", MAX_ROWS)
+            first = Cell(_text(tag), tag.name == "th", width=width)
+            for i in range(min(width, MAX_COLUMNS - col)):
+                slot = first if i == 0 else Cell(first.text, first.header, from_left=True, width=width)
+                out.append(slot)
+                if height > 1:
+                    below[col + i] = (slot, height - 1)
+        grid.append(out)
+    width = max((len(r) for r in grid), default=0)
+    for r in grid:
+        r.extend(Cell("", False) for _ in range(width - len(r)))
+    return grid
+
+
+def _bold(cell: Tag) -> bool:
+    """A cell whose whole text is bold: how tables pasted from word processors mark their header row."""
+    text = _text(cell)
+    return bool(text) and " ".join(_text(b) for b in cell.find_all(["b", "strong"])) == text
+
+
+def _header_count(rows: list[tuple[Tag, bool]]) -> int:
+    """How many leading rows are headers: the <thead> rows, else leading rows of <th> cells, else one bold first row."""
+    if len(rows) < 2:
+        return 0
+    count = 0
+    for row, in_head in rows[:MAX_HEADER_ROWS]:
+        cells = _cells(row)
+        if not cells or not (in_head or all(c.name == "th" for c in cells)):
+            break
+        count += 1
+    if count == 0 and all(_bold(c) for c in _cells(rows[0][0])):
+        count = 1
+    return count if count < len(rows) else 0
+
+
+def _is_figure(text: str) -> bool:
+    return bool(FIGURE.match(text)) and not YEAR.match(text)
+
+
+def _labels_first_column(body: list[list[Cell]], headers: list[str]) -> bool:
+    """Whether each row's first cell names the row: a row header (<th>, with or without scope="row"), or,
+    under a header row, a first column with an empty header or holding text rather than figures ("2011/12")."""
+    if not body or len(body[0]) < 2:
+        return False
+    first = [r[0] for r in body if r[0].text.lower() not in EMPTY]
+    if not first:
+        return False
+    if all(c.header for c in first):
+        return True
+    if not headers:
+        return False
+    return not headers[0] or not any(_is_figure(c.text) for c in first)
+
+
+def _row_line(row: list[Cell], headers: list[str], labelled: bool) -> str:
+    """'<label>: <header> <cell>; <header> <cell>', empty cells and span repeats left out."""
+    label = row[0].text if labelled else ""
+    parts: list[str] = []
+    for col in range(1 if labelled else 0, len(row)):
+        cell = row[col]
+        if cell.from_left or cell.from_above or cell.text in SKIPPED:
+            continue  # a span is read once, where it starts
+        if cell.width > 1 and cell.width >= len(row) - (1 if labelled else 0):
+            head = ""  # a full-width cell is a heading of its own, not a value of one column
+        else:
+            spanned = headers[col:col + cell.width] if headers else []
+            head = " / ".join(dict.fromkeys(h for h in spanned if h))
+        parts.append(f"{head} {cell.text}" if head and head != cell.text else cell.text)
+    line = f"{label}: " if label and parts else label
+    for i, part in enumerate(parts):
+        piece = part if i == 0 else "; " + part
+        if len(line) + len(piece) > MAX_LINE:
+            break
+        line += piece
+    return line.removesuffix(": ")[:MAX_LINE]
+
+
+def table_lines(table: Tag) -> list[str] | None:
+    """Lines for a data table (caption, then one line per row), or None for a layout table."""
+    if is_layout(table):
+        return None
+    lines: list[str] = []
+    for caption in _children(table, ("caption",))[:1]:
+        if text := _text(caption):
+            lines.append(text[:MAX_LINE])
+    rows = list(islice(own_rows(table), MAX_ROWS))
+    grid = _grid([row for row, _ in rows])
+    if not grid or not grid[0]:
+        return lines
+    if len(grid[0]) == 1:  # one column: a list, one line per cell
+        return lines + [r[0].text[:MAX_LINE] for r in grid if r[0].text and not r[0].from_above]
+    n = _header_count(rows)
+    headers = [" ".join(dict.fromkeys(r[col].text for r in grid[:n] if r[col].text)) for col in range(len(grid[0]))]
+    body = grid[n:]
+    if not n:
+        headers = []
+    labelled = _labels_first_column(body, headers)
+    for row in body:
+        if line := _row_line(row, headers, labelled):
+            lines.append(line)
+    return lines
