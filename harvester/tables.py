@@ -210,9 +210,12 @@ def table_lines(table: Tag) -> list[str] | None:
     if len(grid[0]) == 1:  # one column: a list, one line per cell
         return lines + [r[0].text[:MAX_LINE] for r in grid if r[0].text and not r[0].from_above]
     n = _header_count(rows)
-    headers = [" ".join(dict.fromkeys(r[col].text for r in grid[:n] if r[col].text)) for col in range(len(grid[0]))]
+    titles = [r for r in grid[:n] if all(c.text == r[0].text for c in r)]  # one heading across the table
+    lines += [r[0].text[:MAX_LINE] for r in titles if r[0].text]
+    heads = [r for r in grid[:n] if r not in titles]
+    headers = [" ".join(dict.fromkeys(r[col].text for r in heads if r[col].text)) for col in range(len(grid[0]))]
     body = grid[n:]
-    if not n:
+    if not heads:
         headers = []
     labelled = _labels_first_column(body, headers)
     for row in body:
