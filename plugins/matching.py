@@ -14,10 +14,12 @@ and merges those that match, logging each merge in ``initiative_merges``.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import json
 import logging
 import re
+import sqlite3
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -66,15 +68,18 @@ def stem(word: str) -> str:
 
 def tokens(text: str, drop: frozenset[str] | set[str] = frozenset()) -> set[str]:
     """Distinctive stems of ``text``: no stock words, no words of the councils' names."""
-    found = set()
-    for word in _WORD.findall((text or "").lower().replace("’", "'")):
+    return {stemmed for word, stemmed in _words(text or "") if word not in drop and stemmed not in drop}
+
+
+@functools.lru_cache(maxsize=8192)
+def _words(text: str) -> tuple[tuple[str, str], ...]:
+    """(word, stem) for each word of ``text`` that is not a stock word; memoised, as re-matching scores a text many times."""
+    found = []
+    for word in _WORD.findall(text.lower().replace("’", "'")):
         word = word.strip("'-").removesuffix("'s")
-        if word in STOCK_WORDS or word in drop:
-            continue
-        stemmed = stem(word)
-        if stemmed not in drop:
-            found.add(stemmed)
-    return found
+        if word not in STOCK_WORDS:
+            found.append((word, stem(word)))
+    return tuple(found)
 
 
 def dice(a: set[str], b: set[str]) -> float:
@@ -92,6 +97,36 @@ def council_name_words(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
         texts += [r[0] or "" for r in db.execute(f"select name from council_names where code in ({marks})", codes)]
     words = set(_WORD.findall(" ".join(texts).lower()))
     return words | {stem(w) for w in words}
+
+
+class NameWords:
+    """Council name words to leave out of a comparison, looked up once per council.
+
+    Only the councils of the two sides compared count, so a score never depends on which other
+    initiatives happen to be stored (another council's name can be an ordinary word here).
+    """
+
+    def __init__(self, db: sqlite_utils.Database) -> None:
+        self.db = db
+        self.known: dict[str, set[str]] = {}
+        tables = set(db.table_names())
+        self.queries = [sql for table, sql in (
+            ("councils", "select code, name || ' ' || coalesce(short_name, '') from councils where code in ({})"),
+            ("council_names", "select code, name from council_names where code in ({})"),
+        ) if table in tables]
+
+    def of(self, codes: list[str]) -> set[str]:
+        """Every word (and stem) of the names of ``codes``."""
+        missing = [c for c in dict.fromkeys(codes) if c not in self.known]
+        if missing:
+            texts: dict[str, list[str]] = {c: [] for c in missing}
+            for sql in self.queries:
+                for code, name in self.db.execute(sql.format(",".join("?" * len(missing))), missing):
+                    texts[code].append(name or "")
+            for code, names in texts.items():
+                found = set(_WORD.findall(" ".join(names).lower()))
+                self.known[code] = found | {stem(w) for w in found}
+        return set().union(*(self.known[c] for c in codes))
 
 
 @dataclass
@@ -176,12 +211,11 @@ def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) ->
     if not ids:
         return None, 0.0
     sides, members = stored_sides(db, ids)
-    # Every council involved on either side: their names say where, not what.
-    drop = council_name_words(db, list(dict.fromkeys(codes + [c for cs in members.values() for c in cs])))
+    names = NameWords(db)
     mine = record_side(record)
     best_id, best = None, 0.0
     for cand in sorted(sides):
-        value = score(mine, sides[cand], drop)
+        value = score(mine, sides[cand], names.of(codes + members.get(cand, [])))
         if value > best:
             best_id, best = cand, value
     if best >= THRESHOLD:
@@ -194,29 +228,79 @@ def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) ->
 def match_initiative(db: sqlite_utils.Database, record: Record, initiative_id: str) -> str | None:
     """Return the stored initiative this record is another source for, or None to store it as new."""
     found, _score = find_match(db, record, initiative_id)
+    remember_text(db, record)
     return found if found != initiative_id else None
+
+
+def remember_text(db: sqlite_utils.Database, record: Record) -> None:
+    """Keep this source's own summary: ``initiatives`` keeps only the primary's, and re-matching needs each one."""
+    row = [record.url, record.title or "", record.summary or ""]
+    try:
+        db.execute(f"insert or replace into {TEXTS_TABLE} (url, title, summary) values (?, ?, ?)", row)
+    except sqlite3.OperationalError:  # a database made without prepare_database
+        ensure_tables(db)
+        db.execute(f"insert or replace into {TEXTS_TABLE} (url, title, summary) values (?, ?, ?)", row)
 
 
 # -- re-matching: join initiatives that were stored apart ----------------------------------------------
 
 MERGES_TABLE = "initiative_merges"
+TEXTS_TABLE = "matching_texts"
 
 
-def ensure_merges_table(db: sqlite_utils.Database) -> None:
-    """The audit trail of merges: which initiative absorbed which, on what score, with which sources."""
+def ensure_tables(db: sqlite_utils.Database) -> None:
+    """The merge log (which initiative absorbed which, on what score, with which sources) and each source's summary."""
     if not db[MERGES_TABLE].exists():
         db[MERGES_TABLE].create({"id": int, "kept_id": str, "merged_id": str, "score": float, "kept_title": str,
                                  "merged_title": str, "moved_urls": str, "merged_at": str}, pk="id", if_not_exists=True)
         db[MERGES_TABLE].create_index(["merged_id"], if_not_exists=True)
+    if not db[TEXTS_TABLE].exists():
+        db[TEXTS_TABLE].create({"url": str, "title": str, "summary": str}, pk=("url", "title"), if_not_exists=True)
+
+
+def source_sides(db: sqlite_utils.Database) -> dict[str, list[Side]]:
+    """Each stored initiative's sources one by one, as the records they were (those whose summary was kept)."""
+    figures: dict[tuple[str, str], Side] = {}
+    for iid, url, amount, percent in db.execute(
+            "select initiative_id, source_url, amount_gbp, percent from savings where coalesce(sector_wide, 0) = 0"):
+        side = figures.setdefault((iid, url), Side([], ""))
+        if amount and amount > 0:
+            side.amounts.append(amount)
+        elif percent and percent > 0:
+            side.percents.append(percent)
+    found: dict[str, list[Side]] = {}
+    for iid, url, title, summary in db.execute(
+            f"select s.initiative_id, s.url, s.title, t.summary from initiative_sources s "
+            f"join {TEXTS_TABLE} t on t.url = s.url and t.title = coalesce(s.title, '') order by s.initiative_id, s.url"):
+        own = figures.get((iid, url), Side([], ""))
+        found.setdefault(iid, []).append(Side([title or ""], f"{title or ''} {summary or ''}", own.amounts, own.percents))
+    return found
+
+
+def pair_score(a: Side, b: Side, a_sources: list[Side], b_sources: list[Side], drop: set[str]) -> float:
+    """The best score matching on store could have given, whatever order the sources of ``a`` and ``b`` came in.
+
+    Each source of one side is scored as the incoming record against the other side with every
+    title, every figure and each of its sources' text in turn as the primary's. Adding sources to a
+    side can only raise its scores, so merging to a fixed point ends the same way from any order.
+    """
+    best = score(a, b, drop)
+    for records, other, others in ((a_sources, b, b_sources), (b_sources, a, a_sources)):
+        for text in [other.text] + [y.text for y in others]:
+            as_stored = Side(other.titles, text, other.amounts, other.percents)
+            best = max([best] + [score(x, as_stored, drop) for x in records])
+    return best
 
 
 def same_scheme_pairs(db: sqlite_utils.Database) -> list[tuple[float, str, str]]:
     """(score, kept id, merged id) for stored initiatives that describe one scheme, best first.
 
     The rules of :func:`find_match`, applied to two stored initiatives: a council in common, no source
-    page in common, and a score at or above the threshold. The kept one is the older (then lower id).
+    page in common, and a score at or above the threshold, as wholes or source against source. The
+    kept one is the older (then lower id).
     """
     sides, members = stored_sides(db)
+    each = source_sides(db)
     urls: dict[str, set[str]] = {}
     for iid, url in db.execute("select initiative_id, url from initiative_sources"):
         urls.setdefault(iid, set()).add(url)
@@ -225,7 +309,7 @@ def same_scheme_pairs(db: sqlite_utils.Database) -> list[tuple[float, str, str]]
     for iid, codes in members.items():
         for code in codes:
             by_council.setdefault(code, []).append(iid)
-    names: dict[str, set[str]] = {}
+    names = NameWords(db)
     pairs = []
     seen: set[tuple[str, str]] = set()
     for ids in by_council.values():
@@ -233,10 +317,7 @@ def same_scheme_pairs(db: sqlite_utils.Database) -> list[tuple[float, str, str]]
             if (a, b) in seen or a not in sides or b not in sides or urls.get(a, set()) & urls.get(b, set()):
                 continue
             seen.add((a, b))
-            drop: set[str] = set()
-            for code in set(members[a]) | set(members[b]):
-                drop |= names.setdefault(code, council_name_words(db, [code]))
-            value = score(sides[a], sides[b], drop)
+            value = pair_score(sides[a], sides[b], each.get(a, []), each.get(b, []), names.of(members[a] + members[b]))
             if value >= THRESHOLD:
                 kept, merged = sorted((a, b), key=age.__getitem__)
                 pairs.append((value, kept, merged))
@@ -277,9 +358,12 @@ def rematch(db: sqlite_utils.Database) -> list[dict]:
     """
     if not db["initiatives"].exists():
         return []
-    ensure_merges_table(db)
+    ensure_tables(db)
     done: list[dict] = []
     with db.atomic():
+        # Summaries of sources that are gone (page dropped, title changed) must not match anything.
+        db.execute(f"delete from {TEXTS_TABLE} where not exists (select 1 from initiative_sources s "
+                   f"where s.url = {TEXTS_TABLE}.url and coalesce(s.title, '') = {TEXTS_TABLE}.title)")
         while pairs := same_scheme_pairs(db):
             busy: set[str] = set()
             for value, kept, merged in pairs:
@@ -291,8 +375,8 @@ def rematch(db: sqlite_utils.Database) -> list[dict]:
 
 @hookimpl
 def prepare_database(db: sqlite_utils.Database) -> None:
-    """Create the merge log."""
-    ensure_merges_table(db)
+    """Create the merge log and the table of each source's summary."""
+    ensure_tables(db)
 
 
 @hookimpl(tryfirst=True)
@@ -335,6 +419,6 @@ def sources_of(db: sqlite_utils.Database, initiative_id: str) -> list[dict]:
 
 
 __all__ = [
-    "THRESHOLD", "Side", "council_name_words", "dice", "figures_agree", "find_match", "match_initiative", "merge",
-    "record_side", "rematch", "same_scheme_pairs", "score", "sources_of", "stem", "stored_sides", "tokens",
+    "THRESHOLD", "NameWords", "Side", "council_name_words", "dice", "figures_agree", "find_match", "match_initiative", "merge",
+    "record_side", "rematch", "remember_text", "source_sides", "same_scheme_pairs", "score", "sources_of", "stem", "stored_sides", "tokens",
 ]

@@ -191,3 +191,13 @@ def test_harvest_rematch_command_merges_an_existing_database(tmp_path):
     assert "T18" in result.output or "workforce" in result.output
     assert sqlite_utils.Database(path)["initiatives"].count == 1
     assert CliRunner().invoke(cli, ["rematch", "--db", path]).output == ""
+
+
+def test_each_source_keeps_its_own_summary_for_re_matching_until_it_is_gone():
+    db = new_db()
+    store(db, MAP, CASE)
+    remembered = {r[0] for r in db.execute("select url from matching_texts")}
+    assert remembered == {rec(MAP).url, rec(CASE).url}  # the initiative itself keeps only the primary's
+    db.execute("delete from initiative_sources where url = ?", [rec(CASE).url])
+    rematch(db)
+    assert [r[0] for r in db.execute("select url from matching_texts")] == [rec(MAP).url]
