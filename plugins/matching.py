@@ -282,7 +282,8 @@ def pair_score(a: Side, b: Side, a_sources: list[Side], b_sources: list[Side], d
 
     Each source of one side is scored as the incoming record against the other side with every
     title, every figure and each of its sources' text in turn as the primary's. Adding sources to a
-    side can only raise its scores, so merging to a fixed point ends the same way from any order.
+    side can only raise these scores (figures aside: a new one can turn silence into disagreement),
+    so merging to a fixed point ends the same way from any order.
     """
     best = score(a, b, drop)
     for records, other, others in ((a_sources, b, b_sources), (b_sources, a, a_sources)):
