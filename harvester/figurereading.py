@@ -23,6 +23,7 @@ from .savingcues import (
 )
 
 MAX_KIND_DISTANCE = 9.0
+CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before it was
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 _CONTINUES = re.compile(
@@ -48,7 +49,7 @@ _PERCENT_OF_MONEY_LEFT = re.compile(
     r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
     r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
 _PERCENT_OF_MONEY_RIGHT = re.compile(
-    rf"\s*(?:(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
+    rf"\s*(?:(?:(?:in|of)\s+)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
     rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{_MONEY_WORD}\b)", re.IGNORECASE)
 _FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
                          re.IGNORECASE)
@@ -64,9 +65,16 @@ _LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less
 _RESTATES = re.compile(
     r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
-    r"\b(?:delivered|achieved|realised|realized|exceeded|beat|met|found|banked|identified)\s+"
+    r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
+    r"of which|of this|of that)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
     re.IGNORECASE)
+# Words only a saving is described with: after a saving, a figure with no kind of its own in such a sentence is
+# the same saving told in parts ("Of the amount delivered, £1.2m was recurrent", "a full-year effect of £360,000").
+_SAVING_ATTRIBUTE = re.compile(
+    r"\b(?:recurr\w*|non[- ]recurr\w*|one[- ]off|full[- ]year|cashable|delivered|achieved|realised|realized|banked|"
+    r"forecast|business case|target\w*|planned|estimated)\b", re.IGNORECASE)
+_TARGET_VERB = re.compile(r"(?:will|shall|aim|plan|intend|is set|are set|seek|hope|must|need)", re.IGNORECASE)
 _MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
@@ -95,25 +103,32 @@ _UNIT = dict(KIND_CUES)["unit_cost"]
 
 def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
              limit: float) -> str | None:
+    return _nearest_and_distance(sentence, fig, cues, limit)[0]
+
+
+def _nearest_and_distance(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
+                          limit: float) -> tuple[str | None, float]:
     best, best_distance = None, limit
     for name, span in cues:
         distance = _distance(sentence, span, fig)
         if distance < best_distance:
             best, best_distance = name, distance
-    return best
+    return best, best_distance
 
 
-def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> str:
+def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> tuple[str, float]:
+    """The figure's kind, and how far its deciding cue is (0 when a rule, not a cue, decided)."""
     following = sentence[fig[1]:fig[1] + 40]
     if _UNIT.match(following.lstrip()) or _PER_TIME.match(following) or _PER_UNIT.match(following) \
             or _PER_A.match(following):
-        return "unit_cost"  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
+        return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
     if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
-        return "investment"  # "a £28m project": what it cost, not what it saved
-    kind = _nearest(sentence, fig, cues, MAX_KIND_DISTANCE) or "other"
+        return "investment", 0.0  # "a £28m project": what it cost, not what it saved
+    kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE)
+    kind = kind or "other"
     if kind in ("budget", "other", "investment") and _LESS_AFTER.match(sentence, fig[1]):
-        return "saving"  # "costs 11 per cent less than the contract it replaced"
-    return kind
+        return "saving", 0.0  # "costs 11 per cent less than the contract it replaced"
+    return kind, distance
 
 
 def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
@@ -160,8 +175,9 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                           and not CLAUSE_BREAK.search(sentence, pos, position)), None)
             if hedge:
                 return hedge
-        if status == "target" and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
-                                      for pos, name in left[1:] if position - pos <= 80):
+        if status == "target" and _TARGET_VERB.match(sentence, position) \
+                and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
+                        for pos, name in left[1:] if position - pos <= 80):
             return "estimated"  # "it is expected that the change will save": the hedge governs the clause
         return status
     if right:
@@ -183,6 +199,7 @@ class Context(NamedTuple):
     list_kind: str | None = None  # a list item's lead-in line names this kind ("Savings proposals:")
     list_status: str | None = None  # ... and this status
     columns: tuple[tuple[str | None, str | None], ...] = ()  # (kind, status) from each figure's column heading
+    previous_status: str | None = None  # the status of that saving
 
 
 NO_CONTEXT = Context()
@@ -207,11 +224,23 @@ def lead_in(line: str) -> tuple[str | None, str | None]:
     """The kind and status a list's or table's lead-in line gives its items: ("saving", "target") for
     "Savings proposals", (None, "target") for "Revenue Budget 2024/25"."""
     kinds = {name for name, _ in _KIND_CUES.find(line)}
-    if "saving" not in kinds:
-        # "Revenue Budget 2024/25": savings in a budget are planned
-        return (None, "target") if "budget" in kinds else (None, None)
     statuses = [name for name, _ in _STATUS_CUES.find(line)]
-    return "saving", statuses[-1] if statuses else None
+    status = statuses[-1] if statuses else None
+    if "saving" not in kinds:
+        # "What we propose": a plan; "Revenue Budget 2024/25": savings in a budget are planned
+        return None, status or ("target" if "budget" in kinds else None)
+    return "saving", status
+
+
+def _described_as_saving(sentence: str, figures: tuple[Figure, ...], k: int,
+                         kind_cues: list[tuple[str, tuple[int, int]]]) -> bool:
+    """Whether a saving's words ("recurrent", "achieved", "one-off") describe figure ``k``: near it, between
+    its neighbours, and not part of another kind's cue ("the one-off cost of")."""
+    figure = figures[k]
+    start = max(figures[k - 1].end if k else 0, figure.start - 80)
+    end = min(figures[k + 1].start if k + 1 < len(figures) else len(sentence), figure.end + 80)
+    return any(not any(cs < m.end() and m.start() < ce for _, (cs, ce) in kind_cues)
+               for m in _SAVING_ATTRIBUTE.finditer(sentence, start, end))
 
 
 def column_reading(heading: str) -> tuple[str | None, str | None]:
@@ -229,12 +258,13 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
     statuses: list[str | None] = []
     for k, figure in enumerate(figures):
         span = (figure.start, figure.end)
-        kind = _kind(sentence, span, kind_cues)
+        kind, distance = _kind(sentence, span, kind_cues)
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
         if k and _CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
                 and (figure.percent is None) == (figures[k - 1].percent is None) \
-                and not any(figures[k - 1].end <= c[0] and c[1] <= figure.start for _, c in kind_cues):
+                and not any(figures[k - 1].end <= c[0] and c[1] <= figure.start for _, c in kind_cues) \
+                and distance > CLOSE:
             kind = kinds[-1]  # "saved £2m in 2019 and a further £3m" - but not "raised £6m, while it saved a further"
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                 and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
@@ -250,8 +280,12 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving
-        if kind != "saving" and after_saving and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
+        money_like = figure.percent is None or _percent_of_money(sentence, span)
+        if kind != "saving" and after_saving and money_like \
+                and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
+        elif kind == "other" and after_saving and money_like and _described_as_saving(sentence, figures, k, kind_cues):
+            kind = "saving"  # "Of the amount delivered, £1.2m was recurrent": still the saving being described
         elif kind == "other" and context.list_kind and not kind_cues:
             kind = context.list_kind  # "Savings proposals:" then "- Close two centres on Sundays - £180,000"
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
@@ -265,7 +299,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             if status_cues is None:
                 status_cues = _STATUS_CUES.find(sentence)
                 period_cues = _PERIOD_CUES.find(sentence)
-            inherited = statuses[-1] if k and kinds[-1] == "saving" else None
+            inherited = statuses[-1] if k and kinds[-1] == "saving" else \
+                (context.previous_status if not k and context.after_saving else None)
             status = column_status or _status(sentence, span, previous_end, next_start, status_cues,
                                               inherited or context.list_status)
             # A period cue written after the previous figure or before the next one belongs to that figure.

@@ -17,6 +17,8 @@ from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
+_LINE_BREAK = re.compile(r"\n")
+_ENDS = re.compile(r"[.!?:;][\"'’”)]*$")  # a sentence that ended, rather than one a line break cut off
 _FIGURE = re.compile(FIGURE_CELL, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:[/-][0-9]{2}(?:[0-9]{2})?)?$")
 MAX_LABEL = 60
@@ -25,18 +27,21 @@ MAX_LABEL = 60
 def context_of(text: str, sentence: Sentence, previous) -> Context:
     """The context of the figures in ``sentence`` (a span of ``text``); ``previous`` is the last figure
     classified before it (a :class:`shopwindow.savings.ClassifiedFigure`), if any."""
+    row = bool(_ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text))
+    # The saving just named: in the same paragraph (a line of harvested text), or an item of the same list.
     after_saving = previous is not None and previous.kind == "saving" \
         and sentence.start - previous.sentence.end < 400 \
-        and not _PARAGRAPH_BREAK.search(text, previous.sentence.end, sentence.start)
+        and not (_PARAGRAPH_BREAK if row or not _ENDS.search(previous.sentence.text) else _LINE_BREAK).search(
+            text, previous.sentence.end, sentence.start)
     list_kind = list_status = None
     columns: tuple = ()
-    if _ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text):
+    if row:
         list_kind, list_status = _lead_in_of_list(text, sentence.start)
     elif "\n" not in sentence.text and (header := _plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
-    if not (after_saving or list_kind or columns):
+    if not (after_saving or list_kind or list_status or columns):
         return NO_CONTEXT
-    return Context(after_saving, list_kind, list_status, columns)
+    return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None)
 
 
 def _lines_above(text: str, start: int, limit: int = 20):

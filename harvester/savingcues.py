@@ -130,7 +130,8 @@ class CueSet:
 KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("funding_gap", _cues(
         r"funding gaps?", r"gaps?", r"shortfalls?", r"deficits?", r"overspends?", r"overspent", r"black holes?",
-        r"budget pressures?", r"pressures?", r"in the red", r"bankrupt\w*", r"section 114")),
+        r"budget pressures?", r"pressures?", r"in the red", r"bankrupt\w*", r"section 114",
+        r"(?:still|left|yet|remains?|remaining) to (?:be )?(?:find|found|identif\w*)")),
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
@@ -153,7 +154,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("saving", _cues(
         r"sav\w*", r"cost (?:avoidance|avoided|reductions?)", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
-        r"cuts? (?:costs?|spend\w*)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
+        r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
+        r"lower (?:charges|prices|fees|bills|rents?)", r"out of (?:our|the|its|their) (?:budgets?|spending|costs)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
         r"off (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
@@ -172,14 +174,15 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
-        r"budgeted", r"(?:budget|estimates?) (?:for|includes?|including|contains?)",
+        r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
+        r"pledged",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),
     ("achieved", _cues(
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
-        r"so far", r"to date", r"already", r"since", r"last year", r"resulted in", r"led to", r"has cut",
+        r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
         r"have cut", r"reduced", r"fell", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
