@@ -52,19 +52,18 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
     "transport": ("Transport and highways", [
         "transport", "highways", "roads", "potholes", "parking", "street lighting", "buses", "bus services",
         "fleet", "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",
-        "winter gritting", "led lanterns", "street lights", "street lamps", "lamp posts", "led street lighting", "led", "highway", "taxis", "car parks", "car parking", "concessionary fares", "passenger transport", "bus", "bus routes", "patient transport"]),
+        "winter gritting", "led lanterns", "street lights", "street lamps", "lamp posts", "led street lighting", "led", "highway", "taxis", "car parks", "car parking", "concessionary fares", "passenger transport", "bus", "bus routes", "patient transport", "ferry", "ferries"]),
     "economic_development": ("Economic development and regeneration", [
         "economic development", "regeneration", "business support", "jobs", "skills", "employment", "town centre",
         "inward investment", "high street", "tourism", "apprenticeships", "local economy", "businesses", "enterprise zone", "business park", "growth deal", "city deal", "unemployment", "unemployed", "employers", "into work", "in-work"]),
     "customer_services": ("Customer services", [
         "customer services", "customer service", "contact centre", "call centre", "customer contact",
-        "one stop shop", "complaints", "enquiries", "phone calls", "residents contact", "chatbot", "customer access", "web forms"]),
+        "one stop shop", "complaints", "enquiries", "phone calls", "residents contact", "chatbot", "customer access", "web forms", "front desk", "reception", "avoidable contact", "virtual assistant", "online account", "opening hours", "answer questions"]),
     "back_office": ("Back office and corporate services", [
         "back office", "back-office", "hr", "human resources", "payroll", "finance", "procurement", "ict",
         "it services", "legal services", "legal service", "legal team", "legal teams", "audit", "revenues and benefits", "council tax collection",
-        "business rates", "debt recovery", "transactional services", "management team", "senior management",
-        "chief executive", "office accommodation", "corporate services", "insurance", "pensions",
-        "energy contracts", "accounts payable", "it", "data centre", "printing", "facilities management", "property services", "support services", "revenues", "benefits", "shared staff", "democratic services"]),
+        "business rates", "debt recovery", "transactional services", "office accommodation", "corporate services", "insurance", "pensions",
+        "energy contracts", "accounts payable", "it", "data centre", "printing", "facilities management", "property services", "support services", "revenues", "benefits", "shared staff", "democratic services", "corporate and democratic services", "energy contract", "corporate contracts"]),
     "regulatory_services": ("Regulatory services", [
         "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
         "noise", "regulatory services", "port health", "enforcement", "scams", "building regulations", "taxi licensing", "animal welfare", "air quality"]),
@@ -83,7 +82,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "front-line services", "frontline services", "front line services", "protect services",
         "protected services", "corporate strategy", "budget strategy", "medium-term financial strategy",
         "medium term financial strategy", "operating model", "corporate transformation", "business transformation",
-        "organisational change", "council-wide transformation", "new relationship with residents", "shared chief executive", "shared management team", "single officer team", "one officer team", "merged their workforces", "single workforce", "merger", "new council", "revenue budget", "every department", "all departments", "set a budget", "budget setting", "budget-setting"]),
+        "organisational change", "council-wide transformation", "new relationship with residents", "shared chief executive", "shared management team", "single officer team", "one officer team", "merged their workforces", "single workforce", "merger", "new council", "revenue budget", "every department", "all departments", "set a budget", "budget setting", "budget-setting", "management team", "senior management", "chief executive", "unitary", "reorganisation", "councils merged", "merger of", "organisations together", "budget consultation", "budget proposals", "savings proposals", "council tax increase", "reserves"]),
 }
 WHOLE_COUNCIL = "whole_council"
 
@@ -92,7 +91,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "shared service", "shared services", "shared management", "joint management team", "shared chief executive",
         "shared senior management", "joint team", "single team", "share services", "sharing services",
         "shared team", "joint committee", "across both councils", "two councils", "three councils",
-        "shared management team", "merged their", "partnership of councils", "joint service", "one team", "single officer team", "shared staff", "shared workforce", "single workforce", "joint working", "both councils", "partner councils", "neighbouring councils", "shared headquarters", "strategic alliance", "jointly", "merged", "merger", "consortium", "one workforce", "one headquarters"]),
+        "shared management team", "merged their", "partnership of councils", "joint service", "one team", "single officer team", "shared staff", "shared workforce", "single workforce", "joint working", "both councils", "partner councils", "neighbouring councils", "shared headquarters", "strategic alliance", "jointly", "merged", "merger", "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service", "tri-borough", "two boroughs", "three boroughs"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
         "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market", "commission", "jointly commission", "jointly commissioned"]),
@@ -106,9 +105,9 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "outsourcing_partnership": ("Outsourcing or private partnership", [
         "outsourcing", "outsourced", "outsource", "private sector partner", "strategic partnership",
         "pfi", "contracted out", "external provider", "contract with", "private partner", "partnership with",
-        "delivery partner", "contractor", "private sector", "outsourcing contract"]),
+        "delivery partner", "contractor", "private sector", "outsourcing contract", "contracts with", "contracted to"]),
     "insourcing": ("Bringing services back in-house", [
-        "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house"]),
+        "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house", "council-run", "run by the council"]),
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
@@ -125,10 +124,10 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "demand_management": ("Prevention and demand management", [
         "prevention", "preventative", "early intervention", "demand management", "managing demand",
         "strengths-based", "asset-based", "three conversations", "community-led", "behaviour change",
-        "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention"]),
+        "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention", "reablement"]),
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
-        "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender"]),
+        "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender", "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts"]),
     "commercialisation": ("Commercialisation and income generation", [
         "commercial", "commercialisation", "income generation", "generate income", "selling services",
         "advertising", "sponsorship", "investment property", "traded", "selling"]),

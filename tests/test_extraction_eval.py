@@ -38,7 +38,7 @@ def test_f1_meets_target(scores, measure):
 
 
 # Floors, not targets: a taxonomy change that loses labelled passages must say why.
-TAXONOMY_FLOORS = {"service_area": 0.75, "delivery_model": 0.45}
+TAXONOMY_FLOORS = {"service_area": 0.75, "delivery_model": 0.5}
 
 
 @pytest.mark.parametrize("field", sorted(TAXONOMY_FLOORS))
