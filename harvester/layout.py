@@ -44,6 +44,18 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None)
 
 
+def heading_of(text: str, sentence: Sentence) -> str | None:
+    """For a list item or table row, the lines that say what it is ("Savings from shared management", and a
+    plain-text table's column headings), so a quote of the row alone still makes sense; else None."""
+    if _ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text):
+        lead = next((line for line in _lines_above(text, sentence.start) if not _is_row(line)), None)
+        return lead.strip()[:200] if lead else None
+    if "\n" in sentence.text or _cells(sentence.text) is None:
+        return None
+    above = [line for line in _lines_above(text, sentence.start) if _cells(line) is None][:2]
+    return " — ".join(line.strip()[:200] for line in reversed(above)) or None
+
+
 def _lines_above(text: str, start: int, limit: int = 20):
     """The lines before offset ``start``, nearest first, stopping at a blank line."""
     end = text.rfind("\n", 0, start)

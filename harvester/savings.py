@@ -17,12 +17,13 @@ from __future__ import annotations
 
 import bisect
 import logging
+import re
 from dataclasses import dataclass, field
 
 from .councils import find_councils
 from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
-from .layout import context_of
+from .layout import context_of, heading_of
 from .models import Saving
 from .money import Figure, find_figures
 from .savingcues import SECTOR_WIDE
@@ -130,7 +131,13 @@ def record_text(record) -> str:
     return "\n\n".join(part for part in (record.title, summary, record.body) if part)
 
 
-def _quote(sentence: Sentence, figure: Figure) -> str:
+_BULLET = re.compile(r"^(?:[-•*–]|\d+[.)])\s+")
+
+
+def _quote(sentence: Sentence, figure: Figure, heading: str | None = None) -> str:
+    """The sentence that evidences a saving; a table row or list item is prefixed with its heading lines."""
+    if heading and len(heading) + len(sentence.text) + 3 <= MAX_QUOTE:
+        return f"{heading} — {_BULLET.sub('', sentence.text)}"
     if len(sentence.text) <= MAX_QUOTE:
         return sentence.text
     start = max(0, figure.start - MAX_QUOTE // 2)
@@ -171,7 +178,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
         seen.add(key)
         savings.append(Saving(
             amount_gbp=fig.amount_gbp, percent=percent, status=item.status or "achieved", period=item.period,
-            quote=_quote(item.sentence, fig), fiscal_year=item.fiscal_year, councils=councils,
+            quote=_quote(item.sentence, fig, heading_of(text, item.sentence)), fiscal_year=item.fiscal_year, councils=councils,
             sector_wide=item.sector_wide,
             amount_text=f"{fig.text} (savings and income)" if item.with_income else fig.text,
         ))

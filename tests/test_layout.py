@@ -45,3 +45,20 @@ def test_a_wrapped_prose_line_ending_in_a_figure_is_not_a_table_row():
     text = "The new contract saved the council £1.4\nmillion in its first year, officers said."
     [saving] = extract_savings(text)
     assert saving.amount_gbp == 1.4e6
+
+
+def test_a_saving_in_a_table_or_list_quotes_its_heading_too():
+    text = ("Savings from the joint waste contract\n"
+            "2023/24: Target £400,000; Delivered £350,000\n\n"
+            "Proposed savings\n"
+            "- Close the Eastgate depot - £90,000")
+    assert [s.quote for s in extract_savings(text)] == [
+        "Savings from the joint waste contract — 2023/24: Target £400,000; Delivered £350,000",
+        "Savings from the joint waste contract — 2023/24: Target £400,000; Delivered £350,000",
+        "Proposed savings — Close the Eastgate depot - £90,000"]
+
+
+def test_a_sentence_ending_in_a_figure_and_a_full_stop_is_prose_not_a_row():
+    text = "Sharing the fleet saved £600,000.\nThe councils will now share a depot."
+    [saving] = extract_savings(text)
+    assert saving.quote == "Sharing the fleet saved £600,000."
