@@ -20,7 +20,7 @@ import logging
 import re
 from dataclasses import dataclass, field
 
-from .councils import find_councils
+from .councils import find_council_mentions
 from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
 from .layout import context_of, heading_of
@@ -96,7 +96,7 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
 def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
-    council_matches = None
+    mentions = starts = None
     text = text or ""
     for sentence, figures in _by_sentence(text):
         context = context_of(text, sentence, out[-1] if out else None)
@@ -104,10 +104,12 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
                 figures, read_sentence(sentence.text, tuple(figures), context), strict=True):
             item = ClassifiedFigure(figure, kind, sentence, status, period, year, with_income=mixed)
             if kind == "saving":
-                if council_matches is None:  # one linking pass over the whole text, shared by every sentence
-                    council_matches = find_councils(text)
-                item.councils = list(dict.fromkeys(
-                    m.code for m in council_matches if sentence.start <= m.start < sentence.end))
+                if mentions is None:  # one linking pass over the whole text, shared by every sentence
+                    mentions = find_council_mentions(text)
+                    starts = [m.start for m in mentions]
+                # Every mention in the sentence, not only each council's first on the page.
+                item.councils = list(dict.fromkeys(m.code for m in mentions[
+                    bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]))
                 item.sector_wide = not item.councils and bool(SECTOR_WIDE.search(sentence.text))
             out.append(item)
     return out

@@ -370,3 +370,9 @@ def test_a_figure_with_its_own_cue_right_beside_it_does_not_copy_the_one_before(
 def test_planned_savings_in_finance_wording(text, status):
     [saving] = extract_savings(text)
     assert saving.status == status
+
+
+def test_a_saving_names_the_council_in_its_sentence_even_if_named_earlier_on_the_page():
+    text = ("Kent County Council saved £1m on waste in 2019. Surrey County Council saved £3m on roads. "
+            "Later, Kent County Council saved another £2m on libraries.")
+    assert [s.councils for s in extract_savings(text)] == [["E10000016"], ["E10000030"], ["E10000016"]]
