@@ -121,6 +121,11 @@ def _main_container(soup: BeautifulSoup) -> Tag:
     return best or soup.body or soup
 
 
+def _holds_blocks(tag: Tag) -> bool:
+    """A list item made of paragraphs or sub-lists: those are read one by one, the item is not."""
+    return tag.name == "li" and tag.find(["p", "li"]) is not None
+
+
 def block_text(root: Tag) -> list[str]:
     """Text of the block elements under ``root``, one string per block, in order, without nested duplicates.
 
@@ -157,10 +162,11 @@ def block_text(root: Tag) -> list[str]:
             for row in rendered.get(id(node), ()):
                 add(row)
             continue
-        if node.name != "li" and any(p.name in BLOCKS and id(p) not in opened for p in node.parents):
+        if node.name != "li" and any(p.name in BLOCKS and id(p) not in opened and not _holds_blocks(p)
+                                     for p in node.parents):
             continue  # an enclosing block reads this one's text
-        if node.name == "li" and node.find(["p", "li"]):
-            continue
+        if _holds_blocks(node):
+            continue  # "<li><p>...</p></li>": its paragraphs are read instead
         add(clean_text(node.get_text(" ", strip=True)))
     add("")
     if not lines:

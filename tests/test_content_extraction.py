@@ -65,3 +65,13 @@ def test_cross_site_canonical_is_reported_but_not_trusted_for_the_record():
     response = Response("https://www.leeds.gov.uk/news/a", 200, {}, html.encode(), html, "utf-8", Request("https://www.leeds.gov.uk/news/a"), "text/html")
     (record,) = list(reader.parse_article(response))
     assert record.url == "https://www.leeds.gov.uk/news/a"
+
+
+def test_list_items_made_of_paragraphs_keep_their_text():
+    html = ("<html><body><main><h1>Our savings plan</h1><ul>"
+            "<li><p>Merging the two contact centres will save £220,000 a year.</p></li>"
+            "<li><p>Sharing a fleet depot with the district will save £75,000.</p></li>"
+            "</ul><p>Both changes start in April, the council said in its budget report this week.</p></main></body></html>")
+    lines = extract_article(html, "https://www.example.gov.uk/plan").text.splitlines()
+    assert lines[:2] == ["Merging the two contact centres will save £220,000 a year.",
+                         "Sharing a fleet depot with the district will save £75,000."]
