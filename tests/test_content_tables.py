@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import pytest
 
 from shopwindow.content import block_text, extract_article, soup_of
 from shopwindow.savings import extract_savings
@@ -168,9 +167,6 @@ def test_a_savings_table_page_reaches_the_savings_extractor_row_by_row():
     assert not found & {"£14.2m", "£13.6m"}  # budgets are never savings
 
 
-# Depends on savings.py reading row labels (in progress elsewhere): today the row figures come
-# out as "other" because a whole table reads as one sentence. Remove the marker when it passes.
-@pytest.mark.xfail(reason="savings extraction does not yet read table row labels", strict=False)
 def test_table_row_labels_give_each_figure_its_status():
     html = (FIXTURES / "savings-programme.html").read_text(encoding="utf-8")
     article = extract_article(html, "https://www.anytown.gov.uk/budget/savings")
