@@ -162,12 +162,13 @@ def block_text(root: Tag) -> list[str]:
             for row in rendered.get(id(node), ()):
                 add(row)
             continue
-        if node.name != "li" and any(p.name in BLOCKS and id(p) not in opened and not _holds_blocks(p)
-                                     for p in node.parents):
-            continue  # an enclosing block reads this one's text
+        if any(p.name in BLOCKS and id(p) not in opened and not _holds_blocks(p) for p in node.parents):
+            continue  # an enclosing block (a quote, a cell) reads this one's text
         if _holds_blocks(node):
             continue  # "<li><p>...</p></li>": its paragraphs are read instead
-        add(clean_text(node.get_text(" ", strip=True)))
+        text = node.get_text(" ", strip=True)
+        # In HTML a line break in the source is a space; only <pre> keeps its lines.
+        add(clean_text(text) if node.name == "pre" else " ".join(text.split()))
     add("")
     if not lines:
         text = clean_text(root.get_text("\n", strip=True))

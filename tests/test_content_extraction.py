@@ -75,3 +75,18 @@ def test_list_items_made_of_paragraphs_keep_their_text():
     lines = extract_article(html, "https://www.example.gov.uk/plan").text.splitlines()
     assert lines[:2] == ["Merging the two contact centres will save £220,000 a year.",
                          "Sharing a fleet depot with the district will save £75,000."]
+
+
+def test_a_list_inside_a_quote_is_read_once():
+    html = ("<html><body><main><h1>Leader's statement</h1><p>The leader set out the year's results to "
+            "full council on Wednesday evening, with thanks to staff.</p><blockquote><ul>"
+            "<li>Savings of £5m were delivered across all services.</li></ul></blockquote></main></body></html>")
+    text = extract_article(html, "https://www.example.gov.uk/leader").text
+    assert text.count("Savings of £5m") == 1
+
+
+def test_line_breaks_in_the_html_source_of_a_paragraph_are_spaces():
+    html = ("<html><body><main><h1>Waste contract</h1><p>The council saved\n   £2m on   waste\nthis year, "
+            "officers told the environment committee on Tuesday evening.</p></main></body></html>")
+    assert extract_article(html, "https://www.example.gov.uk/waste").text == (
+        "The council saved £2m on waste this year, officers told the environment committee on Tuesday evening.")
