@@ -6,12 +6,13 @@ every snapshot page (the readers' records before the pipeline) and the benchmark
     .venv/bin/python scripts/extraction_golden.py write /tmp/golden.json
     .venv/bin/python scripts/extraction_golden.py check /tmp/golden.json   # exit 1 and name the first difference
 
-The readers' raw records are cached in /tmp (they do not depend on the extraction code).
+The readers' raw records are cached in /tmp, keyed by a hash of harvester/ and plugins/.
 """
 
 from __future__ import annotations
 
 import copy
+import hashlib
 import dataclasses
 import json
 import pickle
@@ -37,7 +38,15 @@ from shopwindow.savings import extract_savings  # noqa: E402
 from shopwindow.snapshot import SnapshotTransport  # noqa: E402
 from shopwindow.testing import crawl  # noqa: E402
 
-RAW_CACHE = Path("/tmp/extraction_golden_raw.pickle")
+def _readers_fingerprint() -> str:
+    """A hash of the code that turns pages into records, so the cache is rebuilt when that code changes."""
+    digest = hashlib.sha256()
+    for path in sorted([*(ROOT / "plugins").glob("*.py"), *(ROOT / "harvester").glob("*.py")]):
+        digest.update(path.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+RAW_CACHE = Path(f"/tmp/extraction_golden_raw-{_readers_fingerprint()}.pickle")
 
 
 def raw_snapshot_records() -> list[tuple[Source, Record]]:
