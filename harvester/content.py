@@ -212,6 +212,24 @@ def extract_date(soup: BeautifulSoup, main: Tag | None = None) -> str | None:
     return None
 
 
+# A press release ends where its furniture starts: "ENDS", "Notes to editors", the press office's details.
+_PRESS_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council)[.:]?", re.IGNORECASE)
+_PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|contact)|(?:contact )?the press office\b",
+                            re.IGNORECASE)
+
+
+def _without_press_furniture(lines: list[str]) -> list[str]:
+    """The article without what follows its end marker, nor the lines giving the press office's contact details:
+    they name no scheme, and their words ("enquiries", phone numbers) would be read as if they did."""
+    out = []
+    for line in lines:
+        if len(line) <= 40 and _PRESS_END.fullmatch(line.strip()):
+            break
+        if not _PRESS_CONTACT.match(line):
+            out.append(line)
+    return out
+
+
 def extract_article(html: str, url: str) -> Article:
     """Extract title, date, summary and main text from an article page."""
     soup = soup_of(html)
@@ -231,7 +249,7 @@ def extract_article(html: str, url: str) -> Article:
     if published is None:
         # A bare date line just under the headline ("29.07.19", "Posted 3 May 2021").
         published = next((d for line in lines[:6] if len(line) < 80 and (d := parse_date(line))), None)
-    text = "\n".join(lines)
+    text = "\n".join(_without_press_furniture(lines))
     summary = clean_text(description) or next((line for line in lines if len(line) >= 60), lines[0] if lines else "")
     links = []
     for a in main.find_all("a", href=True):

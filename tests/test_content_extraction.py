@@ -90,3 +90,18 @@ def test_line_breaks_in_the_html_source_of_a_paragraph_are_spaces():
             "officers told the environment committee on Tuesday evening.</p></main></body></html>")
     assert extract_article(html, "https://www.example.gov.uk/waste").text == (
         "The council saved £2m on waste this year, officers told the environment committee on Tuesday evening.")
+
+
+def test_a_press_release_stops_at_its_notes_to_editors():
+    html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
+            "they say saves £80,000 a year in rent and running costs.</p><p>ENDS</p><h3>Notes to editors</h3>"
+            "<p>The council has 3,000 staff and a budget of £300m.</p></main></body></html>")
+    text = extract_article(html, "https://www.example.gov.uk/depot").text
+    assert "£300m" not in text and text.startswith("The two councils now share")
+
+
+def test_press_office_contact_lines_are_dropped():
+    html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
+            "they say saves £80,000 a year in rent and running costs.</p><p>For media enquiries contact the "
+            "press office on 01234 567890.</p></main></body></html>")
+    assert "enquiries" not in extract_article(html, "https://www.example.gov.uk/depot").text
