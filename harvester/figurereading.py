@@ -58,6 +58,8 @@ _TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less tha
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
+_RATIO_AFTER = re.compile(r"\s*(?:in|out of|of|for) every\b", re.IGNORECASE)
+_RATIO_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
 # "costs 11 per cent less than", "£700,000 less than it would otherwise have been": the figure is what was saved.
 _LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|lower|cheaper)\b", re.IGNORECASE)
@@ -122,6 +124,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if _UNIT.match(following.lstrip()) or _PER_TIME.match(following) or _PER_UNIT.match(following) \
             or _PER_A.match(following):
         return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
+    if _RATIO_AFTER.match(sentence, fig[1]) or _RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
+        return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
     if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE)
@@ -280,6 +284,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving
+        if k and _RATIO_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start):
+            kind = "other"  # "for every £1 spent, the council saves £3": the other side of a ratio
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind != "saving" and after_saving and money_like \
                 and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):

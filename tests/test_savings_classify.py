@@ -376,3 +376,11 @@ def test_a_saving_names_the_council_in_its_sentence_even_if_named_earlier_on_the
     text = ("Kent County Council saved £1m on waste in 2019. Surrey County Council saved £3m on roads. "
             "Later, Kent County Council saved another £2m on libraries.")
     assert [s.councils for s in extract_savings(text)] == [["E10000016"], ["E10000030"], ["E10000016"]]
+
+
+@pytest.mark.parametrize("text", [
+    "Since 2015 the council has cut £90m, which is £1 in every £4 it used to spend.",
+    "For every £1 spent on reablement, the council saves £3 in care costs.",
+])
+def test_ratios_are_not_amounts(text):
+    assert all(s.amount_gbp not in (1, 3, 4) for s in extract_savings(text))
