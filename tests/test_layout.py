@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from shopwindow.savings import classify_figures, extract_savings
 
 
@@ -62,3 +65,17 @@ def test_a_sentence_ending_in_a_figure_and_a_full_stop_is_prose_not_a_row():
     text = "Sharing the fleet saved £600,000.\nThe councils will now share a depot."
     [saving] = extract_savings(text)
     assert saving.quote == "Sharing the fleet saved £600,000."
+
+
+_TOKENS = ["£1.2m", "£300k", "£45,000", "12%", "2011/12", "Target", "Delivered", "Saving", "Budget 2024/25",
+           "Savings", "proposed", "- ", "• ", "1. ", "Total", ":", ";", "|", "saved", "a further", "of which",
+           "Kent County Council", "the", "report", ".", "\n", "\n\n", " "]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_TOKENS) | st.text(max_size=6), max_size=60))
+def test_page_shaped_text_never_breaks_the_reading(tokens):
+    text = " ".join(tokens)
+    for item in classify_figures(text):  # not the never-raising wrapper: the reading itself must not raise
+        assert item.kind in ("saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other")
+        assert item.sentence.start <= item.sentence.end <= len(text)
