@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
-from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence
+from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
@@ -27,7 +27,7 @@ MAX_LABEL = 60
 def context_of(text: str, sentence: Sentence, previous) -> Context:
     """The context of the figures in ``sentence`` (a span of ``text``); ``previous`` is the last figure
     classified before it (a :class:`shopwindow.savings.ClassifiedFigure`), if any."""
-    row = bool(_ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text))
+    row = bool(_ITEM.match(text, sentence.start) or _labelled_row(sentence.text))
     # The saving just named: in the same paragraph (a line of harvested text), or an item of the same list.
     after_saving = previous is not None and previous.kind == "saving" \
         and sentence.start - previous.sentence.end < 400 \
@@ -37,7 +37,8 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     columns: tuple = ()
     if row:
         list_kind, list_status = _lead_in_of_list(text, sentence.start)
-    elif "\n" not in sentence.text and (header := _plain_table_header(text, sentence)):
+    elif "\n" not in sentence.text and is_table_row(sentence.text) \
+            and (header := _plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
     if not (after_saving or list_kind or list_status or columns):
         return NO_CONTEXT
@@ -47,10 +48,10 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
 def heading_of(text: str, sentence: Sentence) -> str | None:
     """For a list item or table row, the lines that say what it is ("Savings from shared management", and a
     plain-text table's column headings), so a quote of the row alone still makes sense; else None."""
-    if _ITEM.match(text, sentence.start) or _LABELLED_ROW.match(sentence.text):
+    if _ITEM.match(text, sentence.start) or _labelled_row(sentence.text):
         lead = next((line for line in _lines_above(text, sentence.start) if not _is_row(line)), None)
         return lead.strip()[:200] if lead else None
-    if "\n" in sentence.text or _cells(sentence.text) is None:
+    if "\n" in sentence.text or not is_table_row(sentence.text) or _cells(sentence.text) is None:
         return None
     above = [line for line in _lines_above(text, sentence.start) if _cells(line) is None][:2]
     return " — ".join(line.strip()[:200] for line in reversed(above)) or None
@@ -70,8 +71,12 @@ def _lines_above(text: str, start: int, limit: int = 20):
         end = line_start - 1
 
 
+def _labelled_row(line: str) -> bool:
+    return ";" in line and ":" in line and _LABELLED_ROW.match(line) is not None
+
+
 def _is_row(line: str) -> bool:
-    return bool(_ITEM.match(line) or _LABELLED_ROW.match(line))
+    return bool(_ITEM.match(line) or _labelled_row(line))
 
 
 def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None]:

@@ -54,19 +54,25 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016"),
     and around table rows ("2011/12 £1.1m £1.3m"), unless the next line goes on in lower case."""
     line_start = start
-    row = None
     for newline in _LINE_END.finditer(text, start, end):
         line = text[line_start:newline.start()]
-        if row is None:
-            row = bool(TABLE_ROW.fullmatch(line))
-        next_end = text.find("\n", newline.end(), end)
-        next_row = bool(TABLE_ROW.fullmatch(text, newline.end(), next_end if next_end != -1 else end))
         if line.strip() and not _LOWER_NEXT.match(text, newline.end()) \
-                and (len(line) <= 70 and not _CONTINUES.search(line) or row or next_row):
+                and (len(line) <= 70 and not _CONTINUES.search(line) or is_table_row(line)
+                     or is_table_row(text[newline.end():_line_end(text, newline.end(), end)])):
             _add_piece(out, text, start, newline.start())
             start = newline.end()
-        line_start, row = newline.end(), next_row
+        line_start = newline.end()
     _add_piece(out, text, start, end)
+
+
+def _line_end(text: str, start: int, end: int) -> int:
+    found = text.find("\n", start, end)
+    return end if found == -1 else found
+
+
+def is_table_row(line: str) -> bool:
+    """A table row: only lines with a pound sign or a percentage are tried against the pattern."""
+    return ("£" in line or "%" in line or "per cent" in line or "GBP" in line) and TABLE_ROW.fullmatch(line) is not None
 
 
 def _add_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
