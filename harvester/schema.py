@@ -91,6 +91,12 @@ TABLES: dict[str, dict] = {
         "columns": {"initiative_id": str, "name": str, "kind": str},  # nhs | police | fire | company | lga | other
         "pk": ("initiative_id", "name"),
     },
+    "initiative_link_sources": {
+        # Which source document named each council and partner link: re-storing a source replaces only its own
+        # links, and a link goes when no source names it any more.
+        "columns": {"initiative_id": str, "link": str, "value": str, "document_id": str},  # link: council | partner
+        "pk": ("initiative_id", "link", "value", "document_id"),
+    },
     "initiative_sources": {
         "columns": {
             "initiative_id": str,
@@ -184,6 +190,7 @@ INDEXES: list[tuple[str, list[str]]] = [
     ("initiative_councils", ["council_code"]),
     ("initiative_partners", ["name"]),
     ("initiative_sources", ["document_id"]),
+    ("initiative_link_sources", ["document_id"]),
     ("savings", ["document_id"]),
     ("savings", ["status", "amount_gbp"]),
     ("savings", ["council_code"]),
@@ -266,7 +273,26 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
             db[table].enable_fts(columns, create_triggers=True, tokenize="porter")
     for name, sql in VIEWS.items():
         ensure_view(db, name, sql)
+    _own_unowned_links(db)
     return db
+
+
+# A link without an owner (a database from before initiative_link_sources) is given to every source of its
+# initiative, so it stays until each of them has been read again without naming it. Writes nothing once done.
+_LINK_OWNERS = """
+insert or ignore into initiative_link_sources (initiative_id, link, value, document_id)
+select l.initiative_id, '{link}', l.{column}, s.document_id
+from {table} l join initiative_sources s on s.initiative_id = l.initiative_id
+where s.document_id is not null and not exists (
+  select 1 from initiative_link_sources o
+  where o.initiative_id = l.initiative_id and o.link = '{link}' and o.value = l.{column})
+"""
+
+
+def _own_unowned_links(db: sqlite_utils.Database) -> None:
+    with db.atomic():
+        for link, table, column in (("council", "initiative_councils", "council_code"), ("partner", "initiative_partners", "name")):
+            db.execute(_LINK_OWNERS.format(link=link, table=table, column=column))
 
 
 def ensure_view(db: sqlite_utils.Database, name: str, sql: str) -> None:

@@ -18,7 +18,7 @@ import sqlite_utils
 
 from .models import Record, Request
 
-CHILD_TABLES = ("initiative_councils", "initiative_partners", "savings", "initiative_sources")
+CHILD_TABLES = ("initiative_councils", "initiative_partners", "initiative_link_sources", "savings", "initiative_sources")
 
 
 def now_iso() -> str:
@@ -156,11 +156,13 @@ class Storage:
             ]
             if link_rows:
                 self.db["links"].upsert_all(link_rows, pk=("from_url", "to_url"))
-            new_ids = [self._save_record(record, doc_id, source, now, match) for record in records]
+            restored: set[str] = set()
+            new_ids = [self._save_record(record, doc_id, source, now, match, restored) for record in records]
             self._drop_vanished(doc_id, set(new_ids))
         return len(new_ids)
 
-    def _save_record(self, record: Record, doc_id: str, source: str, now: str, match) -> str:
+    def _save_record(self, record: Record, doc_id: str, source: str, now: str, match, restored: set[str]) -> str:
+        """Store one record; ``restored`` holds the initiatives this page has already cleared its own facts from."""
         own_id = initiative_id(record)
         init_id = own_id
         if match is not None:
@@ -190,26 +192,18 @@ class Storage:
         if primary:
             row.update(fields)
             self.db["initiatives"].upsert(row, pk="id")
-            for table in ("initiative_councils", "initiative_partners"):
-                self.db.conn.execute(f"delete from {table} where initiative_id = ?", [init_id])
         else:
             # A second source for a known initiative: fill gaps, never overwrite the primary's fields.
             current = self.db["initiatives"].get(init_id)
             row.update({k: v for k, v in fields.items() if current.get(k) in (None, "") and v not in (None, "")})
             self.db["initiatives"].update(init_id, row)
-        if record.councils:
-            self.db["initiative_councils"].insert_all(
-                [{"initiative_id": init_id, "council_code": code} for code in dict.fromkeys(record.councils)],
-                pk=("initiative_id", "council_code"),
-                ignore=True,
-            )
-        if record.partners:
-            self.db["initiative_partners"].insert_all(
-                [{"initiative_id": init_id, "name": p["name"], "kind": p.get("kind", "other")} for p in record.partners],
-                pk=("initiative_id", "name"),
-                ignore=True,
-            )
-        self.db.conn.execute("delete from savings where initiative_id = ? and document_id = ?", [init_id, doc_id])
+        if init_id not in restored:
+            # This source's earlier councils, partners and savings make way for what the page says now; other
+            # sources' stay. Once per page: two records of one page can describe one initiative.
+            self._forget_source(init_id, doc_id)
+            restored.add(init_id)
+        self._link(init_id, doc_id, record)
+        self._prune_links(init_id)
         if record.savings:
             self.db["savings"].upsert_all(
                 [
@@ -251,12 +245,49 @@ class Storage:
         )
         return init_id
 
+    def _forget_source(self, init_id: str, doc_id: str) -> None:
+        """Drop the link ownerships and savings that document ``doc_id`` gave initiative ``init_id``."""
+        for table in ("initiative_link_sources", "savings"):
+            self.db.conn.execute(f"delete from {table} where initiative_id = ? and document_id = ?", [init_id, doc_id])
+
+    def _link(self, init_id: str, doc_id: str, record: Record) -> None:
+        """Link the record's councils and partners to the initiative, noting this document as one of their owners."""
+        codes = list(dict.fromkeys(record.councils))
+        owned = [("council", code) for code in codes] + [("partner", p["name"]) for p in record.partners]
+        if not owned:
+            return
+        self.db["initiative_link_sources"].insert_all(
+            [{"initiative_id": init_id, "link": link, "value": value, "document_id": doc_id} for link, value in owned],
+            pk=("initiative_id", "link", "value", "document_id"),
+            ignore=True,
+        )
+        if codes:
+            self.db["initiative_councils"].insert_all(
+                [{"initiative_id": init_id, "council_code": code} for code in codes], pk=("initiative_id", "council_code"), ignore=True
+            )
+        if record.partners:
+            self.db["initiative_partners"].insert_all(
+                [{"initiative_id": init_id, "name": p["name"], "kind": p.get("kind", "other")} for p in record.partners],
+                pk=("initiative_id", "name"),
+                ignore=True,
+            )
+
+    def _prune_links(self, init_id: str) -> None:
+        """Remove the initiative's councils and partners that no source names any more."""
+        for link, table, column in (("council", "initiative_councils", "council_code"), ("partner", "initiative_partners", "name")):
+            self.db.conn.execute(
+                f"delete from {table} where initiative_id = ? and not exists (select 1 from initiative_link_sources o "
+                f"where o.initiative_id = {table}.initiative_id and o.link = ? and o.value = {table}.{column})",
+                [init_id, link],
+            )
+
     def _drop_vanished(self, doc_id: str, keep: set[str]) -> None:
         """Initiatives this page no longer describes lose this source; with no source left, they are removed."""
         old = [r[0] for r in self.db.execute("select initiative_id from initiative_sources where document_id = ?", [doc_id])]
         for init_id in set(old) - keep:
             self.db.conn.execute("delete from initiative_sources where initiative_id = ? and document_id = ?", [init_id, doc_id])
-            self.db.conn.execute("delete from savings where initiative_id = ? and document_id = ?", [init_id, doc_id])
+            self._forget_source(init_id, doc_id)
+            self._prune_links(init_id)
             remaining = self.db.execute("select count(*) from initiative_sources where initiative_id = ?", [init_id]).fetchone()[0]
             if remaining == 0:
                 for table in CHILD_TABLES:

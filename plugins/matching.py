@@ -333,7 +333,7 @@ def merge(db: sqlite_utils.Database, kept: str, merged: str, value: float) -> di
     """
     keep, lose = db["initiatives"].get(kept), db["initiatives"].get(merged)
     moved = [r[0] for r in db.execute("select url from initiative_sources where initiative_id = ? order by url", [merged])]
-    for table in ("initiative_sources", "initiative_councils", "initiative_partners"):
+    for table in ("initiative_sources", "initiative_councils", "initiative_partners", "initiative_link_sources"):
         db.execute(f"update or ignore {table} set initiative_id = ? where initiative_id = ?", [kept, merged])
         db.execute(f"delete from {table} where initiative_id = ?", [merged])
     db.execute("update savings set initiative_id = ? where initiative_id = ?", [kept, merged])

@@ -76,3 +76,78 @@ def test_schema_is_idempotent_and_has_full_text_search(storage):
     storage.save_page(url="https://x.gov.uk/a", source="s", fetch=FETCH, records=shortlist("Shared legal service"), requests=[])
     hits = list(storage.db["initiatives"].search("legal"))
     assert [h["title"] for h in hits] == ["Shared legal service"]
+
+
+# -- several sources, one initiative: each source owns the councils, partners and savings it named ----------
+
+LGA = "https://www.local.gov.uk/case-studies/shared-legal"
+NEWS = "https://www.wigan.gov.uk/news/shared-legal"
+
+
+def legal(url, council, partner, amount):
+    return Record(title="Shared legal service", url=url, councils=[council], partners=[{"name": partner, "kind": "nhs"}],
+                  savings=[Saving(amount_gbp=amount, status="achieved", quote=f"It saved £{amount:,.0f}.")])
+
+
+def store_both(storage, *, first=None):
+    """The LGA's case study first (the primary), then the council's news joining it as a second source."""
+    storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[first or legal(LGA, "E08000010", "NHS Wigan", 1e6)], requests=[])
+    joined = next(storage.db.query("select id from initiatives"))["id"]
+    storage.save_page(url=NEWS, source="news", fetch=FETCH, records=[legal(NEWS, "E08000001", "Bolton FT", 2e6)], requests=[],
+                      match=lambda db, record, own_id: joined)
+    return joined
+
+
+def links(db):
+    return (sorted(r[0] for r in db.execute("select council_code from initiative_councils")),
+            sorted(r[0] for r in db.execute("select name from initiative_partners")),
+            sorted(r[0] for r in db.execute("select amount_gbp from savings")))
+
+
+def test_restoring_the_first_source_keeps_what_the_second_source_named(storage):
+    store_both(storage)
+    # An incremental re-run: the LGA page changed, and now names another council.
+    storage.save_page(url=LGA, source="lga", fetch=dict(FETCH, content_hash="h2"),
+                      records=[legal(LGA, "E08000002", "NHS Wigan", 1.5e6)], requests=[])
+    assert storage.db["initiatives"].count == 1
+    assert links(storage.db) == (["E08000001", "E08000002"], ["Bolton FT", "NHS Wigan"], [1.5e6, 2e6])
+
+
+def test_restoring_the_second_source_keeps_what_the_first_named(storage):
+    joined = store_both(storage)
+    storage.save_page(url=NEWS, source="news", fetch=dict(FETCH, content_hash="h2"), records=[legal(NEWS, "E08000003", "Bolton FT", 3e6)],
+                      requests=[], match=lambda db, record, own_id: joined)
+    assert links(storage.db) == (["E08000003", "E08000010"], ["Bolton FT", "NHS Wigan"], [1e6, 3e6])
+
+
+def test_a_council_named_by_both_sources_stays_until_neither_names_it(storage):
+    store_both(storage, first=legal(LGA, "E08000001", "Bolton FT", 1e6))  # both name Bolton
+    storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[legal(LGA, "E08000010", "NHS Wigan", 1e6)], requests=[])
+    assert links(storage.db)[:2] == (["E08000001", "E08000010"], ["Bolton FT", "NHS Wigan"])
+
+
+def test_a_source_that_stops_describing_the_initiative_takes_its_links_with_it(storage):
+    store_both(storage)
+    storage.save_page(url=NEWS, source="news", fetch=FETCH, records=[], requests=[])
+    assert links(storage.db) == (["E08000010"], ["NHS Wigan"], [1e6])
+
+
+def test_two_records_of_one_page_joining_one_initiative_keep_each_others_savings(storage):
+    """The second record of a page must not wipe what the first stored for the same source."""
+    storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[legal(LGA, "E08000010", "NHS Wigan", 1e6)], requests=[])
+    joined = next(storage.db.query("select id from initiatives"))["id"]
+    page = [legal(NEWS + "#a", "E08000001", "Bolton FT", 2e6), legal(NEWS + "#b", "E08000002", "Salford CCG", 3e6)]
+    for _ in range(2):
+        storage.save_page(url=NEWS, source="news", fetch=FETCH, records=page, requests=[], match=lambda db, record, own_id: joined)
+    assert links(storage.db) == (["E08000001", "E08000002", "E08000010"], ["Bolton FT", "NHS Wigan", "Salford CCG"], [1e6, 2e6, 3e6])
+
+
+def test_an_older_database_gives_its_links_to_every_source_and_upgrades_once(storage):
+    """Before links had owners: each existing link is kept until every source of its initiative stops naming it."""
+    store_both(storage)
+    storage.db.execute("drop table initiative_link_sources")
+    for _ in range(2):
+        ensure_schema(storage.db)
+    assert storage.db["initiative_link_sources"].count == 2 * 4  # 2 councils + 2 partners, each owned by both documents
+    storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[legal(LGA, "E08000002", "NHS Wigan", 1e6)], requests=[])
+    assert links(storage.db)[0] == ["E08000001", "E08000002", "E08000010"]  # the news page, not yet re-read, still owns E08000010
