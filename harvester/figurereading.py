@@ -27,7 +27,7 @@ CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 _CONTINUES = re.compile(
-    r"(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
+    r"(?:,|\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
     r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
 _PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
 # A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
@@ -58,6 +58,12 @@ _TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less tha
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
+# "a saving in printing, postage and storage of £175k": the saving's object in between, then its amount.
+_SAVING_OF = re.compile(r"\bsav(?:ing|ings)\b[^.;:£%]{0,60}?\b(?:of|worth|totalling|amounting to)\s+"
+                        r"(?:(?:about|around|some|over|more than|almost|nearly|up to|an estimated|a further)\s+)*$",
+                        re.IGNORECASE)
+_OVER_AFTER = re.compile(r"\s*(?:(?:more|higher|greater) than (?:budget\w*|planned|forecast)|over budget|above budget)",
+                         re.IGNORECASE)
 _RATIO_AFTER = re.compile(r"\s*(?:in|out of|of|for) every\b", re.IGNORECASE)
 _RATIO_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
@@ -68,7 +74,8 @@ _RESTATES = re.compile(
     r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
     r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
-    r"of which|of this|of that)\s+"
+    r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|"
+    r"contribution (?:was|is|of))\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
     re.IGNORECASE)
 # Words only a saving is described with: after a saving, a figure with no kind of its own in such a sentence is
@@ -130,6 +137,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE)
     kind = kind or "other"
+    if _OVER_AFTER.match(sentence, fig[1]):
+        return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
     if kind in ("budget", "other", "investment") and _LESS_AFTER.match(sentence, fig[1]):
         return "saving", 0.0  # "costs 11 per cent less than the contract it replaced"
     return kind, distance
@@ -286,6 +295,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         after_saving = kinds[-1] == "saving" if k else context.after_saving
         if k and _RATIO_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start):
             kind = "other"  # "for every £1 spent, the council saves £3": the other side of a ratio
+        if kind in ("other", "budget") and _SAVING_OF.search(sentence, max(0, figure.start - 90), figure.start):
+            kind = "saving"  # "a saving in printing, postage and storage of £175k"
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind != "saving" and after_saving and money_like \
                 and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):

@@ -131,7 +131,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("funding_gap", _cues(
         r"funding gaps?", r"gaps?", r"shortfalls?", r"deficits?", r"overspends?", r"overspent", r"black holes?",
         r"budget pressures?", r"pressures?", r"in the red", r"bankrupt\w*", r"section 114",
-        r"(?:still|left|yet|remains?|remaining) to (?:be )?(?:find|found|identif\w*)")),
+        r"(?:still|left|yet|remains?|remaining) to (?:be )?(?:find|found|identif\w*)",
+        r"(?:higher|more|greater) than (?:budget\w*|planned|forecast|expected)", r"over budget")),
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
@@ -152,11 +153,14 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
         r"brings in", r"traded", r"fees", r"charges?")),
     ("saving", _cues(
-        r"sav\w*", r"cost (?:avoidance|avoided|reductions?)", r"costs? avoided", r"avoided costs?",
+        r"sav\w* (?:in|on) (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"sav\w*",
+        r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
+        r"reduc\w* in (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
+        r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)", r"out of (?:our|the|its|their) (?:budgets?|spending|costs)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
-        r"off (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
+        r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower costs?",
         r"cheaper", r"less than before", r"freed up", r"released", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
@@ -175,7 +179,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
-        r"pledged",
+        r"pledged", r"agreed", r"recommend\w*", r"not (?:yet )?(?:been )?(?:delivered|achieved|realised|made|met)",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
@@ -194,9 +198,9 @@ PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:[a-z]+|\d+) (?:months|years)", r"since (?:19|20)\d\d", r"since (?:it|the|its|their|they|we|our|then|launch\w*|inception)\b(?: \w+)?", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
         r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:[\w-]+ )?(?:life|course|lifetime|period|term)", r"in total", r"total of", r"totall?ing",
         r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
-        r"over (?:the )?(?:decade|period)", r"in the (?:last|past) (?:\w+ )?years")),
+        r"over (?:the )?(?:decade|period)", r"over the (?:next|last|past|coming) decade", r"in the (?:last|past) (?:\w+ )?years")),
     ("annual", _cues(
-        r"a year", r"per year", r"per annum", r"p\.?a\.?", r"annually", r"annual", r"each year", r"every year",
+        r"a year(?<!times a year)", r"per year", r"per annum", r"p\.?a\.?", r"annually", r"annual", r"each year", r"every year",
         r"a yr", r"yearly", r"recurr\w*", r"ongoing", r"full[- ]year", r"year[- ]on[- ]year", r"a year's")),
 ]
 

