@@ -12,7 +12,9 @@ from click.testing import CliRunner
 from shopwindow.schema import ensure_schema
 from shopwindow.storage import Storage
 from shopwindow_plugins import matching
-from shopwindow_plugins.matching import match_initiative, rematch
+from shopwindow_plugins import rematch as rematch_plugin
+from shopwindow_plugins.matching import match_initiative
+from shopwindow_plugins.rematch import after_run, rematch
 from test_matching import COUNCILS, GLASGOW_LED, GLASGOW_SENSORS, S, rec
 
 SOUTH_HAMS = ["E07000044", "E07000047"]
@@ -37,7 +39,8 @@ NEWS = S(title="T18 transformation programme complete", url="https://www.southha
 def new_db(path: str | None = None) -> sqlite_utils.Database:
     db = ensure_schema(sqlite_utils.Database(path) if path else sqlite_utils.Database(memory=True))
     db["councils"].insert_all([{"code": c, "name": n, "short_name": s} for c, (n, s) in COUNCILS.items()], pk="code")
-    matching.prepare_database(db=db)  # the merge log, as open_database makes it
+    matching.prepare_database(db=db)  # each source's summary, as open_database makes it
+    rematch_plugin.prepare_database(db=db)  # and the merge log
     return db
 
 
@@ -168,7 +171,7 @@ def test_a_failing_merge_leaves_the_database_as_it_was(monkeypatch):
         db.execute("delete from initiative_sources where initiative_id = ?", [merged])
         raise RuntimeError("disk full")
 
-    monkeypatch.setattr(matching, "merge", broken)
+    monkeypatch.setattr(rematch_plugin, "merge", broken)
     with pytest.raises(RuntimeError):
         rematch(db)
     assert table_rows(db) == before
@@ -177,7 +180,7 @@ def test_a_failing_merge_leaves_the_database_as_it_was(monkeypatch):
 def test_the_end_of_run_hook_merges(tmp_path):
     db = new_db()
     store(db, NEWS, MAP, CASE, THINK)
-    matching.after_run(db=db, report=None)
+    after_run(db=db, report=None)
     assert db["initiatives"].count == 1
 
 
@@ -201,3 +204,12 @@ def test_each_source_keeps_its_own_summary_for_re_matching_until_it_is_gone():
     db.execute("delete from initiative_sources where url = ?", [rec(CASE).url])
     rematch(db)
     assert [r[0] for r in db.execute("select url from matching_texts")] == [rec(MAP).url]
+
+
+def test_re_matching_is_its_own_built_in_plugin_beside_matching_on_store():
+    from shopwindow.cli import cli
+
+    rows = {r["name"]: r for r in json.loads(CliRunner().invoke(cli, ["plugins", "--json"]).output)}
+    assert rows["matching"]["hooks"] == "match_initiative, prepare_database"
+    assert rows["rematch"]["hooks"] == "after_run, prepare_database, register_commands"
+    assert rematch_plugin.score is matching.score  # one scoring rule, shared by import
