@@ -426,3 +426,16 @@ def test_agreed_recommended_and_undelivered_savings_are_targets(text, status):
 def test_how_often_a_job_is_done_is_not_the_period_of_its_saving():
     [saving] = extract_savings("Grass verges will now be cut four times a year, saving £20,000.")
     assert saving.period is None
+
+
+def test_a_page_about_insourcing_names_the_contractor_it_replaces_and_is_still_insourcing():
+    result = classify("When the ten-year contract with a private contractor ended, the council brought its "
+                      "grounds maintenance back in-house with its own workforce.", title="Parks work comes back in-house")
+    assert result.delivery_model == "insourcing"
+
+
+def test_a_leisure_trust_is_a_mutual_and_a_shared_chief_executive_a_whole_council_change():
+    assert classify("The council will move its leisure centres to a not-for-profit leisure trust.").delivery_model \
+        == "mutual"
+    result = classify("Under the plan the two councils would share a chief executive and two directors.")
+    assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
