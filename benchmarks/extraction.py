@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from extraction_eval import HELDOUT, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
+from extraction_eval import FRESH, HELDOUT, UNSEEN, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
 
 from shopwindow.classify import classify  # noqa: E402
 from shopwindow.councils import _cached_mentions, find_councils, find_partners, load_register  # noqa: E402
@@ -129,10 +129,10 @@ def main() -> int:
     load_register()
     passages = load_passages()
     heldout = load_passages(HELDOUT)
-    wild = load_passages(WILD)
     targeted = None
-    for label, subset in (("main set", passages), ("held-out set", heldout), ("both", passages + heldout),
-                          ("page-like set (wild.json; reported, no target)", wild)):
+    page_like = [(f"page-like set {path.name} (reported, no target)", load_passages(path))
+                 for path in (WILD, FRESH, UNSEEN)]
+    for label, subset in [("main set", passages), ("held-out set", heldout), ("both", passages + heldout)] + page_like:
         scores = score_all(subset)
         targeted = targeted or (scores if label == "both" else None)
         print(f"\n{label}: {len(subset)} passages")
@@ -142,10 +142,11 @@ def main() -> int:
             print(f"{name:<16}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}"
                   f"{(f'{target:.2f}' if target else '-'):>8}")
     scores = targeted
-    print("\ntaxonomy on the main set's labelled passages (right / wrong / left empty):")
-    for name, score in score_taxonomy(passages).items():
-        print(f"  {name:<16}{score.right:>4} /{score.wrong:>3} /{score.empty:>3}   accuracy {score.accuracy:.2f}, "
-              f"precision {score.precision:.2f}")
+    for label, subset in [("main set", passages)] + page_like[1:]:
+        print(f"\ntaxonomy, {label}, labelled passages (right / wrong / left empty):")
+        for name, score in score_taxonomy(subset).items():
+            print(f"  {name:<16}{score.right:>4} /{score.wrong:>3} /{score.empty:>3}   accuracy {score.accuracy:.2f}, "
+                  f"precision {score.precision:.2f}")
     print()
     rates = {}
     variants = [("typical", article(passages, prose_per_passage=4), True),
