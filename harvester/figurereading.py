@@ -14,77 +14,41 @@ from typing import NamedTuple
 
 from .money import Figure, fiscal_year
 from .savingcues import (
+    CAPITAL_NOUN,
     CLAUSE_BREAK,
+    CONTINUES,
+    DETERMINER,
+    FROM_LEVEL,
     KIND_CUES,
+    LESS_AFTER,
     MIXED_INCOME,
+    MODAL,
+    OVER_AFTER,
+    PER_A,
+    PER_TIME,
+    PER_UNIT,
+    PERCENT_OF_MONEY_LEFT,
+    PERCENT_OF_MONEY_RIGHT,
     PERIOD_CUES,
+    RATIO_AFTER,
+    RATIO_BEFORE,
+    RESTATES,
+    SAVING_ATTRIBUTE,
+    SAVING_OF,
     STATUS_CUES,
+    TARGET_VERB,
+    TO_LEVEL,
     CueSet,
 )
 
 MAX_KIND_DISTANCE = 9.0
 CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before it was
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
-# "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
-_CONTINUES = re.compile(
-    r"(?:,|\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
-    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
-_PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
-# A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
-_PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
-                       r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
-_PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
-                    re.IGNORECASE)
-# "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
-_DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
-_CAPITAL_NOUN = re.compile(
-    r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
-    r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
-    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion)s?\b", re.IGNORECASE)
-# A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
-# 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
-_MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
-_PERCENT_OF_MONEY_LEFT = re.compile(
-    rf"(?:\bsav\w*|\befficienc\w*|\b{_MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
-    r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
-    r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
-_PERCENT_OF_MONEY_RIGHT = re.compile(
-    rf"\s*(?:(?:(?:in|of)\s+)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
-    rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{_MONEY_WORD}\b)", re.IGNORECASE)
-_FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
-                         re.IGNORECASE)
-_TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
-# "a saving in printing, postage and storage of £175k": the saving's object in between, then its amount.
-_SAVING_OF = re.compile(r"\bsav(?:ing|ings)\b[^.;:£%]{0,60}?\b(?:of|worth|totalling|amounting to)\s+"
-                        r"(?:(?:about|around|some|over|more than|almost|nearly|up to|an estimated|a further)\s+)*$",
-                        re.IGNORECASE)
-_OVER_AFTER = re.compile(r"\s*(?:(?:more|higher|greater) than (?:budget\w*|planned|forecast)|over budget|above budget)",
-                         re.IGNORECASE)
-_RATIO_AFTER = re.compile(r"\s*(?:in|out of|of|for) every\b", re.IGNORECASE)
-_RATIO_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
-# "costs 11 per cent less than", "£700,000 less than it would otherwise have been": the figure is what was saved.
-_LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|lower|cheaper)\b", re.IGNORECASE)
-# Right before a figure, words that restate a saving already named: "against a target of", "it had delivered".
-_RESTATES = re.compile(
-    r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
-    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
-    r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
-    r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|"
-    r"contribution (?:was|is|of))\s+"
-    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
-    re.IGNORECASE)
-# Words only a saving is described with: after a saving, a figure with no kind of its own in such a sentence is
-# the same saving told in parts ("Of the amount delivered, £1.2m was recurrent", "a full-year effect of £360,000").
-_SAVING_ATTRIBUTE = re.compile(
-    r"\b(?:recurr\w*|non[- ]recurr\w*|one[- ]off|full[- ]year|cashable|delivered|achieved|realised|realized|banked|"
-    r"forecast|business case|target\w*|planned|estimated)\b", re.IGNORECASE)
-_TARGET_VERB = re.compile(r"(?:will|shall|aim|plan|intend|is set|are set|seek|hope|must|need)", re.IGNORECASE)
-_MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -128,26 +92,26 @@ def _nearest_and_distance(sentence: str, fig: tuple[int, int], cues: list[tuple[
 def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> tuple[str, float]:
     """The figure's kind, and how far its deciding cue is (0 when a rule, not a cue, decided)."""
     following = sentence[fig[1]:fig[1] + 40]
-    if _UNIT.match(following.lstrip()) or _PER_TIME.match(following) or _PER_UNIT.match(following) \
-            or _PER_A.match(following):
+    if _UNIT.match(following.lstrip()) or PER_TIME.match(following) or PER_UNIT.match(following) \
+            or PER_A.match(following):
         return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
-    if _RATIO_AFTER.match(sentence, fig[1]) or _RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
+    if RATIO_AFTER.match(sentence, fig[1]) or RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
         return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
-    if _DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and _CAPITAL_NOUN.match(sentence, fig[1]):
+    if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and CAPITAL_NOUN.match(sentence, fig[1]):
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE)
     kind = kind or "other"
-    if _OVER_AFTER.match(sentence, fig[1]):
+    if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
-    if kind in ("budget", "other", "investment") and _LESS_AFTER.match(sentence, fig[1]):
+    if kind in ("budget", "other", "investment") and LESS_AFTER.match(sentence, fig[1]):
         return "saving", 0.0  # "costs 11 per cent less than the contract it replaced"
     return kind, distance
 
 
 def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
     """Whether a percentage is a share of money or a saving, judged from the words right around it."""
-    return bool(_PERCENT_OF_MONEY_LEFT.search(sentence, max(0, fig[0] - 70), fig[0])
-                or _PERCENT_OF_MONEY_RIGHT.match(sentence, fig[1]))
+    return bool(PERCENT_OF_MONEY_LEFT.search(sentence, max(0, fig[0] - 70), fig[0])
+                or PERCENT_OF_MONEY_RIGHT.match(sentence, fig[1]))
 
 
 # A new clause with its own subject or verb after it: ", and a further", "; a further", ", while".
@@ -179,7 +143,7 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                     break
                 between = sentence[pos:position].split()
                 # "estimates it avoided", "could have saved", "aims to have delivered" - but not "planning teams saved"
-                if name != "achieved" and (position - pos <= 15 and (name == "estimated" or _MODAL.match(sentence, pos))
+                if name != "achieved" and (position - pos <= 15 and (name == "estimated" or MODAL.match(sentence, pos))
                                            or between and between[-1].lower() in ("have", "to", "be")):
                     return name  # "could have saved", "estimates it avoided", "expected to be saved"
         if status == "achieved" and sentence[max(0, position - 4):position].lower().endswith("to "):
@@ -188,7 +152,7 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
                           and not CLAUSE_BREAK.search(sentence, pos, position)), None)
             if hedge:
                 return hedge
-        if status == "target" and _TARGET_VERB.match(sentence, position) \
+        if status == "target" and TARGET_VERB.match(sentence, position) \
                 and any(name == "estimated" and not CLAUSE_BREAK.search(sentence, pos, fig[0])
                         for pos, name in left[1:] if position - pos <= 80):
             return "estimated"  # "it is expected that the change will save": the hedge governs the clause
@@ -253,7 +217,7 @@ def _described_as_saving(sentence: str, figures: tuple[Figure, ...], k: int,
     start = max(figures[k - 1].end if k else 0, figure.start - 80)
     end = min(figures[k + 1].start if k + 1 < len(figures) else len(sentence), figure.end + 80)
     return any(not any(cs < m.end() and m.start() < ce for _, (cs, ce) in kind_cues)
-               for m in _SAVING_ATTRIBUTE.finditer(sentence, start, end))
+               for m in SAVING_ATTRIBUTE.finditer(sentence, start, end))
 
 
 def column_reading(heading: str) -> tuple[str | None, str | None]:
@@ -274,7 +238,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         kind, distance = _kind(sentence, span, kind_cues)
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
-        if k and _CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
+        if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
                 and (figure.percent is None) == (figures[k - 1].percent is None) \
                 and not any(figures[k - 1].end <= c[0] and c[1] <= figure.start for _, c in kind_cues) \
                 and distance > CLOSE:
@@ -282,24 +246,24 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                 and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
             kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
-        if _FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
-                and _TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
+        if FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
+                and TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
             kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
-        elif k and kinds[-1] == "other" and _FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
+        elif k and kinds[-1] == "other" and FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
                                                                  figures[k - 1].start) \
-                and _TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
+                and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = "other"
         column_kind, column_status = context.columns[k] if k < len(context.columns) else (None, None)
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving
-        if k and _RATIO_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start):
+        if k and RATIO_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start):
             kind = "other"  # "for every £1 spent, the council saves £3": the other side of a ratio
-        if kind in ("other", "budget") and _SAVING_OF.search(sentence, max(0, figure.start - 90), figure.start):
+        if kind in ("other", "budget") and SAVING_OF.search(sentence, max(0, figure.start - 90), figure.start):
             kind = "saving"  # "a saving in printing, postage and storage of £175k"
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind != "saving" and after_saving and money_like \
-                and _RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
+                and RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
         elif kind == "other" and after_saving and money_like and _described_as_saving(sentence, figures, k, kind_cues):
             kind = "saving"  # "Of the amount delivered, £1.2m was recurrent": still the saving being described

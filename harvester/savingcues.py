@@ -223,3 +223,62 @@ MIXED_INCOME = re.compile(
     r"\b(?:earn\w*|generat\w*|income|revenue\w*)\s+(?:and|or|&|plus)\s+(?:sav\w*)", re.IGNORECASE)
 #: Words that end a clause; crossing one makes a cue less likely to govern the figure.
 CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|after|before|because)\b", re.IGNORECASE)
+
+
+# Phrase shapes around a figure (checked in shopwindow.figurereading), kept here with the other vocabulary.
+
+# "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
+CONTINUES = re.compile(
+    r"(?:,|\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
+    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
+PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
+# A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
+PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
+                      r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
+PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
+                   re.IGNORECASE)
+# "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
+DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
+CAPITAL_NOUN = re.compile(
+    r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
+    r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
+    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion)s?\b", re.IGNORECASE)
+# A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
+# 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
+MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
+PERCENT_OF_MONEY_LEFT = re.compile(
+    rf"(?:\bsav\w*|\befficienc\w*|\b{MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
+    r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
+    r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
+PERCENT_OF_MONEY_RIGHT = re.compile(
+    rf"\s*(?:(?:(?:in|of)\s+)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
+    rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{MONEY_WORD}\b)", re.IGNORECASE)
+FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
+                        re.IGNORECASE)
+TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
+# "a saving in printing, postage and storage of £175k": the saving's object in between, then its amount.
+SAVING_OF = re.compile(r"\bsav(?:ing|ings)\b[^.;:£%]{0,60}?\b(?:of|worth|totalling|amounting to)\s+"
+                       r"(?:(?:about|around|some|over|more than|almost|nearly|up to|an estimated|a further)\s+)*$",
+                       re.IGNORECASE)
+OVER_AFTER = re.compile(r"\s*(?:(?:more|higher|greater) than (?:budget\w*|planned|forecast)|over budget|above budget)",
+                        re.IGNORECASE)
+RATIO_AFTER = re.compile(r"\s*(?:in|out of|of|for) every\b", re.IGNORECASE)
+RATIO_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
+# "costs 11 per cent less than", "£700,000 less than it would otherwise have been": the figure is what was saved.
+LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|lower|cheaper)\b", re.IGNORECASE)
+# Right before a figure, words that restate a saving already named: "against a target of", "it had delivered".
+RESTATES = re.compile(
+    r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
+    r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
+    r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|"
+    r"contribution (?:was|is|of))\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
+    re.IGNORECASE)
+# Words only a saving is described with: after a saving, a figure with no kind of its own in such a sentence is
+# the same saving told in parts ("Of the amount delivered, £1.2m was recurrent", "a full-year effect of £360,000").
+SAVING_ATTRIBUTE = re.compile(
+    r"\b(?:recurr\w*|non[- ]recurr\w*|one[- ]off|full[- ]year|cashable|delivered|achieved|realised|realized|banked|"
+    r"forecast|business case|target\w*|planned|estimated)\b", re.IGNORECASE)
+TARGET_VERB = re.compile(r"(?:will|shall|aim|plan|intend|is set|are set|seek|hope|must|need)", re.IGNORECASE)
+MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
