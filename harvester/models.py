@@ -75,8 +75,10 @@ class Saving:
     def __post_init__(self) -> None:
         self.quote = " ".join((self.quote or "").split())[:MAX_QUOTE]
 
-    def key(self, initiative_id: str) -> str:
-        basis = f"{initiative_id}|{self.amount_gbp}|{self.percent}|{self.status}|{self.quote.strip()}"
+    def key(self, initiative_id: str, document_id: str = "") -> str:
+        """A stable id: the same saving told by the same page. Two pages quoting it are two rows, each with its
+        own provenance, so one page dropping the figure leaves the other's."""
+        basis = f"{initiative_id}|{self.amount_gbp}|{self.percent}|{self.status}|{self.quote.strip()}|{document_id}"
         return hashlib.sha1(basis.encode("utf-8")).hexdigest()[:16]
 
 

@@ -208,7 +208,7 @@ class Storage:
             self.db["savings"].upsert_all(
                 [
                     {
-                        "id": s.key(init_id),
+                        "id": s.key(init_id, doc_id),
                         "initiative_id": init_id,
                         "amount_gbp": s.amount_gbp,
                         "percent": s.percent,

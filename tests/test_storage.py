@@ -151,3 +151,20 @@ def test_an_older_database_gives_its_links_to_every_source_and_upgrades_once(sto
     assert storage.db["initiative_link_sources"].count == 2 * 4  # 2 councils + 2 partners, each owned by both documents
     storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[legal(LGA, "E08000002", "NHS Wigan", 1e6)], requests=[])
     assert links(storage.db)[0] == ["E08000001", "E08000002", "E08000010"]  # the news page, not yet re-read, still owns E08000010
+
+
+def test_two_sources_quoting_the_same_sentence_each_keep_their_own_saving_row(storage):
+    same = "It saved £1,000,000."
+    store_both(storage, first=Record(title="Shared legal service", url=LGA, councils=["E08000010"],
+                                     savings=[Saving(amount_gbp=1e6, status="achieved", quote=same)]))
+    joined = next(storage.db.query("select id from initiatives"))["id"]
+    storage.save_page(url=NEWS, source="news", fetch=dict(FETCH, content_hash="h2"), requests=[],
+                      records=[Record(title="Shared legal service", url=NEWS, councils=["E08000001"],
+                                      savings=[Saving(amount_gbp=1e6, status="achieved", quote=same)])],
+                      match=lambda db, record, own_id: joined)
+    assert sorted(r[0] for r in storage.db.execute("select source_url from savings where amount_gbp = 1e6")) == [LGA, NEWS]
+    # The news page drops the figure: the LGA's telling of it stays.
+    storage.save_page(url=NEWS, source="news", fetch=dict(FETCH, content_hash="h3"), requests=[],
+                      records=[Record(title="Shared legal service", url=NEWS, councils=["E08000001"])],
+                      match=lambda db, record, own_id: joined)
+    assert [r[0] for r in storage.db.execute("select source_url from savings where amount_gbp = 1e6")] == [LGA]
