@@ -73,7 +73,8 @@ def after_run(db: sqlite_utils.Database, report: RunReport) -> None:
 
 @hookspec
 def register_commands(cli: click.Group) -> None:
-    """Add click commands to the ``harvest`` command group."""
+    """Add click commands to the ``harvest`` command group (called only when plugin commands are needed; a
+    command named like a core one is ignored)."""
 
 
 @hookspec
