@@ -40,9 +40,12 @@ def split_sentences(text: str) -> list[Sentence]:
 
 _LINE_END = re.compile(r"\n")
 #: A table row as harvester/content.py writes an HTML row: "2011/12: Target £1.1m; Delivered £1.3m".
-LABELLED_ROW_PATTERN = r"[^:\n]{1,80}: [^\n]*[£%][^\n]*;[^\n]*"
-#: A money figure or percentage as a table cell holds it.
-FIGURE_CELL = (r"(?:£|GBP ?)[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?: ?(?:bn|m|k|million|billion|thousand)\b)?"
+# The first pound sign or percentage, then the first semicolon after it: each step has one way to match,
+# so a long line with many of either is read once, not once per pair.
+LABELLED_ROW_PATTERN = r"[^:\n]{1,80}: [^\n£%]*[£%][^\n;]*;[^\n]*"
+#: A money figure or percentage as a table cell holds it. A figure ends where its digits do, so a run of
+#: digits is never tried as several cells ("£1111" as "£1" then "111..."): that made long runs quadratic.
+FIGURE_CELL = (r"(?:£|GBP ?)[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?![0-9])(?: ?(?:bn|m|k|million|billion|thousand)\b)?"
                r"|[0-9]+(?:\.[0-9]+)? ?(?:%|per cent)")
 #: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m").
 TABLE_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+[ \t|]*|{LABELLED_ROW_PATTERN}", re.IGNORECASE)

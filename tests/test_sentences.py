@@ -1,0 +1,42 @@
+"""Sentence splitting and table-row recognition, including on hostile (very long) lines."""
+
+import time
+
+import pytest
+
+from shopwindow.sentences import is_table_row, split_sentences
+
+
+@pytest.mark.parametrize("line", [
+    "2011/12 £1.1m £1.3m",
+    "Libraries | £3.1m | £2.8m | 10%",
+    "2011/12: Target £1.1m; Delivered £1.3m",
+])
+def test_table_rows_are_recognised(line):
+    assert is_table_row(line)
+
+
+@pytest.mark.parametrize("line", [
+    "The council saved £1.1m in 2011/12.",
+    "Target: £1.1m without a second column",
+    "2011/12: the council has not yet agreed a target for libraries; it delivered £1.3m",  # ";" before any figure
+])
+def test_prose_is_not_a_table_row(line):
+    assert not is_table_row(line)
+
+
+@pytest.mark.parametrize("line", [
+    "£" + "1" * 100_000 + "x",  # one long run of digits once took minutes: every split was tried as two cells
+    "x;: " + "£" * 100_000,  # many pound signs and no semicolon after them: every pair was tried
+    "£1 " * 33_000 + "x",
+])
+def test_a_long_hostile_line_is_judged_quickly(line):
+    started = time.perf_counter()
+    assert not is_table_row(line)
+    assert time.perf_counter() - started < 1.0
+
+
+def test_a_table_row_is_its_own_sentence():
+    text = "Savings by year\n2011/12 £1.1m £1.3m\n2012/13 £1.4m £1.2m\nThe rest is prose."
+    assert [s.text for s in split_sentences(text)] == [
+        "Savings by year", "2011/12 £1.1m £1.3m", "2012/13 £1.4m £1.2m", "The rest is prose."]
