@@ -9,6 +9,8 @@ year. Everything here depends on the sentence alone, so a sentence's reading is 
 
 from __future__ import annotations
 
+import bisect
+import math
 import re
 from typing import NamedTuple
 
@@ -44,6 +46,8 @@ from .savingcues import (
 MAX_KIND_DISTANCE = 9.0
 CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before it was
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
+_MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
+_SIGN = re.compile(r"[£%]")
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -65,7 +69,7 @@ def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> floa
         gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
     if not gap.islower():
         gap = _PROPER_NAME.sub("N", gap)  # "saved Norwich City Council £300,000": the name is one word
-    return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + 4 * len(_FIGURE_MARK.findall(gap)) + extra
+    return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + _MARK_WEIGHT * len(_FIGURE_MARK.findall(gap)) + extra
 
 
 _KIND_CUES = CueSet(KIND_CUES)
@@ -79,17 +83,38 @@ def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[in
     return _nearest_and_distance(sentence, fig, cues, limit)[0]
 
 
+def _in_reach(fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]], marks: list[tuple[int, int]],
+              limit: float) -> list[tuple[str, tuple[int, int]]]:
+    """The cues (in text order) that can be nearer than ``limit`` to the figure.
+
+    Each pound or percent sign (``marks``: their spans in the sentence) between a cue and the figure adds
+    _MARK_WEIGHT to their distance, and a name folded to one word never holds one, so a cue with enough of them
+    in between is out of reach. Without this a run-on "sentence" with thousands of figures compared every cue
+    with every figure, each comparison reading the whole gap: cubic, minutes for a few kilobytes of hostile text.
+    """
+    need = math.ceil(limit / _MARK_WEIGHT)
+    fs, fe = fig
+    before = bisect.bisect_right(marks, fs, key=lambda m: m[1])  # marks that end before the figure starts
+    lo = marks[before - need][0] if before >= need else -1  # a cue ending at or before this has `need` marks after it
+    after = bisect.bisect_left(marks, fe, key=lambda m: m[0])  # marks that start after the figure ends
+    hi = marks[after + need - 1][1] if after + need <= len(marks) else math.inf  # a cue starting here or later: out
+    first = bisect.bisect_right(cues, lo, key=lambda c: c[1][1])
+    last = bisect.bisect_left(cues, hi, key=lambda c: c[1][0])
+    return cues[first:last]
+
+
 def _nearest_and_distance(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
-                          limit: float) -> tuple[str | None, float]:
+                          limit: float, marks: list[tuple[int, int]] | None = None) -> tuple[str | None, float]:
     best, best_distance = None, limit
-    for name, span in cues:
+    for name, span in cues if marks is None else _in_reach(fig, cues, marks, limit):
         distance = _distance(sentence, span, fig)
         if distance < best_distance:
             best, best_distance = name, distance
     return best, best_distance
 
 
-def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]]) -> tuple[str, float]:
+def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
+          marks: list[tuple[int, int]] | None = None) -> tuple[str, float]:
     """The figure's kind, and how far its deciding cue is (0 when a rule, not a cue, decided)."""
     following = sentence[fig[1]:fig[1] + 40]
     if _UNIT.match(following.lstrip()) or PER_TIME.match(following) or PER_UNIT.match(following) \
@@ -99,7 +124,7 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
     if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and CAPITAL_NOUN.match(sentence, fig[1]):
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
-    kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE)
+    kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE, marks)
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
@@ -230,12 +255,13 @@ def column_reading(heading: str) -> tuple[str | None, str | None]:
 
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
+    marks = [m.span() for m in _SIGN.finditer(sentence)]
     period_cues = status_cues = None
     kinds: list[str] = []
     statuses: list[str | None] = []
     for k, figure in enumerate(figures):
         span = (figure.start, figure.end)
-        kind, distance = _kind(sentence, span, kind_cues)
+        kind, distance = _kind(sentence, span, kind_cues, marks)
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
         if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \

@@ -3,7 +3,6 @@
 import time
 
 import pytest
-
 from shopwindow.sentences import is_table_row, split_sentences
 
 
