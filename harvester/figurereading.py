@@ -256,7 +256,7 @@ def column_reading(heading: str) -> tuple[str | None, str | None]:
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
     marks = [m.span() for m in _SIGN.finditer(sentence)]
-    period_cues = status_cues = None
+    period_cues = status_cues = sentence_year = None
     kinds: list[str] = []
     statuses: list[str | None] = []
     for k, figure in enumerate(figures):
@@ -314,7 +314,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
             period = _nearest(sentence, span, own, 12)
-            year = figure.fiscal_year or fiscal_year(sentence)
+            if not figure.fiscal_year and sentence_year is None:
+                sentence_year = fiscal_year(sentence) or ""  # read once: a long sentence holds many savings
+            year = figure.fiscal_year or sentence_year or None
         kinds.append(kind)
         statuses.append(status)
         yield kind, status, period, year, mixed

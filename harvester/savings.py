@@ -99,6 +99,7 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
     mentions = starts = None
     text = text or ""
     for sentence, figures in _by_sentence(text):
+        sector_wide = None  # read once per sentence: a long one can hold thousands of savings
         context = context_of(text, sentence, out[-1] if out else None)
         for figure, (kind, status, period, year, mixed) in zip(
                 figures, read_sentence(sentence.text, tuple(figures), context), strict=True):
@@ -110,7 +111,9 @@ def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[
                 # Every mention in the sentence, not only each council's first on the page.
                 item.councils = list(dict.fromkeys(m.code for m in mentions[
                     bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]))
-                item.sector_wide = not item.councils and bool(SECTOR_WIDE.search(sentence.text))
+                if not item.councils and sector_wide is None:
+                    sector_wide = bool(SECTOR_WIDE.search(sentence.text))
+                item.sector_wide = not item.councils and bool(sector_wide)
             out.append(item)
     return out
 

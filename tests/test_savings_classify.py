@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 import pytest
 from shopwindow.classify import DELIVERY_MODELS, SERVICE_AREAS, classify
 from shopwindow.savings import classify_figures, extract_savings
@@ -439,3 +441,12 @@ def test_a_leisure_trust_is_a_mutual_and_a_shared_chief_executive_a_whole_counci
         == "mutual"
     result = classify("Under the plan the two councils would share a chief executive and two directors.")
     assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
+
+
+def test_a_run_on_sentence_with_hundreds_of_savings_is_read_in_linear_time():
+    # Sentence-wide facts (sector-wide wording, fiscal year) are read once, not once per figure.
+    text = "Leeds saved £1 and " * 420  # 8 KB, no full stop
+    started = time.perf_counter()
+    savings = extract_savings(text)
+    assert time.perf_counter() - started < 1.0
+    assert len(savings) == 1  # the same amount, status and sentence: one saving
