@@ -143,7 +143,7 @@ def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
 _CLAUSE_START = re.compile(r"(?:[;:]|,?\s+(?:and|but|while|whereas)\b)", re.IGNORECASE)
 
 
-def cues_end(cues: list[tuple[str, tuple[int, int]]], start: int) -> int:
+def _cue_end(cues: list[tuple[str, tuple[int, int]]], start: int) -> int:
     """Where the cue starting at ``start`` ends."""
     return next(span[1] for _, span in cues if span[0] == start)
 
@@ -158,7 +158,7 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
-    if left and right and _CLAUSE_START.search(sentence, cues_end(cues, left[0][0]), fig[0]):
+    if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
     if left:
         position, status = left[0]
