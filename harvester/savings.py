@@ -158,7 +158,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
     """
     try:
         items = [c for c in classify_figures(text, councils_hint) if c.kind == "saving"]
-    except Exception:
+    except Exception:  # extraction must never stop a harvest: log the text and go on
         log.exception("saving extraction failed on %.80r", text)
         return []
     money = [c for c in items if c.figure.amount_gbp is not None]
