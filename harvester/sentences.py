@@ -10,6 +10,8 @@ _ABBREVIATIONS = {"st", "cllr", "dr", "mr", "mrs", "ms", "no", "nos", "eg", "e.g
                   "c", "vs", "v", "fig", "ref", "para", "inc", "ltd", "co", "dept", "govt", "p.a", "pa", "cf"}
 
 
+MAX_SENTENCE = 1000  # characters; longer "sentences" are cut into pieces this long (quotes stop at 600)
+
 _LAST_WORD = re.compile(r"([\w.]+)$")
 
 
@@ -81,6 +83,16 @@ def is_table_row(line: str) -> bool:
 def _add_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
     piece = text[start:end]
     stripped = piece.strip()
-    if stripped:
-        lead = len(piece) - len(piece.lstrip())
-        out.append(Sentence(stripped, start + lead, start + lead + len(stripped)))
+    if not stripped:
+        return
+    start += len(piece) - len(piece.lstrip())
+    end = start + len(stripped)
+    # No real sentence runs to thousands of characters: a run-on blob (a flattened table, hostile text) is cut
+    # at a space so that reading its figures stays proportional to its length.
+    while end - start > MAX_SENTENCE:
+        cut = text.rfind(" ", start + MAX_SENTENCE // 2, start + MAX_SENTENCE)
+        cut = cut if cut != -1 else start + MAX_SENTENCE
+        out.append(Sentence(text[start:cut].rstrip(), start, start + len(text[start:cut].rstrip())))
+        start = cut + (text[cut:cut + 1] == " ")
+    if end > start:
+        out.append(Sentence(text[start:end], start, end))

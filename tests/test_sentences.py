@@ -39,3 +39,11 @@ def test_a_table_row_is_its_own_sentence():
     text = "Savings by year\n2011/12 £1.1m £1.3m\n2012/13 £1.4m £1.2m\nThe rest is prose."
     assert [s.text for s in split_sentences(text)] == [
         "Savings by year", "2011/12 £1.1m £1.3m", "2012/13 £1.4m £1.2m", "The rest is prose."]
+
+
+def test_a_run_on_blob_is_cut_into_pieces_no_real_sentence_is_as_long_as():
+    text = "saved £1 and " * 1000  # 13,000 characters and no full stop
+    pieces = split_sentences(text)
+    assert len(pieces) > 1 and all(len(p.text) <= 1000 for p in pieces)
+    assert all(text[p.start:p.end] == p.text for p in pieces)
+    assert "".join(p.text + " " for p in pieces).split() == text.split()  # nothing lost between pieces
