@@ -29,7 +29,7 @@ MAX_HEADER_ROWS = 3
 STRUCTURE = {"table", "ul", "ol", "dl", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre", "form"}
 PARAGRAPHS = ("p", "div")
 # A cell that is only an amount, count or percentage: "£1.1m", "(0.4)", "12,500", "3.5%".
-FIGURE = re.compile(r"^[(\-–−]?\s*[£$€]?\s*\d[\d,.]*\s*(k|m|bn|million|billion|%|p)?\s*\)?$", re.IGNORECASE)
+FIGURE = re.compile(r"^[(\-–−]?\s*[£$€]?\s*\d[\d,.]*\s*(?:(k|m|bn|million|billion|%|p)\s*)?\)?$", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 EMPTY = {"", "-", "–", "—", "n/a", "na", "nil"}
 SKIPPED = {"", "-", "–", "—"}  # cells that say nothing, left out of a row's line
