@@ -84,7 +84,8 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
     for figure in figures:
         i = bisect.bisect_right(starts, figure.start) - 1
         if i >= 0 and figure.end <= sentences[i].end:
-            if context < _CONTEXT and (i == 0 and window_start > 0 or i == len(sentences) - 1 and window_end < len(text)):
+            at_edge = i == 0 and window_start > 0 or i == len(sentences) - 1 and window_end < len(text)
+            if context < _CONTEXT and at_edge:
                 return None
             sentence = sentences[i]
             grouped.setdefault(i, []).append(Figure(  # re-based to the sentence (dataclasses.replace is slow)
@@ -183,7 +184,8 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
         seen.add(key)
         savings.append(Saving(
             amount_gbp=fig.amount_gbp, percent=percent, status=item.status or "achieved", period=item.period,
-            quote=_quote(item.sentence, fig, heading_of(text, item.sentence)), fiscal_year=item.fiscal_year, councils=councils,
+            quote=_quote(item.sentence, fig, heading_of(text, item.sentence)), fiscal_year=item.fiscal_year,
+            councils=councils,
             sector_wide=item.sector_wide,
             amount_text=f"{fig.text} (savings and income)" if item.with_income else fig.text,
         ))
