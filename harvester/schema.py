@@ -278,7 +278,7 @@ def ensure_schema(db: sqlite_utils.Database) -> sqlite_utils.Database:
 
 
 # A link without an owner (a database from before initiative_link_sources) is given to every source of its
-# initiative, so it stays until each of them has been read again without naming it. Writes nothing once done.
+# initiative, so it stays until each of them has been read again without naming it. Runs once per database.
 _LINK_OWNERS = """
 insert or ignore into initiative_link_sources (initiative_id, link, value, document_id)
 select l.initiative_id, '{link}', l.{column}, s.document_id
@@ -289,10 +289,17 @@ where s.document_id is not null and not exists (
 """
 
 
+#: PRAGMA user_version once the upgrades below have run: they are not repeated at every start.
+SCHEMA_VERSION = 1
+
+
 def _own_unowned_links(db: sqlite_utils.Database) -> None:
-    with db.atomic():
+    if db.execute("PRAGMA user_version").fetchone()[0] >= SCHEMA_VERSION:
+        return
+    with db.atomic():  # the version is written in the same transaction: a killed upgrade runs again
         for link, table, column in (("council", "initiative_councils", "council_code"), ("partner", "initiative_partners", "name")):
             db.execute(_LINK_OWNERS.format(link=link, table=table, column=column))
+        db.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
 
 
 def ensure_view(db: sqlite_utils.Database, name: str, sql: str) -> None:

@@ -7,7 +7,7 @@ import sqlite_utils
 
 from shopwindow import Record, Saving
 from shopwindow.models import Request
-from shopwindow.schema import ensure_schema
+from shopwindow.schema import SCHEMA_VERSION, ensure_schema
 from shopwindow.storage import Storage
 
 FETCH = {"etag": '"1"', "last_modified": None, "content_hash": "h1", "http_status": 200, "final_url": "", "content_type": "text/html"}
@@ -146,9 +146,11 @@ def test_an_older_database_gives_its_links_to_every_source_and_upgrades_once(sto
     """Before links had owners: each existing link is kept until every source of its initiative stops naming it."""
     store_both(storage)
     storage.db.execute("drop table initiative_link_sources")
+    storage.db.execute("PRAGMA user_version = 0")  # as a database made before the upgrade has
     for _ in range(2):
         ensure_schema(storage.db)
     assert storage.db["initiative_link_sources"].count == 2 * 4  # 2 councils + 2 partners, each owned by both documents
+    assert storage.db.execute("PRAGMA user_version").fetchone()[0] == SCHEMA_VERSION  # not run again at the next start
     storage.save_page(url=LGA, source="lga", fetch=FETCH, records=[legal(LGA, "E08000002", "NHS Wigan", 1e6)], requests=[])
     assert links(storage.db)[0] == ["E08000001", "E08000002", "E08000010"]  # the news page, not yet re-read, still owns E08000010
 
