@@ -157,7 +157,14 @@ def prepare_database(db: sqlite_utils.Database) -> None:
 
 @hookimpl(tryfirst=True)
 def after_run(db: sqlite_utils.Database, report: Any) -> None:
-    """Join initiatives stored apart once every source has been read (before quality flags are recomputed)."""
+    """Join initiatives stored apart once every source has been read (before quality flags are recomputed).
+
+    A run that stored nothing (every page unchanged) leaves nothing new to join: the last run's state was
+    already re-matched, so the step is skipped.
+    """
+    if report is not None and report.sources and not any(s.records for s in report.sources):
+        log.debug("matching: nothing stored this run, no re-match needed")
+        return
     try:
         merged = rematch(db)
     except Exception as exc:  # noqa: BLE001 - the merge rolled back; quality and health must still run

@@ -184,6 +184,20 @@ def test_the_end_of_run_hook_merges(tmp_path):
     assert db["initiatives"].count == 1
 
 
+def test_a_run_that_stored_nothing_skips_the_re_match(tmp_path):
+    from types import SimpleNamespace
+
+    db = new_db()
+    store(db, NEWS, MAP, CASE, THINK)
+    stored_apart = db["initiatives"].count
+    assert stored_apart > 1
+    unchanged = SimpleNamespace(sources=[SimpleNamespace(records=0)], problems=[])
+    after_run(db=db, report=unchanged)
+    assert db["initiatives"].count == stored_apart  # nothing new was stored, so nothing is compared
+    after_run(db=db, report=SimpleNamespace(sources=[SimpleNamespace(records=1)], problems=[]))
+    assert db["initiatives"].count == 1
+
+
 def test_harvest_rematch_command_merges_an_existing_database(tmp_path):
     from shopwindow.cli import cli
 
