@@ -94,7 +94,7 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
     return [(sentences[i], grouped[i]) for i in sorted(grouped)]
 
 
-def classify_figures(text: str, councils_hint: list[str] | None = None) -> list[ClassifiedFigure]:
+def classify_figures(text: str) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
     mentions = starts = None
@@ -158,22 +158,25 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
     belongs to the whole initiative (``councils`` empty).
     """
     try:
-        items = [c for c in classify_figures(text, councils_hint) if c.kind == "saving"]
+        items = [c for c in classify_figures(text) if c.kind == "saving"]
     except Exception:  # extraction must never stop a harvest: log the text and go on
         log.exception("saving extraction failed on %.80r", text)
         return []
-    money = [c for c in items if c.figure.amount_gbp is not None]
+    by_sentence: dict[Sentence, list[ClassifiedFigure]] = {}
+    for item in items:
+        by_sentence.setdefault(item.sentence, []).append(item)
     savings: list[Saving] = []
     seen: set[tuple] = set()
     for item in items:
         fig = item.figure
+        neighbours = by_sentence[item.sentence]  # the savings of its own sentence, not of the whole page
         if fig.percent is not None and any(
-            m.sentence == item.sentence and abs(m.figure.end - fig.start) < 40 for m in money
+            m.figure.amount_gbp is not None and abs(m.figure.end - fig.start) < 40 for m in neighbours
         ):
             continue  # "saved £2m (10%)": the percentage describes the money saving
         percent = fig.percent
         if fig.amount_gbp is not None:
-            near = [c.figure.percent for c in items if c.figure.percent is not None and c.sentence == item.sentence
+            near = [c.figure.percent for c in neighbours if c.figure.percent is not None
                     and abs(fig.end - c.figure.start) < 40]
             percent = near[0] if near else None
         councils = item.councils or (list(councils_hint) if councils_hint and len(councils_hint) == 1
