@@ -49,7 +49,7 @@ def heading_of(text: str, sentence: Sentence) -> str | None:
     """For a list item or table row, the lines that say what it is ("Savings from shared management", and a
     plain-text table's column headings), so a quote of the row alone still makes sense; else None."""
     if _ITEM.match(text, sentence.start) or _labelled_row(sentence.text):
-        lead = next((line for line in _lines_above(text, sentence.start) if not _is_row(line)), None)
+        lead = _lead_line(text, sentence.start)
         return lead.strip()[:200] if lead else None
     if "\n" in sentence.text or not is_table_row(sentence.text) or _cells(sentence.text) is None:
         return None
@@ -79,12 +79,15 @@ def _is_row(line: str) -> bool:
     return bool(_ITEM.match(line) or _labelled_row(line))
 
 
+def _lead_line(text: str, item_start: int) -> str | None:
+    """The line that introduces the list or table an item belongs to: the first line above that is no item."""
+    return next((line for line in _lines_above(text, item_start) if not _is_row(line)), None)
+
+
 def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None]:
     """Kind and status named by the line that introduces the list or table an item belongs to."""
-    for line in _lines_above(text, item_start):
-        if not _is_row(line):
-            return lead_in(line) if len(line) <= 200 else (None, None)
-    return None, None
+    line = _lead_line(text, item_start)
+    return lead_in(line) if line is not None and len(line) <= 200 else (None, None)
 
 
 def _cells(line: str) -> tuple[str, list[re.Match[str]]] | None:
