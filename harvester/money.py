@@ -168,6 +168,9 @@ def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, in
 _FROM = re.compile(r"\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$", re.IGNORECASE)
 
 
+_YEAR = re.compile(r"(?:19|20)[0-9]{2}")
+
+
 def _is_change(text: str, match: re.Match[str]) -> bool:
     """Whether "£X to £Y" is a change between two levels ("from £10m to £8m", "£10m to £8m"), not a range."""
     num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
@@ -182,24 +185,28 @@ def _is_change(text: str, match: re.Match[str]) -> bool:
 def _sterling(text: str) -> list[Figure]:
     found = []
     matches = []
+    changes: set[int] = set()  # starts of the "£X to £Y" matches that are two levels, judged once
     pos = 0
     while (match := _STERLING.search(text, pos)) is not None:
         matches.append(match)
         pos = match.end()
         if match.group("num2") and _is_change(text, match):
+            changes.add(match.start())
             pos = match.start("joiner")  # "from £10m to £8m": two levels, read the second on its own
     if "GBP" in text or "gbp" in text or "Gbp" in text:  # str search: much cheaper than lower-casing the page
-        matches = sorted(matches + list(_GBP.finditer(text)), key=lambda m: m.start())
+        gbp = list(_GBP.finditer(text))
+        changes.update(m.start() for m in gbp if m.group("num2") and _is_change(text, m))
+        matches = sorted(matches + gbp, key=lambda m: m.start())
     for match in matches:
         num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
         end = match.end()
-        if num2 and _is_change(text, match):
+        if num2 and match.start() in changes:
             num2, end = None, match.end("mult") if mult else match.end("num")
         elif num2 and not mult2 and mult:  # "£5m to 2020": not a range
             num2, end = None, match.end("mult")
         elif num2 and not mult and mult2:  # "£2-3m": the multiplier covers both
             mult = mult2
-        elif num2 and not mult and not mult2 and re.fullmatch(r"(?:19|20)[0-9]{2}", num2.strip()):
+        elif num2 and not mult and not mult2 and _YEAR.fullmatch(num2.strip()):
             num2, end = None, match.end("num")
         amount = _scaled(num, mult)
         high = _scaled(num2, mult2 or mult) if num2 else None
@@ -212,9 +219,8 @@ def _sterling(text: str) -> list[Figure]:
     return found
 
 
-def _written(text: str) -> list[Figure]:
+def _written(text: str, lower: str) -> list[Figure]:
     found: list[Figure] = []
-    lower = text.lower()
     has_pounds = "pound" in lower or "sterling" in lower
     if not has_pounds and "million" not in lower and "billion" not in lower and "thousand" not in lower:
         return found  # most text has no written-out amounts: skip the slower patterns
@@ -268,24 +274,26 @@ def _merge_between(text: str, figures: list[Figure]) -> list[Figure]:
     return out
 
 
-def find_money(text: str) -> list[Figure]:
-    """Every sterling amount in ``text``, in order; never raises."""
+def find_money(text: str, lower: str | None = None) -> list[Figure]:
+    """Every sterling amount in ``text``, in order; never raises. ``lower`` is ``text.lower()`` if already made."""
+    text = text or ""
     try:
-        figures = _sterling(text or "")
+        figures = _sterling(text)
         taken = [(f.start, f.end) for f in figures]
-        figures += [f for f in _written(text or "") if not any(s < f.end and f.start < e for s, e in taken)]
-        return _merge_between(text or "", sorted(figures, key=lambda f: f.start))
+        written = _written(text, text.lower() if lower is None else lower)
+        figures += [f for f in written if not any(s < f.end and f.start < e for s, e in taken)]
+        return _merge_between(text, sorted(figures, key=lambda f: f.start))
     except Exception:  # noqa: BLE001 - a parsing slip must never stop a harvest
         log.exception("money parsing failed on %.80r", text)
         return []
 
 
-def find_percentages(text: str) -> list[Figure]:
+def find_percentages(text: str, lower: str | None = None) -> list[Figure]:
     """Every percentage in ``text`` between 0 and 100, in order; never raises."""
     found = []
+    text = text or ""
     try:
-        text = text or ""
-        lower = text.lower()
+        lower = text.lower() if lower is None else lower
         for match in _in_windows(_PERCENT, text, _windows(text, lower, ("%", "per cent", "percent", "per-cent"), 16, 9)):
             value = float(match.group("num"))
             if 0 < value <= 100:
@@ -299,7 +307,9 @@ def find_percentages(text: str) -> list[Figure]:
 
 def find_figures(text: str) -> list[Figure]:
     """Sterling amounts and percentages together, in order of appearance."""
-    return sorted(find_money(text) + find_percentages(text), key=lambda f: f.start)
+    text = text or ""
+    lower = text.lower()  # once for both: lower-casing a long page is not free
+    return sorted(find_money(text, lower) + find_percentages(text, lower), key=lambda f: f.start)
 
 
 def parse_amount(text: str) -> float | None:
