@@ -165,6 +165,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
     by_sentence: dict[Sentence, list[ClassifiedFigure]] = {}
     for item in items:
         by_sentence.setdefault(item.sentence, []).append(item)
+    headings = {sentence: heading_of(text, sentence) for sentence in by_sentence}  # once per sentence
     savings: list[Saving] = []
     seen: set[tuple] = set()
     for item in items:
@@ -187,7 +188,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
         seen.add(key)
         savings.append(Saving(
             amount_gbp=fig.amount_gbp, percent=percent, status=item.status or "achieved", period=item.period,
-            quote=_quote(item.sentence, fig, heading_of(text, item.sentence)), fiscal_year=item.fiscal_year,
+            quote=_quote(item.sentence, fig, headings[item.sentence]), fiscal_year=item.fiscal_year,
             councils=councils,
             sector_wide=item.sector_wide,
             amount_text=f"{fig.text} (savings and income)" if item.with_income else fig.text,

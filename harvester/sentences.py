@@ -59,14 +59,21 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016"),
     and around table rows ("2011/12 £1.1m £1.3m"), unless the next line goes on in lower case."""
     line_start = start
+    row = None  # whether the current line is a table row, carried from the check of the line before
     for newline in _LINE_END.finditer(text, start, end):
         line = text[line_start:newline.start()]
-        if line.strip() and not _LOWER_NEXT.match(text, newline.end()) \
-                and (len(line) <= 70 and not _CONTINUES.search(line) or is_table_row(line)
-                     or is_table_row(text[newline.end():_line_end(text, newline.end(), end)])):
-            _add_piece(out, text, start, newline.start())
-            start = newline.end()
-        line_start = newline.end()
+        next_row = None
+        if line.strip() and not _LOWER_NEXT.match(text, newline.end()):
+            if row is None:
+                row = is_table_row(line)
+            cut = len(line) <= 70 and not _CONTINUES.search(line) or row
+            if not cut:
+                next_row = is_table_row(text[newline.end():_line_end(text, newline.end(), end)])
+                cut = next_row
+            if cut:
+                _add_piece(out, text, start, newline.start())
+                start = newline.end()
+        line_start, row = newline.end(), next_row
     _add_piece(out, text, start, end)
 
 
