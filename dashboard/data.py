@@ -161,9 +161,11 @@ async def council(db, code: str) -> dict | None:
         {"code": code},
     )
     item["children"] = rows(children)
-    if item.get("successor_code"):
-        successor = (await db.execute("select code, name from councils where code = :c", {"c": item["successor_code"]})).first()
-        item["successor"] = dict(successor) if successor else None
+    # Successors are stored joined by ";" when a council was split (Cumbria: Cumberland; Westmorland and Furness).
+    codes = [c for c in (item.get("successor_code") or "").split(";") if c]
+    found = {r["code"]: dict(r) for r in rows(await db.execute(
+        f"select code, name from councils where code in ({', '.join('?' * len(codes))})", codes))} if codes else {}
+    item["successors"] = [found[c] for c in codes if c in found]
     return item
 
 

@@ -37,8 +37,26 @@ def test_live_data_has_no_sample_banner(tmp_path):
 
     db_path = build_dashboard_db(tmp_path / "shopwindow.db", snapshot_recorded=None)
     sqlite_utils.Database(db_path).execute("update harvest_runs set offline = 0")
-    page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/").text
-    assert "Demo data" not in page
+    response = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/")
+    assert response.status_code == 200 and "Westminster parking by phone" in response.text  # the page itself
+    assert "Demo data" not in response.text
+
+
+def test_an_abolished_council_links_every_council_that_replaced_it(tmp_path):
+    import sqlite_utils
+
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db")
+    councils = sqlite_utils.Database(db_path)["councils"]
+    councils.insert_all([
+        {"code": "E06000063", "name": "Cumberland Council", "short_name": "Cumberland", "type": "unitary", "current": 1},
+        {"code": "E06000064", "name": "Westmorland and Furness Council", "short_name": "Westmorland and Furness",
+         "type": "unitary", "current": 1},
+        {"code": "E10000006", "name": "Cumbria County Council", "short_name": "Cumbria", "type": "county", "current": 0,
+         "successor_code": "E06000063;E06000064", "end_date": "2023-03-31"},
+    ])
+    response = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/council/E10000006")
+    assert response.status_code == 200
+    assert 'href="/council/E06000063">Cumberland Council</a> and <a href="/council/E06000064">' in response.text
 
 
 @pytest.mark.parametrize("query", ["SW1A 1AA", "sw1a1aa", " Sw1A  1aA "])
@@ -159,7 +177,9 @@ def hostile_ds(tmp_path_factory):
 @pytest.mark.parametrize("path", ["/", f"/council/{CAMBRIDGE}", "/initiative/gc-planning", "/initiative/gc-waste",
                                   f"/council/{CAMBRIDGE}/feed.atom", "/transparency"])
 def test_hostile_harvested_text_is_escaped_everywhere(hostile_ds, path):
-    page = fetch(hostile_ds, path).text
+    response = fetch(hostile_ds, path)
+    assert response.status_code == 200  # an error page would hide nothing
+    page = response.text
     assert "<script>alert" not in page and "<img src=x" not in page
     assert 'href="javascript:' not in page
 
