@@ -8,7 +8,7 @@ HTTP dates. Returns None rather than guess when nothing date-like is present.
 from __future__ import annotations
 
 import re
-from datetime import date, datetime
+from datetime import date
 from email.utils import parsedate_to_datetime
 
 MONTHS = {
@@ -76,6 +76,3 @@ def _month_key(word: str) -> str:
     word = word.lower().rstrip(".")
     return word if word in MONTHS else word[:3]
 
-
-def today() -> str:
-    return datetime.now().date().isoformat()

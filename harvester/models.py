@@ -53,9 +53,6 @@ class Response:
     def meta(self) -> dict[str, Any]:
         return self.request.meta
 
-    @property
-    def is_html(self) -> bool:
-        return "html" in self.content_type or (self.text or "").lstrip()[:15].lower().startswith(("<!doctype", "<html"))
 
 
 @dataclass

@@ -20,8 +20,6 @@ def process_record(pm: pluggy.PluginManager, record: Record, source: Source, sta
     ``RejectRecord`` drops a record; any other exception propagates, failing the page (not the source).
     """
     stats = stats if stats is not None else Counter()
-    if source.council and not record.councils:
-        record.extra.setdefault("default_council", source.council)
     parts = pm.hook.split_record(record=record, source=source) or [record]
     if len(parts) > 1:
         stats["pipeline/split"] += len(parts) - 1

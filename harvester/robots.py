@@ -17,7 +17,6 @@ class RobotsRules:
     parser: RobotFileParser | None = None  # None: allow all (or disallow all, see allow_all)
     allow_all: bool = True
     disallowed: int = 0  # URLs refused this run
-    checked: list[str] = field(default_factory=list)
     delays: dict[str, float] = field(default_factory=dict)  # agent (lower case) -> Crawl-delay, fractions kept
 
     def allowed(self, url: str, user_agent: str) -> bool:

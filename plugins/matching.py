@@ -84,18 +84,6 @@ def dice(a: set[str], b: set[str]) -> float:
     return 2 * len(a & b) / (len(a) + len(b)) if a and b else 0.0
 
 
-def council_name_words(db: sqlite_utils.Database, codes: list[str]) -> set[str]:
-    """Words (and their stems) of the names of ``codes``, from the councils register and its aliases."""
-    if not codes or not db["councils"].exists():
-        return set()
-    marks = ",".join("?" * len(codes))
-    texts = [r[0] or "" for r in db.execute(f"select name || ' ' || coalesce(short_name, '') from councils where code in ({marks})", codes)]
-    if db["council_names"].exists():
-        texts += [r[0] or "" for r in db.execute(f"select name from council_names where code in ({marks})", codes)]
-    words = set(_WORD.findall(" ".join(texts).lower()))
-    return words | {stem(w) for w in words}
-
-
 class NameWords:
     """Council name words to leave out of a comparison, looked up once per council.
 
@@ -254,14 +242,7 @@ def prepare_database(db: sqlite_utils.Database) -> None:
     ensure_texts_table(db)
 
 
-def sources_of(db: sqlite_utils.Database, initiative_id: str) -> list[dict]:
-    """The sources recorded for an initiative (url, source, source_kind, title), oldest first."""
-    return [dict(r) for r in db.query(
-        "select url, source, source_kind, title from initiative_sources where initiative_id = ? order by first_seen, url",
-        [initiative_id])]
-
-
 __all__ = [
-    "TEXTS_TABLE", "THRESHOLD", "NameWords", "Side", "council_name_words", "dice", "ensure_texts_table", "figures_agree",
-    "find_match", "match_initiative", "record_side", "remember_text", "score", "sources_of", "stem", "stored_sides", "tokens",
+    "TEXTS_TABLE", "THRESHOLD", "NameWords", "Side", "dice", "ensure_texts_table", "figures_agree",
+    "find_match", "match_initiative", "record_side", "remember_text", "score", "stem", "stored_sides", "tokens",
 ]
