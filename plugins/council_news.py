@@ -132,10 +132,8 @@ def load_registry(path: str | Path, readers: dict[str, type[Reader]] | None = No
 
 def _named_councils(text: str) -> list[str]:
     """GSS codes of the councils ``text`` names, in order of mention (empty without the council register)."""
-    try:
-        from shopwindow.councils import find_councils
-    except ImportError:  # pragma: no cover - the register ships with the core package
-        return []
+    from shopwindow.councils import find_councils  # here, so loading the plugin (for `harvest --help`) stays light
+
     return [m.code for m in find_councils(text)]
 
 
@@ -172,9 +170,15 @@ class CouncilNews(Reader):
         super().__init__(source)
         self._readers: dict[str, Reader] = {}
         self._items: dict[str, int] = {}
+        self._rows: list[Row] | None = None
 
     def rows(self) -> list[Row]:
-        """The registry rows this source harvests (all, or those named by option ``councils``)."""
+        """The registry rows this source harvests (all, or those named by option ``councils``); read once."""
+        if self._rows is None:
+            self._rows = self._read_rows()
+        return self._rows
+
+    def _read_rows(self) -> list[Row]:
         rows = load_registry(registry_path(self.opts.get("registry")))
         wanted = self.opts.get("councils")
         if wanted:
