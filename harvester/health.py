@@ -33,6 +33,7 @@ from typing import TYPE_CHECKING
 import sqlite_utils
 
 from . import hookimpl
+from .schema import ensure_view
 
 if TYPE_CHECKING:  # pragma: no cover
     from .runner import RunReport, SourceReport
@@ -147,16 +148,7 @@ where r.id = (select max(m.id) from harvest_runs m where m.source = r.source and
 
 def ensure_health_view(db: sqlite_utils.Database) -> None:
     """Create the ``source_health`` view, replacing an older definition (and writing nothing when it is current)."""
-    row = db.execute("select sql from sqlite_master where type = 'view' and name = 'source_health'").fetchone()
-    if row and _normal(row[0]) == _normal(SOURCE_HEALTH_VIEW):  # SQLite upper-cases "CREATE VIEW" when it stores it
-        return
-    with db.atomic():
-        db.execute("drop view if exists source_health")
-        db.execute(SOURCE_HEALTH_VIEW)
-
-
-def _normal(sql: str) -> str:
-    return " ".join(sql.split()).lower()
+    ensure_view(db, "source_health", SOURCE_HEALTH_VIEW)
 
 
 @hookimpl
