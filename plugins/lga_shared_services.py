@@ -20,6 +20,7 @@ from shopwindow.exceptions import LayoutChanged
 from shopwindow.money import parse_amount as parse_sterling
 from shopwindow.partners import find_partners
 from shopwindow_plugins.lga_case_studies import resolve_council_name
+from shopwindow_plugins.report_pdf import slugify
 
 log = logging.getLogger(__name__)
 
@@ -92,10 +93,6 @@ def partner_kind(name: str) -> str:
 def split_names(cell: str) -> list[str]:
     """Names in a cell separated by ';', '|' or new lines (commas appear inside council names)."""
     return [n.strip() for n in _NAME_SPLIT.split(cell or "") if n.strip()]
-
-
-def _slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")[:80]
 
 
 class LgaSharedServicesReader(Reader):
@@ -187,7 +184,7 @@ class LgaSharedServicesReader(Reader):
                 partners.append({"name": name, "kind": partner_kind(name)})
         service = cells.get("service", "")
         title = cells.get("name") or f"{service or 'Shared service'}: {', '.join(names)}"
-        key = cells.get("id") or _slug(title)
+        key = cells.get("id") or slugify(title)
         description = cells.get("description", "")
         record = Record(
             title=title,

@@ -87,7 +87,7 @@ class ThinktankReports(Reader):
         texts, errors = extract_pdf_pages(response.content, response.url, max_bytes, max_pages)
         for message in errors:
             log.warning("%s", message)
-        intro, studies = split_case_studies(texts)
+        _intro, studies = split_case_studies(texts)
         if not studies:
             log.warning("%s: no case-study headings found in %d page(s); nothing stored", response.url, len(texts))
             return
