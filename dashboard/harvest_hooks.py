@@ -11,15 +11,13 @@ log = logging.getLogger(__name__)
 
 @hookimpl(trylast=True)
 def after_run(db, report) -> None:
-    """After every harvest: the dashboard's indexes and fresh planner statistics (cheap).
+    """After every harvest: fresh planner statistics for the dashboard's queries (cheap).
 
-    The postcode index depends only on the installed ONS data, not on the harvest, so it is
-    built once by ``harvest serve`` (or ``prepare``), not after every run.
+    The dashboard's indexes are part of the core schema, which opening the database for the run has
+    already ensured. The postcode index depends only on the installed ONS data, not on the harvest,
+    so it is built once by ``harvest serve`` (or ``prepare``), not after every run.
     """
-    from shopwindow.schema import ensure_schema
-
     try:
-        ensure_schema(db)
         db.conn.execute("ANALYZE")
     except Exception as exc:  # noqa: BLE001 - the harvest is stored; serving can still build what it needs
         log.warning("could not prepare the database for the dashboard: %s", exc)
