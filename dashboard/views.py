@@ -12,6 +12,7 @@ from urllib.parse import quote, unquote
 from datasette.utils.asgi import Response
 
 from . import charts, data, details
+from .cache import cached
 from .postcodes import PostcodeIndex, default_index_path, format_postcode, looks_like_postcode, normalise_postcode
 
 logger = logging.getLogger(__name__)
@@ -83,7 +84,7 @@ async def render(datasette, request, template: str, context: dict, status: int =
     db = database(datasette)
     settings = config(datasette)
     base = {
-        "sample_recorded": await banner(datasette, db),
+        "sample_recorded": await cached(db, "banner", lambda: banner(datasette, db)),  # once per database state
         "database": db.name,
         "static": datasette.urls.static_plugins(_static_plugin_name(), ""),
         "corrections_email": settings.get("corrections_email", "corrections@shopwindow.example"),
