@@ -146,9 +146,9 @@ def run(sources, config_path, db_path, offline, concurrency, no_progress, due):
     from .runner import harvest
 
     config = load(config_path)
-    config.select(list(sources))  # unknown names fail here, before any request
+    selected = config.select(list(sources))  # unknown names fail here, before any request
     interactive = sys.stderr.isatty() and not no_progress
-    with progress_display(config.select(list(sources)), interactive) as on_progress:
+    with progress_display(selected, interactive) as on_progress:
         report = harvest(config, db_path, list(sources) or None, offline=offline, concurrency=concurrency, progress=on_progress,
                          due=due)
     if due and not report.sources:

@@ -166,6 +166,9 @@ class PageParser:
                 return await loop.run_in_executor(self.pool, _work, source, response, None, use_pipeline)
             except BrokenProcessPool:
                 self._lose_pool()
+        if self.pool is None:  # nothing to hand over: parse and pipe in one hop
+            return await loop.run_in_executor(self.thread, parse_page, reader, response, None, source, self.pm,
+                                              use_pipeline)
         out = await loop.run_in_executor(self.thread, parse_page, reader, response, None, source, self.pm, False)
         if out.failure or not use_pipeline or not out.records:
             return out
