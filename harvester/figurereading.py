@@ -14,6 +14,7 @@ import math
 import re
 from typing import NamedTuple
 
+from .cueset import CueSet
 from .money import Figure, fiscal_year
 from .savingcues import (
     CAPITAL_NOUN,
@@ -40,7 +41,6 @@ from .savingcues import (
     STATUS_CUES,
     TARGET_VERB,
     TO_LEVEL,
-    CueSet,
 )
 
 MAX_KIND_DISTANCE = 9.0
