@@ -27,6 +27,7 @@ import re
 from .councils import Match, find_council_mentions
 from .models import Record
 from .money import find_money
+from .savings import record_text
 
 MAX_HEADING = 120
 _SLUG = re.compile(r"[^a-z0-9]+")
@@ -119,7 +120,7 @@ def split_page(record: Record) -> list[Record] | None:
     body = record.body or ""
     if not body.strip() or record.key:  # a reader that already split the page knows best
         return None
-    mentions = find_council_mentions(body)
+    mentions = _body_mentions(record, body)
     if len({m.code for m in mentions}) < 2:
         return None  # one council (or none): one scheme, however long the page
     parts = _heading_blocks(body, mentions)
@@ -143,6 +144,15 @@ def split_page(record: Record) -> list[Record] | None:
             partners=[], savings=[s for s in record.savings if s.quote and s.quote[:60] in text], extra={**record.extra, "page_title": record.title, "split": len(parts)},
         ))
     return records
+
+
+def _body_mentions(record: Record, body: str) -> list[Match]:
+    """The council mentions in the body, read from the record's whole text: linking and saving extraction read
+    that same string next, so one scan of it serves all three (most pages are not split and are read once)."""
+    text = record_text(record)
+    base = len(text) - len(body)  # the body comes last
+    return [dataclasses.replace(m, start=m.start - base, end=m.end - base)
+            for m in find_council_mentions(text) if m.start >= base]
 
 
 def _shared(parts: list[_Part]) -> bool:
