@@ -103,7 +103,8 @@ def _scaled(num: str | None, mult: str | None) -> float | None:
     value = _number(num)
     if value is None:
         return None
-    value *= _MULTIPLIERS.get((mult or "").lower(), 1.0)
+    # Rounded to pennies: 4.1 * 1e6 is 4099999.9999999995 in binary floating point, not £4.1m.
+    value = round(value * _MULTIPLIERS.get((mult or "").lower(), 1.0), 2)
     return value if 0 < value <= MAX_GBP else None
 
 

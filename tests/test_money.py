@@ -114,3 +114,8 @@ def test_two_amounts_joined_by_and_without_between_stay_two_figures():
 @pytest.mark.parametrize("text", ["Costs went from £12m to £9m.", "The bill fell £12m to £9m."])
 def test_a_change_between_two_levels_is_two_figures_not_a_range(text):
     assert [(f.amount_gbp, f.high_gbp) for f in find_money(text)] == [(12e6, None), (9e6, None)]
+
+
+@pytest.mark.parametrize(("text", "amount"), [("£4.1m", 4_100_000), ("£8.2 million", 8_200_000), ("£0.7bn", 700_000_000)])
+def test_decimal_amounts_are_exact_pounds_not_binary_float_approximations(text, amount):
+    assert parse_amount(text) == amount  # equality, so the same saving written twice is one saving
