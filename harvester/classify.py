@@ -33,26 +33,30 @@ class Classification:
     model_scores: dict[str, float] = field(default_factory=dict)
 
 
-_WORDS = re.compile(r"[^\W_]+(?:['’-][^\W_]+)*")
+# A hyphen separates words as a space does, so the words of "home-to-school transport" (which the scan finds
+# for "home to school transport", see regextrie.SPACE) make the same key.
+_WORDS = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
 # Acronyms that are also words ("send", "ai", "it", "led" in prose) count only when written in capitals ("GPs" too).
 _ACRONYMS = {"ai", "send", "hr", "ict", "cic", "icb", "ccg", "nhs", "rpa", "pfi", "latc", "almo", "cctv", "it", "led",
              "gp", "gps"}
 
 
-def _index(taxonomy: dict[str, tuple[str, list[str]]]) -> tuple[dict[tuple[str, ...], list[tuple[str, float]]], int]:
-    """Phrase (as a word tuple) -> [(slug, weight)], and the longest phrase length."""
+def _index(taxonomy: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, ...], list[tuple[str, float]]]:
+    """Phrase (as a word tuple) -> [(slug, weight)]."""
     index: dict[tuple[str, ...], list[tuple[str, float]]] = {}
     for slug, (_label, phrases) in taxonomy.items():
-        for phrase in set(phrases):
-            words = tuple(_WORDS.findall(phrase.replace("’", "'")))
+        # "fly-tipping" and "fly tipping" are one key, scored once
+        for words in {tuple(_WORDS.findall(phrase.replace("’", "'"))) for phrase in phrases}:
             index.setdefault(words, []).append((slug, 1.0 + 0.5 * (len(words) - 1)))
-    return index, max(len(k) for k in index)
+    return index
 
 
-_AREAS = _index(SERVICE_AREAS)
-_MODELS = _index(DELIVERY_MODELS)
 # One scan finds the phrases of both taxonomies (over lower-cased text: much faster than IGNORECASE).
-_SCAN = word_start_regex({" ".join(k) for k in list(_AREAS[0]) + list(_MODELS[0])})
+# A phrase written with spaces also matches hyphens ("home to school transport"); one written with a hyphen
+# needs it ("council-run" is not "the council run").
+_SCAN = word_start_regex({phrase.lower() for _, phrases in (SERVICE_AREAS | DELIVERY_MODELS).values()
+                          for phrase in phrases})
+_INDEXES = (("areas", _index(SERVICE_AREAS)), ("models", _index(DELIVERY_MODELS)))
 
 
 # Phrase as written -> what it scores: the same few hundred phrases recur on every page.
@@ -60,14 +64,25 @@ _HITS: dict[str, tuple[tuple[str, str, float], ...]] = {}
 
 
 def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
-    """(taxonomy, slug, weight) for each slug one found phrase scores."""
+    """(taxonomy, slug, weight) for each slug one found phrase scores.
+
+    The scan takes the longest phrase of either taxonomy; the other taxonomy scores its own longest phrase
+    at the same place, a prefix of it ("merger of" is whole-council, its "merger" still a shared service)."""
     if len(_HITS) > 4096:
         _HITS.clear()
-    key = tuple(_WORDS.findall(found.lower().replace("’", "'")))
-    if len(key) == 1 and key[0] in _ACRONYMS and not found.removesuffix("s").isupper():
-        return ()  # "send" the verb, "ai" in prose: only the capitalised acronym counts
-    return tuple((name, slug, phrase_weight) for name, (index, _) in (("areas", _AREAS), ("models", _MODELS))
-                 for slug, phrase_weight in index.get(key, ()))
+    written = _WORDS.findall(found)
+    key = tuple(word.lower().replace("’", "'") for word in written)
+    hits = []
+    for name, index in _INDEXES:
+        for n in range(len(key), 0, -1):
+            if key[:n] in index:
+                break
+        else:
+            continue
+        if n == 1 and key[0] in _ACRONYMS and not written[0].removesuffix("s").isupper():
+            continue  # "send" the verb, "ai" in prose: only the capitalised acronym counts
+        hits.extend((name, slug, phrase_weight) for slug, phrase_weight in index[key[:n]])
+    return tuple(hits)
 
 
 def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
