@@ -58,7 +58,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "opening hours", "answer questions", "call handling", "phoning", "channel shift"]),
     "back_office": ("Back office and corporate services", [
         "back office", "back-office", "hr", "human resources", "payroll", "finance", "procurement", "ict",
-        "it services", "legal services", "legal service", "legal team", "legal teams", "audit",
+        "it services", "legal services", "legal service", "legal team", "legal teams", "internal audit", "audit service",
         "revenues and benefits", "council tax collection", "business rates", "debt recovery",
         "transactional services", "office accommodation", "corporate services", "insurance", "pensions",
         "energy contracts", "accounts payable", "it", "data centre", "printing", "facilities management",
@@ -160,5 +160,6 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "sponsorship", "investment property", "traded", "selling"]),
     "service_redesign": ("Service redesign and lean", [
         "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
-        "process review", "transformation", "new operating model", "operating model", "review"]),
+        "process review", "transformation", "new operating model", "operating model", "service review", "service reviews",
+        "restructuring", "management structure"]),
 }
