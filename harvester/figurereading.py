@@ -25,7 +25,10 @@ from .savingcues import (
     KIND_CUES,
     LESS_AFTER,
     MIXED_INCOME,
+    HEDGING_MODALS,
     MODAL,
+    NEED,
+    PAST_AUXILIARIES,
     OVER_AFTER,
     PER_A,
     PER_TIME,
@@ -39,8 +42,11 @@ from .savingcues import (
     SAVING_ATTRIBUTE,
     SAVING_OF,
     STATUS_CUES,
+    SUBJECT_GAP,
+    SUBJECT_START,
     TARGET_VERB,
     TO_LEVEL,
+    VERB_GROUP_JOIN,
 )
 
 MAX_KIND_DISTANCE = 9.0
@@ -160,6 +166,12 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
+    if left and SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):
+        # "Of the £5m agreed, £4.4m (85%) have been achieved": the figure is its clause's subject; its verb decides
+        own = next((name for name, span in cues if fig[1] <= span[0] <= fig[1] + 60
+                    and SUBJECT_GAP.fullmatch(sentence, fig[1], span[0])), None)
+        if own:
+            return own
     if left:
         position, status = left[0]
         if status == "achieved":  # "could have saved", "aims to have delivered"
@@ -188,6 +200,28 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
         return inherited
     earlier = [(span[0], name) for name, span in cues if fig[0] - 200 <= span[0] and span[1] <= left_from]
     return max(earlier)[1] if earlier else "achieved"
+
+
+def _verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+    """Status cues that form one verb ("were not delivered", "had planned", "would be needed") made one cue.
+
+    A past auxiliary says only that something happened to the figure; the word after it says what ("£3m
+    of savings were not delivered" is still a target, "the £4m they had planned" a plan). A hedging modal
+    keeps its say ("could have saved" is an estimate) unless what follows is a need ("would be needed").
+    """
+    if len(cues) < 2:
+        return cues
+    out = [cues[0]]
+    for name, (start, end) in cues[1:]:
+        first, (first_start, first_end) = out[-1]
+        if not VERB_GROUP_JOIN.fullmatch(sentence, first_end, start):
+            out.append((name, (start, end)))
+            continue
+        head = sentence[first_start:first_end].lower()
+        if head in PAST_AUXILIARIES or head in HEDGING_MODALS and NEED.fullmatch(sentence, start, end):
+            first = name if head in PAST_AUXILIARIES else "target"
+        out[-1] = (first, (first_start, end))
+    return out
 
 
 _Reading = tuple  # (kind, status, period, fiscal_year, with_income) of one figure
@@ -304,7 +338,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             previous_end = figures[k - 1].end if k else 0
             next_start = figures[k + 1].start if k + 1 < len(figures) else len(sentence)
             if status_cues is None:
-                status_cues = _STATUS_CUES.find(sentence)
+                status_cues = _verb_groups(sentence, _STATUS_CUES.find(sentence))
                 period_cues = _PERIOD_CUES.find(sentence)
             inherited = statuses[-1] if k and kinds[-1] == "saving" else \
                 (context.previous_status if not k and context.after_saving else None)

@@ -66,8 +66,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
-        r"pledged", r"agreed", r"recommend\w*", r"not (?:yet )?(?:been )?(?:delivered|achieved|realised|made|met)",
-        r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"must", r"has to",
+        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:delivered|achieved|realised|made|met)",
+        r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
+        r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),
@@ -169,3 +170,16 @@ SAVING_ATTRIBUTE = re.compile(
     r"forecast|business case|target\w*|planned|estimated)\b", re.IGNORECASE)
 TARGET_VERB = re.compile(r"(?:will|shall|aim|plan|intend|is set|are set|seek|hope|must|need)", re.IGNORECASE)
 MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|needs? to|has to|have to)\b", re.IGNORECASE)
+# Status cues joined into one verb by these words form one cue (shopwindow.figurereading._verb_groups).
+VERB_GROUP_JOIN = re.compile(r"\s+(?:(?:be|been|being|not|never|yet|now|also|still|originally|initially|previously)\s+)*",
+                             re.IGNORECASE)
+PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+HEDGING_MODALS = frozenset({"would", "could", "might", "may", "should"})
+NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
+# A figure that opens a clause ("..., £4.4m", "note that £3.1m") and is followed by its own verb ("(85%) have been
+# achieved", "of the 2024/25 savings were not delivered") is that clause's subject: the verb gives its status.
+SUBJECT_START = re.compile(
+    r"(?:^|[,;:]|\b(?:that|which|while|whereas|but))\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
+    r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:the|this|these|its|their|our|that)\s+(?:[\w/'’-]+\s+){0,3})?"
+                         r"(?:(?:has|have|is|are|been|being|be|not|also|now)\s+)*", re.IGNORECASE)

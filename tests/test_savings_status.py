@@ -1,0 +1,35 @@
+"""How a saving's status is read from the verb that governs it (achieved, target or estimated)."""
+
+from __future__ import annotations
+
+import pytest
+from shopwindow.savings import extract_savings
+
+
+def statuses(text: str) -> list[tuple[float | None, str]]:
+    return [(s.amount_gbp or s.percent, s.status) for s in extract_savings(text)]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # A past auxiliary says only that something happened; the word after it says what.
+    ("Savings of £750,000 were not achieved in the last financial year.", "target"),
+    ("Savings reached £1.6m, short of the £2m that had been planned.", "target"),
+    ("Efficiency savings of £1.3m were forecast when the hub opened.", "estimated"),
+    ("Savings of £400,000 were delivered by the new rota.", "achieved"),
+    # A hedging modal keeps its say, unless what follows it is a need.
+    ("Savings of £8m a year would be needed to balance the books.", "target"),
+    ("Savings of £8m a year would be possible if the depots merged.", "estimated"),
+    ("The two trusts expect to find savings of £500,000 from shared payroll.", "estimated"),
+])
+def test_status_words_that_form_one_verb_are_read_together(text, status):
+    assert statuses(text)[-1][1] == status  # the last saving is the one the verb is about
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the £3m of savings approved in March, £2.2m (73%) have been banked.", [(3e6, "target"), (2.2e6, "achieved")]),
+    ("Auditors recommend that £600,000 of the planned savings be treated as not yet achieved.",
+     [(6e5, "target")]),
+    ("Councillors will be told that £900,000 of this year's savings were not delivered.", [(9e5, "target")]),
+])
+def test_a_figure_that_opens_its_clause_takes_the_status_of_its_own_verb(text, expected):
+    assert statuses(text) == expected
