@@ -22,6 +22,7 @@ from .savingcues import (
     CONTINUES,
     DETERMINER,
     FROM_LEVEL,
+    INTRODUCES_NEXT,
     KIND_CUES,
     LESS_AFTER,
     MIXED_INCOME,
@@ -163,7 +164,8 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
-    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to]
+    right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to
+             and not (next_start < len(sentence) and INTRODUCES_NEXT.fullmatch(sentence, span[1], next_start))]
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
     if left and SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):

@@ -183,3 +183,7 @@ SUBJECT_START = re.compile(
     r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:the|this|these|its|their|our|that)\s+(?:[\w/'’-]+\s+){0,3})?"
                          r"(?:(?:has|have|is|are|been|being|be|not|also|now)\s+)*", re.IGNORECASE)
+# A status word right before the next figure is that figure's: in "£62,000 more than the target of £350,000" the
+# target is the £350,000, not the £62,000.
+INTRODUCES_NEXT = re.compile(r"\s*(?:of|at|was|is|were|are|:)?\s*(?:(?:about|around|some|nearly|almost|over|just|"
+                             r"more than|less than)\s+)*", re.IGNORECASE)

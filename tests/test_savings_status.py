@@ -33,3 +33,8 @@ def test_status_words_that_form_one_verb_are_read_together(text, status):
 ])
 def test_a_figure_that_opens_its_clause_takes_the_status_of_its_own_verb(text, expected):
     assert statuses(text) == expected
+
+
+def test_a_status_word_that_introduces_the_next_figure_belongs_to_that_figure():
+    text = "The merged payroll team saved £1.1m, £100,000 more than its target of £1m."
+    assert statuses(text) == [(1.1e6, "achieved"), (1e5, "achieved"), (1e6, "target")]
