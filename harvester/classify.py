@@ -18,7 +18,7 @@ import re
 from dataclasses import dataclass, field
 
 from .regextrie import word_start_regex
-from .taxonomy import DELIVERY_MODELS, SERVICE_AREAS, WHOLE_COUNCIL
+from .taxonomy import DELIVERY_MODELS, OTHER_MEANINGS, SERVICE_AREAS, WHOLE_COUNCIL
 
 MIN_SCORE = 1.5
 SHORT_TEXT = 600  # characters: a body this short counts half as much again
@@ -48,6 +48,8 @@ def _index(taxonomy: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, ...], 
         # "fly-tipping" and "fly tipping" are one key, scored once
         for words in {tuple(_WORDS.findall(phrase.replace("’", "'"))) for phrase in phrases}:
             index.setdefault(words, []).append((slug, 1.0 + 0.5 * (len(words) - 1)))
+    for phrase in OTHER_MEANINGS:  # found whole, they score nothing here rather than their first words
+        index.setdefault(tuple(_WORDS.findall(phrase)), [])
     return index
 
 
@@ -55,7 +57,7 @@ def _index(taxonomy: dict[str, tuple[str, list[str]]]) -> dict[tuple[str, ...], 
 # A phrase written with spaces also matches hyphens ("home to school transport"); one written with a hyphen
 # needs it ("council-run" is not "the council run").
 _SCAN = word_start_regex({phrase.lower() for _, phrases in (SERVICE_AREAS | DELIVERY_MODELS).values()
-                          for phrase in phrases})
+                          for phrase in phrases} | set(OTHER_MEANINGS))
 _INDEXES = (("areas", _index(SERVICE_AREAS)), ("models", _index(DELIVERY_MODELS)))
 
 

@@ -30,7 +30,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "council housing", "tenants", "rough sleeping", "rough sleepers", "landlords", "empty homes",
         "disabled facilities grant", "affordable homes", "housing repairs", "bed and breakfast", "warm homes",
         "insulation", "boilers", "fuel poverty", "repairs", "tenancy", "tenements", "private rented",
-        "housing association", "lettings"]),
+        "housing association", "lettings", "shared ownership", "shared repairs"]),
     "planning": ("Planning and building control", [
         "planning", "planning applications", "local plan", "building control", "development management",
         "conservation", "planning service"]),
@@ -50,7 +50,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "economic development", "regeneration", "business support", "jobs", "skills", "employment", "town centre",
         "inward investment", "high street", "tourism", "apprenticeships", "local economy", "businesses",
         "enterprise zone", "business park", "growth deal", "city deal", "unemployment", "unemployed", "employers",
-        "into work", "in-work"]),
+        "into work", "in-work", "shared prosperity fund"]),
     "customer_services": ("Customer services", [
         "customer services", "customer service", "contact centre", "call centre", "customer contact",
         "one stop shop", "complaints", "enquiries", "phone calls", "residents contact", "chatbot", "customer access",
@@ -95,6 +95,10 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
 }
 WHOLE_COUNCIL = "whole_council"
 
+# Phrases whose first words would evidence something they do not mean: "shared ownership" is housing, not a
+# shared service. A taxonomy that does not list one of these scores nothing for it.
+OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund"]
+
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [
         "shared service", "shared services", "shared management", "joint management team", "shared chief executive",
@@ -102,7 +106,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "joint committee", "across both councils", "two councils", "three councils", "shared management team",
         "merged their", "partnership of councils", "joint service", "one team", "single officer team",
         "shared staff", "shared workforce", "single workforce", "joint working", "both councils", "partner councils",
-        "neighbouring councils", "shared headquarters", "strategic alliance", "jointly", "merged", "merger",
+        "neighbouring councils", "strategic alliance", "jointly", "merged", "merger",
         "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service", "tri-borough",
         "two boroughs", "three boroughs", "joint arrangement", "share its chief executive",
         "share a chief executive", "share their chief executive"]),
@@ -138,7 +142,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "asset review", "estate", "property rationalisation", "co-location", "co-located", "one public estate",
         "disposal", "disposals", "smarter working", "hybrid working", "office space", "buildings",
         "accommodation strategy", "sold", "shared desks", "work from home", "working from home", "home working",
-        "offices", "headquarters", "co-locate", "shared building", "shared buildings", "capital receipts",
+        "offices", "headquarters", "co-locate", "shared building", "shared buildings", "shared headquarters", "shared office",
+        "shared offices", "share buildings", "shares buildings", "sharing buildings", "share offices", "office estate", "capital receipts",
         "community asset transfer", "asset transfer", "surplus property", "property rationalisation", "desks",
         "civic centre", "four-day week", "four-day working week", "compressed hours", "smaller offices"]),
     "health_integration": ("Integration with health and other public services", [

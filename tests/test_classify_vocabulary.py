@@ -1,0 +1,19 @@
+"""Which words evidence a service area or delivery model, and which only seem to (docs/taxonomy.md)."""
+
+from shopwindow.classify import classify
+
+
+def test_words_read_in_passing_do_not_decide_the_model():
+    # An evaluation ("a review found") is not a redesign; an audit committee is not the back-office audit service.
+    result = classify("A review by the audit committee found that the new contract had kept costs flat.")
+    assert result.delivery_model is None and result.service_area is None
+
+
+def test_moving_into_a_shared_building_is_about_assets_not_a_shared_service():
+    result = classify("The fire service and the district council have moved into shared offices in the town centre.")
+    assert result.delivery_model == "agile_working_assets"
+
+
+def test_shared_ownership_homes_are_housing_not_a_shared_service():
+    result = classify("The council will build forty shared ownership homes on the former depot site.")
+    assert result.service_area == "housing" and "shared_service" not in result.model_scores
