@@ -120,7 +120,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "not-for-profit", "charitable trust"]),
     "trading_company": ("Trading company or joint venture", [
         "trading company", "local authority trading company", "latc", "wholly owned company", "wholly-owned company",
-        "council-owned company", "teckal", "arm's length", "almo", "joint venture", "traded services",
+        "council-owned company", "teckal", "arm's length", "almo", "joint venture", "dividend", "dividends",
+        "set up a company", "formed a company", "created a company",
         "commercial arm", "owned company", "limited company", "company owned by", "wholly owned",
         "joint venture company", "property company", "housing company", "energy company", "company it owns",
         "owned by the council", "council-owned"]),
@@ -162,7 +163,9 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts"]),
     "commercialisation": ("Commercialisation and income generation", [
         "commercial", "commercialisation", "income generation", "generate income", "selling services", "advertising",
-        "sponsorship", "investment property", "traded", "selling"]),
+        "sponsorship", "investment property", "traded", "selling", "traded services", "commercial income",
+        "extra income", "additional income", "generated income", "generating income", "fees and charges", "charging for",
+        "raise fares", "increase fares", "raise charges", "increase charges"]),
     "service_redesign": ("Service redesign and lean", [
         "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
         "process review", "transformation", "new operating model", "operating model", "service review", "service reviews",

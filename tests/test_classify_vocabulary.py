@@ -17,3 +17,15 @@ def test_moving_into_a_shared_building_is_about_assets_not_a_shared_service():
 def test_shared_ownership_homes_are_housing_not_a_shared_service():
     result = classify("The council will build forty shared ownership homes on the former depot site.")
     assert result.service_area == "housing" and "shared_service" not in result.model_scores
+
+
+def test_selling_traded_services_is_income_generation_and_a_dividend_marks_a_company():
+    assert classify("Its traded services sell payroll and cleaning to local academies.").delivery_model \
+        == "commercialisation"
+    assert classify("The council's building maintenance firm paid it a dividend of £400,000.").delivery_model \
+        == "trading_company"
+
+
+def test_raising_fees_and_fares_is_income_generation():
+    assert classify("The council will raise fares on its harbour launches and review fees and charges "
+                    "for marinas.").delivery_model == "commercialisation"
