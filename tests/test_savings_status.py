@@ -38,3 +38,9 @@ def test_a_figure_that_opens_its_clause_takes_the_status_of_its_own_verb(text, e
 def test_a_status_word_that_introduces_the_next_figure_belongs_to_that_figure():
     text = "The merged payroll team saved £1.1m, £100,000 more than its target of £1m."
     assert statuses(text) == [(1.1e6, "achieved"), (1e5, "achieved"), (1e6, "target")]
+
+
+def test_an_estimate_of_a_past_result_is_an_estimate():
+    text = "Auditors estimate that the shared vehicle fleet has saved £240,000 since 2021."
+    assert statuses(text) == [(2.4e5, "estimated")]
+    assert statuses("Auditors checked the accounts, and the shared fleet has saved £240,000.") == [(2.4e5, "achieved")]
