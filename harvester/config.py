@@ -33,6 +33,7 @@ HARVEST_KEYS: dict[str, type | tuple[type, ...]] = {
     "max_retry_after": (int, float),
     "max_pages_per_source": int,
     "parse_processes": int,
+    "parse_time_limit": (int, float),
     "database": str,
     "snapshot": str,
 }
@@ -75,6 +76,7 @@ class HarvestSettings:
     max_retry_after: float = settings.MAX_RETRY_AFTER
     max_pages_per_source: int = settings.MAX_PAGES_PER_SOURCE
     parse_processes: int = settings.PARSE_PROCESSES
+    parse_time_limit: float = settings.PARSE_TIME_LIMIT
     database: str = settings.DATABASE
     snapshot: str = settings.SNAPSHOT
 

@@ -19,9 +19,11 @@ passes the same hooks, and a failure still fails only its page.
 from __future__ import annotations
 
 import asyncio
+import contextlib
 import logging
 import multiprocessing
 import os
+import signal
 import threading
 import time
 import traceback
@@ -46,7 +48,7 @@ class ParseOutcome:
     records: list[Record] = field(default_factory=list)
     requests: list[Request] = field(default_factory=list)
     stats: Counter = field(default_factory=Counter)
-    failure: str | None = None  # "parse" (the reader raised) or "plugin-error" (a pipeline hook raised)
+    failure: str | None = None  # "parse" (the reader raised), "plugin-error" (a pipeline hook raised), "too-slow"
     message: str = ""
     trace: str = ""
 
@@ -65,9 +67,54 @@ def dispatch(reader: Reader, response: Response) -> tuple[list[Record], list[Req
     return records, requests
 
 
+class PageTooSlow(BaseException):
+    """Parsing one page took longer than its time limit.
+
+    A BaseException, like KeyboardInterrupt, so that a plugin's ``except Exception`` (extraction logs and carries
+    on) cannot swallow it and leave the page running without a limit.
+    """
+
+
+@contextlib.contextmanager
+def time_limit(seconds: float | None):
+    """Raise :class:`PageTooSlow` in the block once ``seconds`` of wall time pass (main thread only, else no limit).
+
+    Every length and size is capped, but a page nobody foresaw could still make some pattern crawl: the alarm
+    fails that page, as a broken one would, instead of holding a worker, and the run's end, hostage.
+    Python's regex engine checks for signals while it matches, so even one long match is cut short.
+    """
+    if not seconds or threading.current_thread() is not threading.main_thread():
+        yield
+        return
+
+    def too_slow(signum, frame):
+        raise PageTooSlow(f"parsing took longer than {seconds:g} s ([harvest] parse_time_limit)")
+
+    previous = signal.signal(signal.SIGALRM, too_slow)
+    signal.setitimer(signal.ITIMER_REAL, seconds)
+    try:
+        yield
+    finally:
+        signal.setitimer(signal.ITIMER_REAL, 0)
+        signal.signal(signal.SIGALRM, previous)
+
+
 def parse_page(reader: Reader | None, response: Response | None, records: list[Record] | None, source: Source,
-               pm: pluggy.PluginManager, use_pipeline: bool) -> ParseOutcome:
-    """Dispatch ``response`` to ``reader`` (unless ``records`` are given) and pipe the records; never raises."""
+               pm: pluggy.PluginManager, use_pipeline: bool, seconds: float | None = None) -> ParseOutcome:
+    """Dispatch ``response`` to ``reader`` (unless ``records`` are given) and pipe the records; never raises.
+
+    With ``seconds``, a page still being read after that long fails as "too-slow" (in a process's main thread:
+    the worker processes; elsewhere the limit cannot be enforced and is not).
+    """
+    try:
+        with time_limit(seconds):
+            return _parse_page(reader, response, records, source, pm, use_pipeline)
+    except PageTooSlow as exc:
+        return _failed(ParseOutcome(), "too-slow", str(exc), exc)
+
+
+def _parse_page(reader: Reader | None, response: Response | None, records: list[Record] | None, source: Source,
+                pm: pluggy.PluginManager, use_pipeline: bool) -> ParseOutcome:
     out = ParseOutcome()
     if records is None:
         try:
@@ -129,7 +176,8 @@ def _ready() -> bool:
     return True
 
 
-def _work(source: Source, response: Response | None, records: list[Record] | None, use_pipeline: bool) -> ParseOutcome:
+def _work(source: Source, response: Response | None, records: list[Record] | None, use_pipeline: bool,
+          seconds: float | None = None) -> ParseOutcome:
     reader = None
     if records is None:
         key = (source.name, source.plugin)
@@ -138,14 +186,15 @@ def _work(source: Source, response: Response | None, records: list[Record] | Non
             from .registry import reader_classes
 
             reader = _worker_readers[key] = reader_classes(_worker_pm)[source.plugin](source)
-    return parse_page(reader, response, records, source, _worker_pm, use_pipeline)
+    return parse_page(reader, response, records, source, _worker_pm, use_pipeline, seconds)
 
 
 class PageParser:
     """Where a run's pages are parsed: ``await parser.parse(reader, source, response)``. Close with :meth:`close`."""
 
-    def __init__(self, pm: pluggy.PluginManager, processes: int) -> None:
+    def __init__(self, pm: pluggy.PluginManager, processes: int, time_limit: float | None = None) -> None:
         self.pm = pm
+        self.time_limit = time_limit  # seconds per page, enforced in the worker processes
         self.thread: Executor = ThreadPoolExecutor(1, thread_name_prefix="parse")
         self.processes = processes
         self.pool: ProcessPoolExecutor | None = None
@@ -163,7 +212,7 @@ class PageParser:
         # Navigation pages (feeds, listings) are cheap and lead to everything else: parse them at once, here.
         if self.pool is not None and getattr(reader, "parallel_parse", False) and response.request.document:
             try:
-                return await loop.run_in_executor(self.pool, _work, source, response, None, use_pipeline)
+                return await loop.run_in_executor(self.pool, _work, source, response, None, use_pipeline, self.time_limit)
             except BrokenProcessPool:
                 self._lose_pool()
         if self.pool is None:  # nothing to hand over: parse and pipe in one hop
@@ -174,7 +223,7 @@ class PageParser:
             return out
         if self.pool is not None:
             try:
-                piped = await loop.run_in_executor(self.pool, _work, source, None, out.records, True)
+                piped = await loop.run_in_executor(self.pool, _work, source, None, out.records, True, self.time_limit)
             except BrokenProcessPool:
                 self._lose_pool()
             else:

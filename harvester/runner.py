@@ -196,7 +196,8 @@ class SourceCrawl:
             outcome = parse_page(self.reader, result.response, None, self.source, self.pm, self.use_pipeline)
         self.report.stats.update(outcome.stats)
         if outcome.failure:
-            # A reader bug or a changed layout ("parse"), or a pipeline plugin's bug ("plugin-error"), fails this page only.
+            # A reader bug or a changed layout ("parse"), a pipeline plugin's bug ("plugin-error") or a page over the time
+            # limit ("too-slow") fails this page only.
             self._page_error(request.url, outcome.failure, outcome.message)
             log.debug("page %s failed:\n%s", request.url, outcome.trace)
             if self.storage is not None:
@@ -258,7 +259,7 @@ async def harvest_async(
     processes = config.harvest.parse_processes if pm is None else 0
     pm = pm or get_plugin_manager()
     # Fork the parsing workers first, before the database and source locks are opened: children must not inherit them.
-    parser = PageParser(pm, processes)
+    parser = PageParser(pm, processes, config.harvest.parse_time_limit)
     db_path = db_path or config.harvest.database
     selected = config.select(sources)
     settings = config.harvest

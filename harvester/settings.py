@@ -15,6 +15,7 @@ BACKOFF = 1.0  # seconds; doubles each retry
 MAX_RETRY_AFTER = 120.0  # seconds; a longer Retry-After is treated as a failure for this run
 MAX_PAGES_PER_SOURCE = 5000
 PARSE_PROCESSES = min(4, os.cpu_count() or 1)  # worker processes parsing pages and running the pipeline
+PARSE_TIME_LIMIT = 60.0  # seconds one page may spend being parsed and piped in a worker before it is failed
 DATABASE = "data/shopwindow.db"
 CONFIG = "harvest.toml"
 SNAPSHOT = "data/snapshot"

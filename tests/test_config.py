@@ -54,6 +54,7 @@ item_selector = ".news a"
         ('[[sources]]\nname = "a"\nplugin = "pages"', "field 'url' is missing"),
         ('[[sources]]\nplugin = "pages"\nurl = "https://x.gov.uk"', "field 'name' is missing"),
         ('[harvest]\nrequests_per_second = -1', "must be greater than 0"),
+        ('[harvest]\nparse_time_limit = "1m"', "field 'parse_time_limit' must be a number"),
         ('[harvest]\nuser_agnet = "x"', "Did you mean 'user_agent'"),
         ('[[sources]]\nname = "a"\nplugin = "pages"\nurl = "https://x.gov.uk"\n[[sources]]\nname = "a"\nplugin = "pages"\nurl = "https://y.gov.uk"', "used twice"),
         ("[[sources]\nname = ", "not valid TOML"),

@@ -86,3 +86,59 @@ def test_navigation_yields_requests_without_the_pipeline():
     out = parse_page(FeedReader(Source(name="f", plugin="feed", urls=[url])), response, None, Source(name="f", plugin="feed", urls=[]),
                      get_plugin_manager(), True)
     assert [r.url for r in out.requests] == [f"{SITE.base}/news/item-{n}" for n in range(4)] and not out.records
+
+
+class Spins:
+    """A reader stuck on a page: the kind of bug (or hostile page) no cap foresaw."""
+
+    name = "spins"
+
+    def callback(self, name):
+        def parse(response):
+            while True:
+                pass
+            yield  # pragma: no cover
+
+        return parse
+
+
+class SpinsAndShrugs:
+    """A pipeline plugin that loops, inside the ``except Exception`` extraction code uses to carry on."""
+
+    @hookimpl
+    def enrich_record(self, record, source):
+        try:
+            while True:
+                pass
+        except Exception:  # noqa: BLE001, S110 - what the test is about: this must not swallow the time limit
+            pass
+
+
+def test_a_page_over_its_time_limit_fails_as_too_slow_and_the_next_page_is_read():
+    source = Source(name="t", plugin="spins", urls=[])
+    out = parse_page(Spins(), article(0), None, source, get_plugin_manager(), True, seconds=0.2)
+    assert out.failure == "too-slow" and "parse_time_limit" in out.message and out.records == []
+    assert parse_page(SitemapReader(source), article(1), None, source, get_plugin_manager(), True, seconds=5).records
+
+
+def test_a_plugin_catching_exceptions_cannot_swallow_the_time_limit():
+    pm = new_plugin_manager(load_entry_points=False)
+    pm.register(SpinsAndShrugs())
+    out = parse_page(SitemapReader(Source(name="t", plugin="sitemap", urls=[])), article(0), None,
+                     Source(name="t", plugin="sitemap", urls=[]), pm, True, seconds=0.2)
+    assert out.failure == "too-slow"
+
+
+def test_worker_processes_enforce_the_time_limit():
+    source = Source(name="t", plugin="sitemap", urls=[])
+
+    async def go(limit):
+        parser = PageParser(get_plugin_manager(), 1, time_limit=limit)
+        try:
+            return await parser.parse(SitemapReader(source), source, article(0))
+        finally:
+            parser.close()
+
+    # A millisecond is far less than reading and piping an article takes; a minute is far more.
+    assert asyncio.run(go(0.001)).failure == "too-slow"
+    assert asyncio.run(go(60)).records
