@@ -68,22 +68,25 @@ _HITS: dict[str, tuple[tuple[str, str, float], ...]] = {}
 def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
     """(taxonomy, slug, weight) for each slug one found phrase scores.
 
-    The scan takes the longest phrase of either taxonomy; the other taxonomy scores its own longest phrase
-    at the same place, a prefix of it ("merger of" is whole-council, its "merger" still a shared service)."""
+    The scan takes the longest phrase of either taxonomy; the other taxonomy reads the same words for its own
+    longest phrases ("merger of" is whole-council, its "merger" still a shared service; "sharing back office"
+    is a shared service, its "back office" still the back office)."""
     if len(_HITS) > 4096:
         _HITS.clear()
     written = _WORDS.findall(found)
     key = tuple(word.lower().replace("’", "'") for word in written)
     hits = []
     for name, index in _INDEXES:
-        for n in range(len(key), 0, -1):
-            if key[:n] in index:
-                break
-        else:
-            continue
-        if n == 1 and key[0] in _ACRONYMS and not written[0].removesuffix("s").isupper():
-            continue  # "send" the verb, "ai" in prose: only the capitalised acronym counts
-        hits.extend((name, slug, phrase_weight) for slug, phrase_weight in index[key[:n]])
+        start = 0
+        while start < len(key):
+            end = next((end for end in range(len(key), start, -1) if key[start:end] in index), start)
+            if end == start:
+                start += 1
+                continue
+            if end - start > 1 or key[start] not in _ACRONYMS or written[start].removesuffix("s").isupper():
+                # "send" the verb, "ai" in prose: only the capitalised acronym counts
+                hits.extend((name, slug, phrase_weight) for slug, phrase_weight in index[key[start:end]])
+            start = end
     return tuple(hits)
 
 

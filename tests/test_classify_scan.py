@@ -21,3 +21,9 @@ def test_a_longer_phrase_of_one_taxonomy_does_not_hide_a_shorter_one_of_the_othe
     result = classify("The new district was created by the merger of two neighbouring councils.")
     assert result.service_area == "whole_council"
     assert result.model_scores.get("shared_service", 0) > 0
+
+
+def test_the_other_taxonomy_reads_the_words_inside_a_longer_phrase():
+    # "sharing back office" is a shared service; its "back office" is still the back office.
+    result = classify("Two district councils expect to save £1m a year by sharing back office functions.")
+    assert (result.service_area, result.delivery_model) == ("back_office", "shared_service")
