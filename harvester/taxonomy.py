@@ -108,7 +108,9 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "shared staff", "shared workforce", "single workforce", "joint working", "both councils", "partner councils",
         "neighbouring councils", "strategic alliance", "jointly", "merged", "merger",
         "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service", "tri-borough",
-        "two boroughs", "three boroughs", "joint arrangement", "share its chief executive",
+        "two boroughs", "three boroughs", "joint arrangement", "joint director", "joint directors", "joint head",
+        "share staff", "shares staff", "sharing staff", "pooled their", "agreed to share", "share a single",
+        "sharing back office", "share back office", "councils share", "waste partnership", "share its chief executive",
         "share a chief executive", "share their chief executive"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
@@ -149,7 +151,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "civic centre", "four-day week", "four-day working week", "compressed hours", "smaller offices"]),
     "health_integration": ("Integration with health and other public services", [
         "integration", "integrated", "integrated care", "nhs", "health and social care", "pooled budget",
-        "better care fund", "section 75", "clinical commissioning group", "ccg", "hospital", "public services hub",
+        "better care fund", "section 75", "pooled budgets", "pooled their budgets", "clinical commissioning group", "ccg", "hospital", "public services hub",
         "blue light", "police", "fire and rescue", "integrated care board", "icb", "gps", "social prescribing",
         "health partners", "shared care record", "care record"]),
     "demand_management": ("Prevention and demand management", [
@@ -160,7 +162,9 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
         "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender",
-        "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts"]),
+        "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts", "renegotiating",
+        "renegotiate", "re-tendered", "re-tendering", "tendering", "tendered", "procured", "jointly procured",
+        "re-procured", "re-procuring", "buying together", "framework agreement"]),
     "commercialisation": ("Commercialisation and income generation", [
         "commercial", "commercialisation", "income generation", "generate income", "selling services", "advertising",
         "sponsorship", "investment property", "traded", "selling", "traded services", "commercial income",

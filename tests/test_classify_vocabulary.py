@@ -29,3 +29,19 @@ def test_selling_traded_services_is_income_generation_and_a_dividend_marks_a_com
 def test_raising_fees_and_fares_is_income_generation():
     assert classify("The council will raise fares on its harbour launches and review fees and charges "
                     "for marinas.").delivery_model == "commercialisation"
+
+
+def test_councils_that_share_staff_or_a_director_run_a_shared_service():
+    assert classify("Wealden and Rother have appointed a joint director of environmental services.").delivery_model \
+        == "shared_service"
+    assert classify("The two boroughs agreed to share a single licensing team.").delivery_model == "shared_service"
+
+
+def test_pooling_budgets_with_the_nhs_is_integration_not_a_shared_service():
+    result = classify("The county and the local health board pooled their budgets for community equipment.")
+    assert result.delivery_model == "health_integration"
+
+
+def test_renegotiating_and_retendering_are_procurement():
+    assert classify("The council renegotiated its vehicle insurance and re-tendered its print contract.").delivery_model \
+        == "procurement"
