@@ -61,6 +61,8 @@ _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
                         r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
+_ASIDE = re.compile(r"\s[-–—]\s[^-–—£%.;]{1,80}?\s[-–—]\s|\s?\([^()£%]{0,80}\)")
+_OPENING_BRACKET = re.compile(r"\s*\(\s*$")
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
 
 
@@ -73,6 +75,10 @@ def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> floa
         gap, extra = sentence[fe:cs], 0.5  # a cue before the figure ("saved £2m") reads slightly stronger
     else:
         return 0.0
+    if "(" in gap or " - " in gap or "–" in gap or "—" in gap:
+        # An aside in brackets or between dashes is skipped, and so is the bracket a figure is written in:
+        # "efficiencies - staff time released - are put at £650,000", "the one-off cost of the move (£60,000)".
+        gap = _OPENING_BRACKET.sub("", _ASIDE.sub(" ", gap))
     if "and" in gap or "&" in gap:
         gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
     if not gap.islower():

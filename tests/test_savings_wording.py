@@ -1,0 +1,20 @@
+"""Which figures are savings: the shapes of English a saving is written in, beyond the cue words themselves."""
+
+from __future__ import annotations
+
+import pytest
+from shopwindow.savings import classify_figures
+
+
+def kinds(text: str) -> list[tuple[str, str]]:
+    return [(c.figure.text, c.kind) for c in classify_figures(text)]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Back-office efficiencies - mostly printing and postage handled by one supplier instead of four - are now "
+     "put at £82,000.", [("£82,000", "saving")]),
+    ("Members approved the one-off cost of merging the two phone systems (£60,000).",
+     [("£60,000", "investment")]),
+])
+def test_an_aside_in_dashes_or_brackets_does_not_separate_a_figure_from_its_words(text, expected):
+    assert kinds(text) == expected
