@@ -24,7 +24,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from extraction_eval import FRESH, HELDOUT, HOLDOUT, UNSEEN, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
+from extraction_eval import BLIND, FRESH, HELDOUT, HOLDOUT, UNSEEN, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
 
 from shopwindow.classify import classify  # noqa: E402
 from shopwindow.councils import _cached_mentions, find_councils, find_partners, load_register  # noqa: E402
@@ -131,7 +131,7 @@ def main() -> int:
     heldout = load_passages(HELDOUT)
     targeted = None
     page_like = [(f"page-like set {path.name} (reported, no target)", load_passages(path))
-                 for path in (WILD, FRESH, UNSEEN, HOLDOUT)]
+                 for path in (WILD, FRESH, UNSEEN, HOLDOUT, BLIND)]
     for label, subset in [("main set", passages), ("held-out set", heldout), ("both", passages + heldout)] + page_like:
         scores = score_all(subset)
         targeted = targeted or (scores if label == "both" else None)

@@ -17,6 +17,7 @@ WILD = EVAL / "wild.json"  # page-like text (wraps, tables, releases); measured,
 FRESH = EVAL / "fresh.json"  # page-like, written after the wild-set fixes without reading the extractors
 UNSEEN = EVAL / "unseen.json"  # final held-out set: never tuned against, first contact is the honest score
 HOLDOUT = EVAL / "holdout.json"  # written after the unseen-set fixes, never tuned against: report its first contact
+BLIND = EVAL / "blind.json"  # written after the holdout set, labelled before first contact, never tuned against
 
 
 @dataclass
