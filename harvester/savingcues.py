@@ -32,7 +32,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"funded by", r"received", r"secured", r"(?-i:Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
     ("investment", _cues(
         r"(?:project|scheme|programme|capital|build|building|construction|works) costs?",
-        r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent", r"set[- ]up costs?",
+        r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent",
+        r"(?:set|start)[- ]up costs?", r"(?:implementation|transition|transitional) costs?",
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
         r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(

@@ -18,3 +18,12 @@ def kinds(text: str) -> list[tuple[str, str]]:
 ])
 def test_an_aside_in_dashes_or_brackets_does_not_separate_a_figure_from_its_words(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "Net savings were £1.2m after start-up costs of £150,000.",
+    "The merger saved £900,000 once implementation costs of £150,000 were met.",
+    "Transition costs of £150,000 will be met from reserves.",
+])
+def test_the_cost_of_making_a_change_is_an_investment_not_a_saving(text):
+    assert ("£150,000", "investment") in kinds(text)
