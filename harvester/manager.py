@@ -63,6 +63,19 @@ def get_plugin_manager() -> pluggy.PluginManager:
     return _pm
 
 
+def resolve_council(name: str) -> str | None:
+    """The GSS code for a council name as written ("Ipswich BC", "LB Croydon"), or None.
+
+    Readers that take a council from a page's heading or a data column call this: it asks every installed
+    ``resolve_council`` hook (the built-in register answers last), so a plugin that knows more names is heard.
+    """
+    try:
+        return get_plugin_manager().hook.resolve_council(name=name)
+    except Exception as exc:  # noqa: BLE001 - linking is best effort; the pipeline links from the text too
+        log.debug("could not resolve council %r: %s", name, exc)
+        return None
+
+
 def set_plugin_manager(pm: pluggy.PluginManager | None) -> None:
     """Replace the process-wide manager (tests), or reset it with None."""
     global _pm

@@ -20,6 +20,7 @@ from shopwindow import Reader, Record, Request, Response, hookimpl
 from shopwindow.canonical import canonical_url, page_canonical_url
 from shopwindow.dates import parse_date
 from shopwindow.exceptions import LayoutChanged
+from shopwindow.manager import resolve_council
 
 log = logging.getLogger(__name__)
 
@@ -163,7 +164,7 @@ class LgaCaseStudiesReader(Reader):
         named = council_from_title(title)
         if named:
             record.extra["title_council"] = named
-            code = resolve_council_name(named)
+            code = resolve_council(named)
             if code:
                 record.councils.append(code)
         yield record
@@ -224,17 +225,6 @@ def council_from_title(title: str) -> str | None:
     if not sep or not head or len(head) > 90:
         return None
     return head
-
-
-def resolve_council_name(name: str) -> str | None:
-    """GSS code for a council name via the installed ``resolve_council`` hooks; None if unknown or none installed."""
-    try:
-        from shopwindow.manager import get_plugin_manager
-
-        return get_plugin_manager().hook.resolve_council(name=name)
-    except Exception as exc:  # noqa: BLE001 - linking is best effort; the pipeline links from the text too
-        log.debug("could not resolve council %r: %s", name, exc)
-        return None
 
 
 @hookimpl

@@ -17,9 +17,10 @@ from collections.abc import Iterator
 from shopwindow import Reader, Record, Response, Saving, hookimpl
 from shopwindow.canonical import canonical_url
 from shopwindow.exceptions import LayoutChanged
+from shopwindow.manager import resolve_council
 from shopwindow.money import parse_amount as parse_sterling
 from shopwindow.partners import find_partners
-from shopwindow_plugins.lga_case_studies import resolve_council_name
+from shopwindow.textdecode import decode
 from shopwindow_plugins.report_pdf import slugify
 
 log = logging.getLogger(__name__)
@@ -151,7 +152,8 @@ class LgaSharedServicesReader(Reader):
             rows = [list(r) for r in sheet.iter_rows(values_only=True)]
             workbook.close()
         else:
-            text = response.text if response.text is not None else _decode(response.content)
+            # A CSV the fetcher kept as bytes: the core's decoding (BOM, charset, then Excel's Windows-1252).
+            text = response.text if response.text is not None else decode(response.content, response.content_type)[0]
             rows = [list(r) for r in csv.reader(io.StringIO(text.lstrip("\ufeff")))]
         # Skip title lines above the header (the map's export starts with a caption row).
         while rows and len([c for c in rows[0] if c not in (None, "")]) < 2:
@@ -176,7 +178,7 @@ class LgaSharedServicesReader(Reader):
         councils: list[str] = []
         partners: list[dict[str, str]] = []
         for name in names + split_names(cells.get("partners", "")):
-            code = resolve_council_name(name)
+            code = resolve_council(name)
             if code:
                 if code not in councils:
                     councils.append(code)
@@ -220,14 +222,6 @@ class LgaSharedServicesReader(Reader):
         status = (cells.get("savings_status") or "achieved").lower()
         status = next((s for s in ("achieved", "target", "estimated") if s in status), "achieved")
         return Saving(amount_gbp=amount, status=status, period=period, quote=quote, amount_text=written)
-
-
-def _decode(content: bytes) -> str:
-    """CSV bytes as text: UTF-8 (with or without BOM), else Windows-1252, which Excel exports use."""
-    try:
-        return content.decode("utf-8-sig")
-    except UnicodeDecodeError:
-        return content.decode("cp1252", "replace")
 
 
 def _year_date(text: str) -> str | None:

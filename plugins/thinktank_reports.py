@@ -31,9 +31,10 @@ MAX_PDF_PAGES = 150
 
 def study_councils(lead: str, text: str) -> list[str]:
     """GSS codes for a case study: its heading's council first, then partner councils its text names."""
-    from shopwindow.councils import find_councils, resolve
+    from shopwindow.councils import find_councils
+    from shopwindow.manager import resolve_council
 
-    codes = [resolve(lead)] + [m.code for m in find_councils(text)]
+    codes = [resolve_council(lead)] + [m.code for m in find_councils(text)]
     return list(dict.fromkeys(c for c in codes if c))
 
 
