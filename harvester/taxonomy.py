@@ -91,6 +91,9 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "chief executive", "unitary", "reorganisation", "councils merged", "merger of", "organisations together",
         "budget consultation", "budget proposals", "savings proposals", "council tax increase", "reserves",
         "unitary authority", "single council", "outturn", "general fund", "underspent", "share its chief executive",
+        "budget gap", "funding gap", "budget shortfall", "shortfall", "financial sustainability", "financial position",
+        "balanced budget", "balance the budget", "balance its budget", "revenue budgets", "council tax rise",
+        "raise council tax", "deficit", "section 114", "need to save", "overspends", "spending review", "our budget",
         "share a chief executive", "share their chief executive"]),
 }
 WHOLE_COUNCIL = "whole_council"

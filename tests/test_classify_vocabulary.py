@@ -45,3 +45,15 @@ def test_pooling_budgets_with_the_nhs_is_integration_not_a_shared_service():
 def test_renegotiating_and_retendering_are_procurement():
     assert classify("The council renegotiated its vehicle insurance and re-tendered its print contract.").delivery_model \
         == "procurement"
+
+
+def test_a_budget_page_that_lists_proposals_from_several_services_is_whole_council():
+    result = classify("Our budget\n\nWe face a shortfall of £12m by 2027. Proposals include fewer grass cuts in parks, "
+                      "charging for garden waste and shorter library opening hours.")
+    assert result.service_area == "whole_council"
+
+
+def test_a_service_page_that_names_the_budget_gap_in_passing_keeps_its_service():
+    result = classify("To help close a £5m budget gap, the council will merge its two leisure centres and move "
+                      "one library into the town hall.")
+    assert result.service_area == "culture_leisure"
