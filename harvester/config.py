@@ -8,7 +8,7 @@ from __future__ import annotations
 import difflib
 import re
 import tomllib
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
@@ -19,24 +19,6 @@ from .exceptions import ConfigError
 GSS_CODE = re.compile(r"^[ENSWK]\d{8}$")
 SOURCE_NAME = re.compile(r"^[a-z0-9][a-z0-9_.-]*$")
 
-HARVEST_KEYS: dict[str, type | tuple[type, ...]] = {
-    "user_agent": str,
-    "requests_per_second": (int, float),
-    "concurrency": int,
-    "connect_timeout": (int, float),
-    "read_timeout": (int, float),
-    "total_timeout": (int, float),
-    "max_bytes": int,
-    "max_redirects": int,
-    "retries": int,
-    "backoff": (int, float),
-    "max_retry_after": (int, float),
-    "max_pages_per_source": int,
-    "parse_processes": int,
-    "parse_time_limit": (int, float),
-    "database": str,
-    "snapshot": str,
-}
 SOURCE_KEYS = {"name", "plugin", "url", "urls", "council", "schedule", "enabled", "allowed_hosts", "max_pages"}
 
 
@@ -79,6 +61,12 @@ class HarvestSettings:
     parse_time_limit: float = settings.PARSE_TIME_LIMIT
     database: str = settings.DATABASE
     snapshot: str = settings.SNAPSHOT
+
+
+#: The [harvest] keys and the TOML types each accepts, read from the dataclass so a new setting is declared once.
+HARVEST_KEYS: dict[str, type | tuple[type, ...]] = {
+    f.name: {"str": str, "int": int, "float": (int, float)}[f.type] for f in fields(HarvestSettings)
+}
 
 
 @dataclass
