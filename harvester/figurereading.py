@@ -49,6 +49,7 @@ from .savingcues import (
     TARGET_VERB,
     TO_LEVEL,
     VERB_GROUP_JOIN,
+    WORTH,
 )
 
 MAX_KIND_DISTANCE = 9.0
@@ -139,6 +140,10 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and CAPITAL_NOUN.match(sentence, fig[1]):
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE, marks)
+    if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]):
+        # "cut agency spending by a third, worth £250,000": the money value of what the clause before describes
+        kind, distance = _nearest_and_distance(sentence, fig, [c for c in cues if c[1][1] <= fig[0]],
+                                               2 * MAX_KIND_DISTANCE, marks)
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

@@ -190,3 +190,6 @@ INTRODUCES_NEXT = re.compile(r"\s*(?:of|at|was|is|were|are|:)?\s*(?:(?:about|aro
                              r"more than|less than)\s+)*", re.IGNORECASE)
 # A verb of estimating governs the clause it introduces: "officers estimate the new rota has saved" is an estimate.
 ESTIMATES = re.compile(r"estimat(?:es?|ed|ing)\b(?! at)", re.IGNORECASE)
+# ", worth £250,000" after a change told in words ("by a third"): the figure is that change's money value.
+WORTH = re.compile(r"[,–—-]\s*(?:worth|equal to|equivalent to|or)\s+(?:(?:about|around|roughly|some|nearly|almost|"
+                   r"over|more than|an estimated|approximately)\s+)*$", re.IGNORECASE)

@@ -27,3 +27,10 @@ def test_an_aside_in_dashes_or_brackets_does_not_separate_a_figure_from_its_word
 ])
 def test_the_cost_of_making_a_change_is_an_investment_not_a_saving(text):
     assert ("£150,000", "investment") in kinds(text)
+
+
+def test_a_figure_after_worth_is_the_money_value_of_the_change_just_described():
+    text = ("The shared team is expected to reduce spending on agency social workers in the two boroughs by a third, "
+            "worth roughly £250,000 a year.")
+    assert kinds(text) == [("£250,000", "saving")]
+    assert kinds("Volunteers planted 4,000 trees across the district, worth £30,000.") == [("£30,000", "other")]
