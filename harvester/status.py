@@ -27,11 +27,12 @@ def source_status(config: Config, db_path: str, now: datetime | None = None) -> 
     db = _db(db_path)
     health = latest_health(db)
     due = {d.source: d for d in schedule_status(config, db, now)}
+    # Each source's latest run, in one query rather than one per source.
+    latest = {} if db is None else {r["source"]: r for r in db.query(
+        "select * from harvest_runs where id in (select max(id) from harvest_runs group by source)")}
     rows = []
     for s in config.sources:
-        last = None
-        if db is not None:
-            last = next(db.query("select * from harvest_runs where source = ? order by id desc limit 1", [s.name]), None)
+        last = latest.get(s.name)
         h = health.get(s.name, {})
         d = due.get(s.name)
         usual = h.get("items_usual")
