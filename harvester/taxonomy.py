@@ -64,7 +64,9 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "energy contracts", "accounts payable", "it", "data centre", "printing", "facilities management",
         "property services", "support services", "revenues", "benefits", "shared staff", "democratic services",
         "corporate and democratic services", "energy contract", "corporate contracts", "council tax support",
-        "council tax reduction", "utilities", "electricity and gas"]),
+        "council tax reduction", "utilities", "electricity and gas", "agency staff", "agency spending", "agency spend",
+        "agency workers", "agency bill", "sickness absence", "fraud", "counter-fraud", "fraud prevention", "civic centre",
+        "council offices", "office space"]),
     "regulatory_services": ("Regulatory services", [
         "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
         "noise", "regulatory services", "port health", "enforcement", "scams", "building regulations",
@@ -100,7 +102,7 @@ WHOLE_COUNCIL = "whole_council"
 
 # Phrases whose first words would evidence something they do not mean: "shared ownership" is housing, not a
 # shared service. A taxonomy that does not list one of these scores nothing for it.
-OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund"]
+OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund", "fraud prevention"]
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [

@@ -57,3 +57,15 @@ def test_a_service_page_that_names_the_budget_gap_in_passing_keeps_its_service()
     result = classify("To help close a £5m budget gap, the council will merge its two leisure centres and move "
                       "one library into the town hall.")
     assert result.service_area == "culture_leisure"
+
+
+def test_the_councils_own_workforce_offices_and_fraud_work_are_the_back_office():
+    assert classify("The borough halved its spending on agency staff by recruiting permanent officers.").service_area \
+        == "back_office"
+    result = classify("Moving staff out of the old civic centre freed office space that is now let to a charity.")
+    assert result.service_area == "back_office"
+
+
+def test_fraud_prevention_is_not_prevention_of_demand():
+    result = classify("A data matching project recovered £300,000 through fraud prevention last year.")
+    assert result.service_area == "back_office" and "demand_management" not in result.model_scores
