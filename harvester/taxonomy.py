@@ -13,13 +13,14 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "care package", "care packages", "telecare", "assistive technology", "care technology", "carers",
         "extra care", "day services", "direct payments", "social workers", "hospital discharge", "dementia",
         "supported living", "residential care", "care market", "care workers", "social care", "care at home",
-        "homecare", "local area coordination", "falls prevention", "occupational therapy"]),
+        "homecare", "local area coordination", "falls prevention", "occupational therapy", "live independently",
+        "living independently", "independent living", "stay independent"]),
     "childrens_services": ("Children's services", [
         "children's services", "children's social care", "looked after children", "children in care", "foster",
         "fostering", "foster carers", "adoption", "care leavers", "send", "special educational needs", "early help",
         "family support", "troubled families", "supporting families", "youth service", "schools", "education",
         "safeguarding children", "children's homes", "young people", "early years", "nursery", "children",
-        "families", "pupils", "child"]),
+        "families", "pupils", "child", "family hubs", "family hub", "children's centres"]),
     "public_health": ("Public health", [
         "public health", "smoking", "stop smoking", "obesity", "health visiting", "sexual health",
         "substance misuse", "drug and alcohol", "physical activity", "health inequalities", "health checks",
@@ -162,7 +163,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "demand_management": ("Prevention and demand management", [
         "prevention", "preventative", "early intervention", "demand management", "managing demand",
         "strengths-based", "asset-based", "three conversations", "community-led", "behaviour change",
-        "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention",
+        "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention", "family hubs", "family hub",
         "reablement"]),
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",

@@ -69,3 +69,10 @@ def test_the_councils_own_workforce_offices_and_fraud_work_are_the_back_office()
 def test_fraud_prevention_is_not_prevention_of_demand():
     result = classify("A data matching project recovered £300,000 through fraud prevention last year.")
     assert result.service_area == "back_office" and "demand_management" not in result.model_scores
+
+
+def test_helping_people_live_independently_is_adult_social_care_and_family_hubs_are_childrens_services():
+    assert classify("Home adaptations help older residents live independently for longer.").service_area \
+        == "adult_social_care"
+    result = classify("Three family hubs now offer parenting courses and early help under one roof.")
+    assert (result.service_area, result.delivery_model) == ("childrens_services", "demand_management")
