@@ -32,6 +32,7 @@ from .savingcues import (
     NEED,
     OVER_AFTER,
     PAST_AUXILIARIES,
+    PART_OF,
     PER_A,
     PER_TIME,
     PER_UNIT,
@@ -253,6 +254,7 @@ class Context(NamedTuple):
     list_status: str | None = None  # ... and this status
     columns: tuple[tuple[str | None, str | None], ...] = ()  # (kind, status) from each figure's column heading
     previous_status: str | None = None  # the status of that saving
+    saving_before: bool = False  # the figure just before, across a paragraph break too, is a saving
 
 
 NO_CONTEXT = Context()
@@ -344,6 +346,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "saving"  # the target or result of the saving just named
         elif kind == "other" and after_saving and money_like and _described_as_saving(sentence, figures, k, kind_cues):
             kind = "saving"  # "Of the amount delivered, £1.2m was recurrent": still the saving being described
+        elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
+                and PART_OF.match(sentence, figure.end):
+            kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
         elif kind == "other" and context.list_kind and not kind_cues:
             kind = context.list_kind  # "Savings proposals:" then "- Close two centres on Sundays - £180,000"
         mixed = kind == "income" and figure.amount_gbp is not None and bool(

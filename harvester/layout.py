@@ -40,9 +40,12 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     elif "\n" not in sentence.text and is_table_row(sentence.text) \
             and (header := _plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
-    if not (after_saving or list_kind or list_status or columns):
+    # "£2.6m of that": a part refers back to the last figure, even across a paragraph break.
+    saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
+    if not (after_saving or list_kind or list_status or columns or saving_before):
         return NO_CONTEXT
-    return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None)
+    return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None,
+                   saving_before)
 
 
 def heading_of(text: str, sentence: Sentence) -> str | None:

@@ -193,3 +193,8 @@ ESTIMATES = re.compile(r"estimat(?:es?|ed|ing)\b(?! at)", re.IGNORECASE)
 # ", worth £250,000" after a change told in words ("by a third"): the figure is that change's money value.
 WORTH = re.compile(r"[,–—-]\s*(?:worth|equal to|equivalent to|or)\s+(?:(?:about|around|roughly|some|nearly|almost|"
                    r"over|more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
+# "£2.6m of that", "£1m of the annual figure": a part of an amount already named (not "of this year's budget").
+PART_OF = re.compile(
+    r"\s*(?:of|from)\s+(?:(?:that|this|these|those|the|its|their)(?:\s+(?:annual|overall|total|combined|yearly|planned|"
+    r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction)\b|(?:that|this)\b(?!\s+(?:year|month)))",
+    re.IGNORECASE)

@@ -34,3 +34,16 @@ def test_a_figure_after_worth_is_the_money_value_of_the_change_just_described():
             "worth roughly £250,000 a year.")
     assert kinds(text) == [("£250,000", "saving")]
     assert kinds("Volunteers planted 4,000 trees across the district, worth £30,000.") == [("£30,000", "other")]
+
+
+@pytest.mark.parametrize("text", [
+    "The five districts now save £2m a year on shared IT.\n\nThe helpdesk alone accounts for £300,000 of that.",
+    "The five districts now save £2m a year on shared IT.\n\nThe helpdesk contributes about £300,000 of the annual figure.",
+])
+def test_a_part_of_a_saving_just_named_is_a_saving_even_in_the_next_paragraph(text):
+    assert kinds(text) == [("£2m", "saving"), ("£300,000", "saving")]
+
+
+def test_a_figure_of_this_years_budget_is_not_a_part_of_the_saving_before_it():
+    text = "The five districts now save £2m a year on shared IT.\n\nIT takes £9m of this year's budget."
+    assert kinds(text) == [("£2m", "saving"), ("£9m", "budget")]
