@@ -103,7 +103,8 @@ WHOLE_COUNCIL = "whole_council"
 
 # Phrases whose first words would evidence something they do not mean: "shared ownership" is housing, not a
 # shared service. A taxonomy that does not list one of these scores nothing for it.
-OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund", "fraud prevention"]
+OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund", "fraud prevention", "transformation fund",
+                  "transformation funding"]
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [
@@ -121,7 +122,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
         "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market", "commission",
-        "jointly commission", "jointly commissioned"]),
+        "jointly commission", "jointly commissioned", "paid for outcomes", "payment by results", "outcome-based",
+        "outcomes-based", "social impact bond"]),
     "mutual": ("Mutual, social enterprise or co-operative", [
         "mutual", "employee-owned", "staff-owned", "social enterprise", "spin-out", "spun out",
         "community interest company", "cic", "co-operative", "cooperative", "public service mutual", "leisure trust",
@@ -178,6 +180,6 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "raise fares", "increase fares", "raise charges", "increase charges"]),
     "service_redesign": ("Service redesign and lean", [
         "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
-        "process review", "transformation", "new operating model", "operating model", "service review", "service reviews",
+        "process review", "transformation", "new operating model", "redesigning", "re-design", "re-designed", "restructures", "operating model", "service review", "service reviews",
         "restructuring", "management structure"]),
 }

@@ -76,3 +76,14 @@ def test_helping_people_live_independently_is_adult_social_care_and_family_hubs_
         == "adult_social_care"
     result = classify("Three family hubs now offer parenting courses and early help under one roof.")
     assert (result.service_area, result.delivery_model) == ("childrens_services", "demand_management")
+
+
+def test_paying_providers_for_outcomes_is_commissioning_and_a_transformation_fund_is_no_redesign():
+    assert classify("The county now pays providers by results under a payment by results contract for "
+                    "supported housing.").delivery_model == "strategic_commissioning"
+    assert classify("The region bid for £20m from the government's transformation fund.").delivery_model is None
+
+
+def test_redesigning_in_any_tense_is_service_redesign():
+    assert classify("Officers are redesigning the blue badge process around what applicants need.").delivery_model \
+        == "service_redesign"
