@@ -403,7 +403,7 @@ def test_other_ways_of_writing_a_saving(text):
 
 def test_one_off_costs_are_not_taken_off_anything():
     assert [k for _, k in kinds("Savings of £2m a year are forecast, with one-off transition costs of £5m.")] == [
-        "saving", "budget"]
+        "saving", "investment"]  # what the change cost, not a saving (it used to read as a budget)
 
 
 def test_a_saving_broken_down_into_parts():
