@@ -89,7 +89,9 @@ PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
         r"over (?:the )?(?:decade|period)", r"over the (?:next|last|past|coming) decade", r"in the (?:last|past) (?:\w+ )?years")),
     ("annual", _cues(
-        r"a year(?<!times a year)", r"per year", r"per annum", r"p\.?a\.?", r"annually", r"annual", r"each year", r"every year",
+        r"a year(?<!times a year)", r"per year", r"per annum", r"p\.?a\.?", r"annually",
+        r"annual(?! (?:report|meeting|accounts|review|conference|survey|leave|statement|governance|audit|letter|return)s?\b)",
+        r"each year", r"every year",
         r"a yr", r"yearly", r"recurr\w*", r"ongoing", r"full[- ]year", r"year[- ]on[- ]year", r"a year's")),
 ]
 
