@@ -12,7 +12,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "domiciliary care", "reablement", "older people", "learning disabilities", "learning disability",
         "care package", "care packages", "telecare", "assistive technology", "care technology", "carers",
         "extra care", "day services", "direct payments", "social workers", "hospital discharge", "dementia",
-        "supported living", "residential care", "care market", "care workers", "social care", "care at home",
+        "supported living", "residential care", "care market", "delayed discharge", "delayed discharges",
+        "discharge to assess", "bed days", "care workers", "social care", "care at home",
         "homecare", "local area coordination", "falls prevention", "occupational therapy", "live independently",
         "living independently", "independent living", "stay independent"]),
     "childrens_services": ("Children's services", [
@@ -40,7 +41,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "grounds maintenance", "parks", "green spaces", "climate", "carbon", "net zero", "solar", "food waste",
         "garden waste", "environmental services", "energy efficiency", "trees", "flood", "bin", "bin rounds",
         "collection rounds", "household waste", "landfill", "waste collection", "district heating", "heat network",
-        "biomass", "renewable", "renewables", "street scene", "cemeteries"]),
+        "biomass", "renewable", "renewables", "street scene", "cemeteries", "district energy"]),
     "transport": ("Transport and highways", [
         "transport", "highways", "roads", "potholes", "parking", "street lighting", "buses", "bus services", "fleet",
         "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",
@@ -146,7 +147,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
-        "cloud", "digitised", "digitisation", "digitalisation", "sensors", "machine learning", "software", "apps",
+        "cloud", "digitised", "digitisation", "digitalisation", "sensors", "machine learning", "software", "apps", "telecare", "assistive technology", "care technology",
+        "technology", "video calls", "video consultations", "video conferencing",
         "portal", "e-forms", "online forms", "web chat"]),
     "agile_working_assets": ("Agile working and assets", [
         "agile working", "flexible working", "hot desking", "hot-desking", "office rationalisation", "assets",
@@ -155,7 +157,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "accommodation strategy", "sold", "shared desks", "work from home", "working from home", "home working",
         "offices", "headquarters", "co-locate", "shared building", "shared buildings", "shared headquarters", "shared office",
         "shared offices", "share buildings", "shares buildings", "sharing buildings", "share offices", "office estate", "capital receipts",
-        "community asset transfer", "asset transfer", "surplus property", "property rationalisation", "desks",
+        "community asset transfer", "asset transfer", "surplus property", "property rationalisation", "desks", "lease", "leases", "leasing", "pool cars",
         "civic centre", "four-day week", "four-day working week", "compressed hours", "smaller offices"]),
     "health_integration": ("Integration with health and other public services", [
         "integration", "integrated", "integrated care", "nhs", "health and social care", "pooled budget",

@@ -87,3 +87,17 @@ def test_paying_providers_for_outcomes_is_commissioning_and_a_transformation_fun
 def test_redesigning_in_any_tense_is_service_redesign():
     assert classify("Officers are redesigning the blue badge process around what applicants need.").delivery_model \
         == "service_redesign"
+
+
+def test_care_technology_and_video_appointments_are_a_digital_model():
+    assert classify("Falls sensors and other telecare let 800 residents manage at home.").delivery_model \
+        == "digital_channel_shift"
+    assert classify("Occupational therapists now hold video consultations with families.").delivery_model \
+        == "digital_channel_shift"
+
+
+def test_leases_and_pool_cars_are_assets_and_delayed_discharges_are_adult_social_care():
+    assert classify("Giving up two leases and twenty pool cars saves £90,000 a year.").delivery_model \
+        == "agile_working_assets"
+    assert classify("A new team cut delayed discharges from the city hospital by half.").service_area \
+        == "adult_social_care"
