@@ -31,14 +31,15 @@ from .savingcues import (
     MODAL,
     NEED,
     OVER_AFTER,
-    PAST_AUXILIARIES,
     PART_OF,
+    PAST_AUXILIARIES,
     PER_A,
     PER_TIME,
     PER_UNIT,
     PERCENT_OF_MONEY_LEFT,
     PERCENT_OF_MONEY_RIGHT,
     PERIOD_CUES,
+    PRICE_BEFORE,
     RATIO_AFTER,
     RATIO_BEFORE,
     RESTATES,
@@ -148,8 +149,9 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
-    if kind in ("budget", "other", "investment") and LESS_AFTER.match(sentence, fig[1]):
-        return "saving", 0.0  # "costs 11 per cent less than the contract it replaced"
+    if LESS_AFTER.match(sentence, fig[1]) and (kind in ("budget", "other", "investment")
+                                                or kind != "funding_gap" and PRICE_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0])):
+        return "saving", 0.0  # "costs 11 per cent less than the contract it replaced", "won a price 20% lower"
     return kind, distance
 
 

@@ -200,3 +200,8 @@ PART_OF = re.compile(
     r"\s*(?:of|from)\s+(?:(?:that|this|these|those|the|its|their)(?:\s+(?:annual|overall|total|combined|yearly|planned|"
     r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction)\b|(?:that|this)\b(?!\s+(?:year|month)))",
     re.IGNORECASE)
+# A price named right before a figure that is "lower", "less" or "cheaper": "secured a price 20% lower" is a saving
+# whatever the verb that got it ("secured", "won" are otherwise grant words).
+PRICE_BEFORE = re.compile(
+    rf"\b{MONEY_WORD}\s+(?:(?:of|about|around|some|nearly|almost|roughly|at least|over|more than|just)\s+)*$",
+    re.IGNORECASE)

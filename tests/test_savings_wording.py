@@ -47,3 +47,11 @@ def test_a_part_of_a_saving_just_named_is_a_saving_even_in_the_next_paragraph(te
 def test_a_figure_of_this_years_budget_is_not_a_part_of_the_saving_before_it():
     text = "The five districts now save £2m a year on shared IT.\n\nIT takes £9m of this year's budget."
     assert kinds(text) == [("£2m", "saving"), ("£9m", "budget")]
+
+
+@pytest.mark.parametrize("text", [
+    "Joint buying won the three councils a fuel price 8% lower than the regional average.",
+    "The new framework secured fees about £40,000 lower than last year's.",
+])
+def test_a_price_lower_than_another_is_a_saving_whatever_verb_obtained_it(text):
+    assert [k for _, k in kinds(text)] == ["saving"]
