@@ -162,6 +162,7 @@ def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
 
 
 # A new clause with its own subject or verb after it: ", and a further", "; a further", ", while".
+_THAN = re.compile(r"\bthan\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:[;:]|,?\s+(?:and|but|while|whereas)\b)", re.IGNORECASE)
 
 
@@ -179,6 +180,9 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     left = sorted(((span[0], name) for name, span in cues if left_from <= span[0] and span[1] <= fig[0]), reverse=True)
     clause = CLAUSE_BREAK.search(sentence, fig[1], next_start)
     right_to = min(next_start, clause.start() if clause else len(sentence), fig[1] + 70)
+    than = _THAN.search(sentence, fig[1], right_to)
+    if than:
+        right_to = than.start()  # "20% lower than they would have paid": the comparison's status, not the figure's
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to
              and not (next_start < len(sentence) and INTRODUCES_NEXT.fullmatch(sentence, span[1], next_start))]
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):

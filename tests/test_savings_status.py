@@ -44,3 +44,8 @@ def test_an_estimate_of_a_past_result_is_an_estimate():
     text = "Auditors estimate that the shared vehicle fleet has saved £240,000 since 2021."
     assert statuses(text) == [(2.4e5, "estimated")]
     assert statuses("Auditors checked the accounts, and the shared fleet has saved £240,000.") == [(2.4e5, "achieved")]
+
+
+def test_a_status_word_in_a_comparison_describes_what_is_compared_with_not_the_saving():
+    text = "Buying together, the two councils got a road salt price 15% lower than they would have paid alone."
+    assert statuses(text) == [(15.0, "achieved")]
