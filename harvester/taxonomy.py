@@ -71,14 +71,14 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "council offices", "office space"]),
     "regulatory_services": ("Regulatory services", [
         "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
-        "noise", "regulatory services", "port health", "enforcement", "scams", "building regulations",
+        "noise", "regulatory services", "regulatory service", "port health", "enforcement", "scams", "building regulations",
         "taxi licensing", "animal welfare", "air quality"]),
     "community_safety": ("Community safety", [
         "community safety", "antisocial behaviour", "anti-social behaviour", "cctv", "domestic abuse", "crime",
         "emergency planning"]),
     "culture_leisure": ("Culture, leisure and libraries", [
         "libraries", "library", "leisure centres", "leisure centre", "leisure", "museums", "museum", "arts", "sport",
-        "culture", "theatre", "swimming pools", "community centres", "community buildings", "archives", "heritage"]),
+        "culture", "theatre", "swimming pools", "community centres", "community buildings", "archives", "archive", "heritage"]),
     # A programme that changes the whole council: its pages name services only as examples ("not one library
     # has closed"), so an incidental service word must not decide the area (see WHOLE_COUNCIL and _best_area).
     "whole_council": ("Whole-council transformation", [
@@ -117,13 +117,13 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "neighbouring councils", "strategic alliance", "jointly", "merged", "merger",
         "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service", "tri-borough",
         "two boroughs", "three boroughs", "joint arrangement", "joint director", "joint directors", "joint head",
-        "share staff", "shares staff", "sharing staff", "pooled their", "agreed to share", "share a single",
+        "share staff", "shares staff", "sharing staff", "joint", "merging", "pooled their", "agreed to share", "share a single",
         "sharing back office", "share back office", "councils share", "waste partnership", "share its chief executive",
         "share a chief executive", "share their chief executive"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
         "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market", "commission",
-        "jointly commission", "jointly commissioned", "paid for outcomes", "payment by results", "outcome-based",
+        "jointly commission", "jointly commissioned", "joint commissioning", "paid for outcomes", "payment by results", "outcome-based",
         "outcomes-based", "social impact bond"]),
     "mutual": ("Mutual, social enterprise or co-operative", [
         "mutual", "employee-owned", "staff-owned", "social enterprise", "spin-out", "spun out",
@@ -131,7 +131,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "not-for-profit", "charitable trust"]),
     "trading_company": ("Trading company or joint venture", [
         "trading company", "local authority trading company", "latc", "wholly owned company", "wholly-owned company",
-        "council-owned company", "teckal", "arm's length", "almo", "joint venture", "dividend", "dividends",
+        "council-owned company", "teckal", "arm's length", "almo", "joint venture", "dividend", "dividends", "in-house company",
         "set up a company", "formed a company", "created a company",
         "commercial arm", "owned company", "limited company", "company owned by", "wholly owned",
         "joint venture company", "property company", "housing company", "energy company", "company it owns",
@@ -147,7 +147,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
-        "cloud", "digitised", "digitisation", "digitalisation", "sensors", "machine learning", "software", "apps", "telecare", "assistive technology", "care technology",
+        "cloud", "digitise", "digitising", "digitised", "digitisation", "digitalisation", "sensors", "machine learning", "software", "apps", "telecare", "assistive technology", "care technology",
         "technology", "video calls", "video consultations", "video conferencing",
         "portal", "e-forms", "online forms", "web chat"]),
     "agile_working_assets": ("Agile working and assets", [
@@ -172,7 +172,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
         "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender",
-        "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts", "renegotiating",
+        "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts", "joint contract", "renegotiating",
         "renegotiate", "re-tendered", "re-tendering", "tendering", "tendered", "procured", "jointly procured",
         "re-procured", "re-procuring", "buying together", "framework agreement"]),
     "commercialisation": ("Commercialisation and income generation", [

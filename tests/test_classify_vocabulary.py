@@ -101,3 +101,13 @@ def test_leases_and_pool_cars_are_assets_and_delayed_discharges_are_adult_social
         == "agile_working_assets"
     assert classify("A new team cut delayed discharges from the city hospital by half.").service_area \
         == "adult_social_care"
+
+
+def test_a_joint_team_of_two_councils_is_a_shared_service_but_a_joint_contract_is_procurement():
+    assert classify("Torridge and North Devon run a joint building control team.").delivery_model == "shared_service"
+    assert classify("Two councils signed a joint contract for library books.").delivery_model == "procurement"
+
+
+def test_singular_names_of_services_count_like_their_plurals():
+    assert classify("The county's archive moved to a new search room.").service_area == "culture_leisure"
+    assert classify("A regional regulatory service now covers three boroughs.").service_area == "regulatory_services"
