@@ -49,7 +49,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "led", "highway", "taxis", "car parks", "car parking", "concessionary fares", "passenger transport", "bus",
         "bus routes", "patient transport", "ferry", "ferries"]),
     "economic_development": ("Economic development and regeneration", [
-        "economic development", "regeneration", "business support", "jobs", "skills", "employment", "town centre",
+        "economic development", "regeneration", "business support", "found jobs", "find jobs", "jobseekers", "job seekers", "job creation", "skills", "employment", "town centre",
         "inward investment", "high street", "tourism", "apprenticeships", "local economy", "businesses",
         "enterprise zone", "business park", "growth deal", "city deal", "unemployment", "unemployed", "employers",
         "into work", "in-work", "shared prosperity fund"]),

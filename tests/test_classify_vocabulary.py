@@ -112,3 +112,11 @@ def test_a_joint_team_of_two_councils_is_a_shared_service_but_a_joint_contract_i
 def test_singular_names_of_services_count_like_their_plurals():
     assert classify("The county's archive moved to a new search room.").service_area == "culture_leisure"
     assert classify("A regional regulatory service now covers three boroughs.").service_area == "regulatory_services"
+
+
+def test_jobs_named_in_passing_are_not_economic_development():
+    # A jobs-board block under an article, or jobs kept by a decision, are not the subject.
+    assert classify("Planning jobs\nSenior Planning Officer\nRutland County Council\n£41,000").service_area != \
+        "economic_development"
+    assert classify("The employment programme helped 900 residents who found jobs last year.").service_area \
+        == "economic_development"
