@@ -42,6 +42,7 @@ from .savingcues import (
     PRICE_BEFORE,
     RATIO_AFTER,
     RATIO_BEFORE,
+    REPORTED,
     RESTATES,
     SAVING_ATTRIBUTE,
     SAVING_OF,
@@ -226,6 +227,15 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     return max(earlier)[1] if earlier else "achieved"
 
 
+def _backshifted(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
+    """A "would" in reported speech is a backshifted "will": "the leader said the merger would save £2m" reports
+    a stated aim, as "the merger will save £2m" does. A "would" not reported stays a hedge."""
+    if not any(sentence[s:e].lower() == "would" for _, (s, e) in cues):
+        return cues
+    return [("target", (s, e)) if sentence[s:e].lower() == "would" and REPORTED.search(sentence, max(0, s - 150), s)
+            else (name, (s, e)) for name, (s, e) in cues]
+
+
 def _verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
     """Status cues that form one verb ("were not delivered", "had planned", "would be needed") made one cue.
 
@@ -234,7 +244,8 @@ def _verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list
     keeps its say ("could have saved" is an estimate) unless what follows is a need ("would be needed").
     """
     if len(cues) < 2:
-        return cues
+        return _backshifted(sentence, cues)
+    cues = _backshifted(sentence, cues)
     out = [cues[0]]
     for name, (start, end) in cues[1:]:
         first, (first_start, first_end) = out[-1]

@@ -205,3 +205,6 @@ PART_OF = re.compile(
 PRICE_BEFORE = re.compile(
     rf"\b{MONEY_WORD}\s+(?:(?:of|about|around|some|nearly|almost|roughly|at least|over|more than|just)\s+)*$",
     re.IGNORECASE)
+# A past-tense verb of saying before a "would" (shopwindow.figurereading._backshifted): reported speech.
+REPORTED = re.compile(r"\b(?:said|told|noted|heard|reported|confirmed|explained|stated|announced|claimed|insisted|"
+                      r"warned|argued|added|revealed|indicated)\b[^;:]*$", re.IGNORECASE)

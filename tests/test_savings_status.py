@@ -49,3 +49,13 @@ def test_an_estimate_of_a_past_result_is_an_estimate():
 def test_a_status_word_in_a_comparison_describes_what_is_compared_with_not_the_saving():
     text = "Buying together, the two councils got a road salt price 15% lower than they would have paid alone."
     assert statuses(text) == [(15.0, "achieved")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The cabinet member told councillors that pooling the fleets would save £350,000 a year.", "target"),
+    ("Officers said the new rota would cut overtime costs by £90,000.", "target"),
+    ("Pooling the fleets would save £350,000 a year.", "estimated"),
+    ("Officers said pooling the fleets would have saved £350,000 last year.", "estimated"),
+])
+def test_would_in_reported_speech_is_a_backshifted_will(text, status):
+    assert [s for _, s in statuses(text)] == [status]
