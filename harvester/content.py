@@ -18,6 +18,7 @@ from .dates import parse_date
 from .tables import table_lines
 
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside", "select", "input"]
+_DROP = frozenset(DROP_TAGS)
 # id/class words that mark page furniture rather than the article.
 JUNK = re.compile(
     r"(^|[\s_-])(cookie|consent|gdpr|banner|newsletter|signup|sign-up|subscribe|share|sharing|social|breadcrumbs?|related|"
@@ -62,9 +63,23 @@ def soup_of(html: str) -> BeautifulSoup:
 
 
 def meta_content(soup: BeautifulSoup, attr: str, value: str) -> str | None:
-    tag = soup.find("meta", attrs={attr: re.compile(f"^{re.escape(value)}$", re.I)})
-    content = tag.get("content") if isinstance(tag, Tag) else None
-    return content.strip() if isinstance(content, str) and content.strip() else None
+    """The content of the first ``<meta attr="value">`` (value matched case-insensitively), or None."""
+    wanted = re.compile(f"^{re.escape(value)}$", re.I)
+    for tag in _metas(soup):
+        if not _gone(tag) and isinstance(found := tag.get(attr), str) and wanted.search(found):
+            content = tag.get("content")
+            return content.strip() if isinstance(content, str) and content.strip() else None
+    return None
+
+
+def _metas(soup: BeautifulSoup) -> list[Tag]:
+    """Every ``<meta>`` of the page, found in one walk of the tree and kept on the soup: a page is asked for a
+    dozen of them (title, description, ten kinds of date), and each search of its own walked the whole page.
+    A meta removed since with the page's furniture is marked decomposed, and skipped by the caller."""
+    metas = soup.__dict__.get("_shopwindow_metas")
+    if metas is None:
+        metas = soup.__dict__["_shopwindow_metas"] = soup.find_all("meta")
+    return metas
 
 
 def canonical_url(soup: BeautifulSoup, base: str) -> str | None:
@@ -88,13 +103,21 @@ def _is_junk(tag: Tag) -> bool:
     return bool(ident and JUNK.search(ident)) or tag.get("aria-hidden") == "true" or tag.get("hidden") is not None
 
 
+def _gone(tag: Tag) -> bool:
+    """Whether ``tag`` was decomposed (with furniture around it). Not ``tag.decomposed``: on a live tag that
+    property looks up ``tag._decomposed``, which bs4 answers by searching the tag's whole subtree for a
+    ``<_decomposed>`` element."""
+    return "_decomposed" in tag.__dict__
+
+
 def _strip(root: Tag) -> None:
-    for tag in root.find_all(DROP_TAGS):
-        tag.decompose()
-    for tag in root.find_all(True):
-        if getattr(tag, "decomposed", False):  # inside furniture removed a moment ago
-            continue
-        if tag.name not in ("html", "body", "main", "article") and _is_junk(tag):
+    # One walk of the tree (bs4's find_all filters each tag through its matching machinery, a walk per call).
+    tags = [node for node in root.descendants if isinstance(node, Tag)]
+    for tag in tags:
+        if tag.name in _DROP and not _gone(tag):
+            tag.decompose()
+    for tag in tags:
+        if not _gone(tag) and tag.name not in ("html", "body", "main", "article") and _is_junk(tag):
             tag.decompose()
 
 
