@@ -64,7 +64,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "revenues and benefits", "council tax collection", "business rates", "debt recovery",
         "transactional services", "office accommodation", "corporate services", "insurance", "pensions",
         "energy contracts", "accounts payable", "it", "data centre", "printing", "facilities management",
-        "property services", "support services", "revenues", "benefits", "shared staff", "democratic services",
+        "property services", "support services", "revenues", "housing benefit", "benefits assessment", "benefit claims",
+        "benefits service", "benefits team", "shared staff", "democratic services",
         "corporate and democratic services", "energy contract", "corporate contracts", "council tax support",
         "council tax reduction", "utilities", "electricity and gas", "agency staff", "agency spending", "agency spend",
         "agency workers", "agency bill", "sickness absence", "fraud", "counter-fraud", "fraud prevention", "civic centre",
@@ -92,7 +93,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "shared management team", "single officer team", "one officer team", "merged their workforces",
         "single workforce", "merger", "new council", "revenue budget", "every department", "all departments",
         "set a budget", "budget setting", "budget-setting", "management team", "senior management",
-        "chief executive", "unitary", "reorganisation", "councils merged", "merger of", "organisations together",
+        "chief executive", "unitary", "local government reorganisation", "councils merged", "merger of", "organisations together",
         "budget consultation", "budget proposals", "savings proposals", "council tax increase", "reserves",
         "unitary authority", "single council", "outturn", "general fund", "underspent", "share its chief executive",
         "budget gap", "funding gap", "budget shortfall", "shortfall", "financial sustainability", "financial position",
@@ -105,7 +106,10 @@ WHOLE_COUNCIL = "whole_council"
 # Phrases whose first words would evidence something they do not mean: "shared ownership" is housing, not a
 # shared service. A taxonomy that does not list one of these scores nothing for it.
 OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund", "fraud prevention", "transformation fund",
-                  "transformation funding"]
+                  "transformation funding",
+                  # who reports or where, not the subject
+                  "director of finance", "finance director", "head of finance", "finance committee", "finance update",
+                  "finance report", "cabinet member for finance"]
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [

@@ -120,3 +120,15 @@ def test_jobs_named_in_passing_are_not_economic_development():
         "economic_development"
     assert classify("The employment programme helped 900 residents who found jobs last year.").service_area \
         == "economic_development"
+
+
+def test_who_reports_a_saving_is_not_its_service():
+    result = classify("The director of finance told the cabinet that the new grounds maintenance contract saves £90,000.")
+    assert result.service_area == "waste_environment"
+
+
+def test_benefits_and_reorganisation_count_only_in_their_council_sense():
+    # "the benefits of sharing" and a library reorganisation are not benefits administration or a new council.
+    assert classify("The benefits of the new approach were clear to staff.").service_area is None
+    assert classify("The reorganisation of the library service saves £300,000.").service_area == "culture_leisure"
+    assert classify("Housing benefit claims are now assessed in two days.").service_area == "back_office"
