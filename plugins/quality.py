@@ -57,8 +57,17 @@ ANNUAL_SHARE = 0.20  # a year's saving (or one with no stated period)
 CUMULATIVE_SHARE = 1.00  # a saving over several years
 
 
+# Every EVALUATED match holds one of these, written in letters IGNORECASE folds only to themselves, or a letter it
+# folds from elsewhere (Kelvin sign, long s, dotted and dotless i): a page without either cannot cite an evaluation.
+_EVALUATED_WORDS = ("independent", "external", "evaluat", "audit", "randomi")
+_FOLDED = re.compile("[\u212a\u017f\u0130\u0131]")
+
+
 def text_grade(text: str) -> str | None:
     """'evaluated' when ``text`` cites an independent evaluation or audit (and does not deny it), else None."""
+    lower = (text or "").lower()
+    if not any(word in lower for word in _EVALUATED_WORDS) and not _FOLDED.search(text or ""):
+        return None  # most pages: a few substring searches in C instead of the regex tried at every character
     for match in EVALUATED.finditer(text or ""):
         before = text[max(0, match.start() - 40):match.start()]
         if NEGATED.search(before):
