@@ -20,6 +20,7 @@ from .savingcues import (
     CAPITAL_NOUN,
     CLAUSE_BREAK,
     CONTINUES,
+    DESCRIBED_AFTER,
     DETERMINER,
     ESTIMATES,
     FROM_LEVEL,
@@ -186,6 +187,9 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
         right_to = than.start()  # "20% lower than they would have paid": the comparison's status, not the figure's
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to
              and not (next_start < len(sentence) and INTRODUCES_NEXT.fullmatch(sentence, span[1], next_start))]
+    if not left and not right and clause and (described := DESCRIBED_AFTER.match(sentence, clause.start())):
+        # "a £2m budget reduction, agreed by the cabinet on Tuesday": the participle describes the figure
+        right = [(span[0], name) for name, span in cues if span[0] == described.end()]
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
     if left and SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):

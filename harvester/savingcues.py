@@ -208,3 +208,6 @@ PRICE_BEFORE = re.compile(
 # A past-tense verb of saying before a "would" (shopwindow.figurereading._backshifted): reported speech.
 REPORTED = re.compile(r"\b(?:said|told|noted|heard|reported|confirmed|explained|stated|announced|claimed|insisted|"
                       r"warned|argued|added|revealed|indicated)\b[^;:]*$", re.IGNORECASE)
+# ", agreed by the cabinet": a passive participle with its agent or time after a comma describes the figure before.
+DESCRIBED_AFTER = re.compile(r",\s*(?=(?:agreed|approved|proposed|planned|delivered|achieved|realised|identified|"
+                             r"forecast|estimated|expected|budgeted)\s+(?:by|at|in|on|last|for)\b)", re.IGNORECASE)

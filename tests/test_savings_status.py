@@ -59,3 +59,8 @@ def test_a_status_word_in_a_comparison_describes_what_is_compared_with_not_the_s
 ])
 def test_would_in_reported_speech_is_a_backshifted_will(text, status):
     assert [s for _, s in statuses(text)] == [status]
+
+
+def test_a_participle_after_a_comma_describes_the_figure_before_it():
+    text = "Unions oppose a £1.5m reduction in library spending, approved by members last week, which closes two branches."
+    assert statuses(text) == [(1.5e6, "target")]
