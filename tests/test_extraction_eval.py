@@ -51,13 +51,13 @@ def test_taxonomy_keeps_its_measured_accuracy(passages, field):
 # Page-like sets: floors a little under what they score now, so a change that loses ground on page-shaped text
 # fails here. Figures: benchmarks/extraction.py. The holdout set is never used to choose a rule; its floor
 # guards against regressions only (its first-contact scores were 0.987 / 0.754 / 0.831). So is the blind set's
-# (first contact 0.990 / 0.688 / 0.750; floors 0.05 under, rounded down to 0.05).
+# (first contact 0.990 / 0.688 / 0.750; floors 0.05 under, rounded down to 0.05, councils at 0.95 like the rest).
 PAGE_LIKE_FLOORS = {
     "wild": (WILD, {"councils": 0.95, "savings": 0.95, "saving_vs_not": 0.95}),
     "fresh": (FRESH, {"councils": 0.95, "savings": 0.85, "saving_vs_not": 0.90}),
     "unseen": (UNSEEN, {"councils": 0.95, "savings": 0.75, "saving_vs_not": 0.90}),
     "holdout": (HOLDOUT, {"councils": 0.95, "savings": 0.70, "saving_vs_not": 0.80}),
-    "blind": (BLIND, {"councils": 0.90, "savings": 0.60, "saving_vs_not": 0.70}),
+    "blind": (BLIND, {"councils": 0.95, "savings": 0.60, "saving_vs_not": 0.70}),
 }
 
 

@@ -1,29 +1,33 @@
-"""The holdout set (tests/eval/holdout.json) is well formed (scores: benchmarks/extraction.py).
+"""The holdout and blind sets (tests/eval/holdout.json, blind.json) are well formed (scores: benchmarks/extraction.py).
 
 wild, fresh and unseen have each shaped extractor fixes after their first contact, so none of them
 measures generality any more. holdout.json was written after those fixes by someone who read neither
 the extractors nor any other set's passages, to measure whether the fixes generalise. Its first-contact
-score is the figure to report, and a fix made because of one of its passages spends it. So this module
-checks only its shape; test_extraction_eval.py holds a regression floor well under its scores.
+score is the figure to report, and a fix made because of one of its passages spends it. blind.json came
+after holdout, written the same way. So this module checks only their shape; test_extraction_eval.py holds
+a regression floor well under their scores.
 """
 
 from __future__ import annotations
 
 import pytest
 import test_extraction_fresh as fresh_checks  # the same well-formedness checks, applied to this set
-from extraction_eval import FRESH, HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages
+from extraction_eval import BLIND, FRESH, HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages
+
+UNTUNED = {"holdout": HOLDOUT, "blind": BLIND}
 
 
-@pytest.fixture(scope="module")
-def holdout():
-    return load_passages(HOLDOUT)
+@pytest.fixture(scope="module", params=sorted(UNTUNED))
+def holdout(request):
+    """Each never-tuned set in turn (named holdout in the tests below, for the first of them)."""
+    return load_passages(UNTUNED[request.param])
 
 
 def test_holdout_set_is_large_with_unique_ids(holdout):
     assert len(holdout) >= 50
     ids = [passage["id"] for passage in holdout]
     assert len(set(ids)) == len(ids)
-    assert all(passage["set"] == "holdout" for passage in holdout)
+    assert len({passage["set"] for passage in holdout}) == 1 and holdout[0]["set"] in UNTUNED
 
 
 def test_holdout_passages_have_the_fresh_sets_shape(holdout):
@@ -37,5 +41,6 @@ def test_gold_councils_figures_and_partners_are_well_formed(holdout):
 
 
 def test_holdout_set_repeats_no_passage_of_the_other_sets(holdout):
-    seen = {passage["text"] for path in (PASSAGES, HELDOUT, WILD, FRESH, UNSEEN) for passage in load_passages(path)}
+    others = [PASSAGES, HELDOUT, WILD, FRESH, UNSEEN] + [path for path in UNTUNED.values() if load_passages(path) != holdout]
+    seen = {passage["text"] for path in others for passage in load_passages(path)}
     assert not seen & {passage["text"] for passage in holdout}
