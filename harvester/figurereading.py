@@ -365,8 +365,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         if kind != "saving" and after_saving and money_like \
                 and RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
-        elif kind == "other" and after_saving and money_like and _described_as_saving(sentence, figures, k, kind_cues):
-            kind = "saving"  # "Of the amount delivered, £1.2m was recurrent": still the saving being described
+        elif kind == "other" and (kinds[-1] == "saving" if k else context.saving_before) and money_like \
+                and _described_as_saving(sentence, figures, k, kind_cues):
+            # "Of the amount delivered, £1.2m was recurrent": still the saving being described, and so is a figure
+            # in the next paragraph called a target or delivered ("The unmet £0.9m is now a target for next year")
+            kind = "saving"
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
                 and PART_OF.match(sentence, figure.end):
             kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named

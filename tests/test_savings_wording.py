@@ -55,3 +55,10 @@ def test_a_figure_of_this_years_budget_is_not_a_part_of_the_saving_before_it():
 ])
 def test_a_price_lower_than_another_is_a_saving_whatever_verb_obtained_it(text):
     assert [k for _, k in kinds(text)] == ["saving"]
+
+
+def test_a_figure_described_in_saving_words_in_the_paragraph_after_a_saving_is_a_saving():
+    text = ("Shared payroll delivered savings of £1.4m in 2023.\n\n"
+            "The outstanding £300,000 is carried into next year's plan as a target.")
+    assert kinds(text) == [("£1.4m", "saving"), ("£300,000", "saving")]
+    assert kinds("Shared payroll delivered savings of £1.4m in 2023.\n\nThe office move cost £300,000.")[1][1] != "saving"
