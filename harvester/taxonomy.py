@@ -109,7 +109,9 @@ OTHER_MEANINGS = ["shared ownership", "shared repairs", "shared prosperity fund"
                   "transformation funding",
                   # who reports or where, not the subject
                   "director of finance", "finance director", "head of finance", "finance committee", "finance update",
-                  "finance report", "cabinet member for finance"]
+                  "finance report", "cabinet member for finance", "scrutiny commission", "audit commission",
+                  "government commissioners", "government-appointed commissioners", "commissioners sent",
+                  "police and crime commissioner", "fire and crime commissioner"]
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "shared_service": ("Shared service", [
@@ -126,7 +128,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "share a chief executive", "share their chief executive"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
-        "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market", "commission",
+        "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market",
         "jointly commission", "jointly commissioned", "joint commissioning", "paid for outcomes", "payment by results", "outcome-based",
         "outcomes-based", "social impact bond"]),
     "mutual": ("Mutual, social enterprise or co-operative", [

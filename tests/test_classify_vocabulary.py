@@ -132,3 +132,9 @@ def test_benefits_and_reorganisation_count_only_in_their_council_sense():
     assert classify("The benefits of the new approach were clear to staff.").service_area is None
     assert classify("The reorganisation of the library service saves £300,000.").service_area == "culture_leisure"
     assert classify("Housing benefit claims are now assessed in two days.").service_area == "back_office"
+
+
+def test_government_commissioners_and_scrutiny_commissions_are_not_commissioning():
+    result = classify("Commissioners sent in by the government will oversee the council's spending. The scrutiny "
+                      "commission meets on Monday.")
+    assert "strategic_commissioning" not in result.model_scores
