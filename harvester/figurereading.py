@@ -20,6 +20,7 @@ from .savingcues import (
     CAPITAL_NOUN,
     CLAUSE_BREAK,
     CONTINUES,
+    DELIVERED_BEFORE,
     DESCRIBED_AFTER,
     DETERMINER,
     ESTIMATES,
@@ -148,6 +149,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         # "cut agency spending by a third, worth £250,000": the money value of what the clause before describes
         kind, distance = _nearest_and_distance(sentence, fig, [c for c in cues if c[1][1] <= fig[0]],
                                                2 * MAX_KIND_DISTANCE, marks)
+    if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
+        kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

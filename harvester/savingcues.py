@@ -211,3 +211,7 @@ REPORTED = re.compile(r"\b(?:said|told|noted|heard|reported|confirmed|explained|
 # ", agreed by the cabinet": a passive participle with its agent or time after a comma describes the figure before.
 DESCRIBED_AFTER = re.compile(r",\s*(?=(?:agreed|approved|proposed|planned|delivered|achieved|realised|identified|"
                              r"forecast|estimated|expected|budgeted)\s+(?:by|at|in|on|last|for)\b)", re.IGNORECASE)
+# Money "delivered", "achieved" or "banked" with no other kind word in reach is a saving delivered.
+DELIVERED_BEFORE = re.compile(
+    r"\b(?:delivered|achieved|realised|realized|banked)\s+(?:(?:about|around|some|nearly|almost|over|more than|just over|"
+    r"just under|a further|another|an extra|an additional)\s+)*$", re.IGNORECASE)

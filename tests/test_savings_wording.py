@@ -62,3 +62,8 @@ def test_a_figure_described_in_saving_words_in_the_paragraph_after_a_saving_is_a
             "The outstanding £300,000 is carried into next year's plan as a target.")
     assert kinds(text) == [("£1.4m", "saving"), ("£300,000", "saving")]
     assert kinds("Shared payroll delivered savings of £1.4m in 2023.\n\nThe office move cost £300,000.")[1][1] != "saving"
+
+
+def test_money_delivered_with_no_other_word_for_it_is_a_saving():
+    assert kinds("By March the transformation board had delivered £2.7m, ahead of plan.") == [("£2.7m", "saving")]
+    assert kinds("The team delivered £2.7m of new income from parking.") == [("£2.7m", "income")]
