@@ -149,7 +149,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "contracted to"]),
     "insourcing": ("Bringing services back in-house", [
         "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house",
-        "council-run", "run by the council", "its own workforce", "own workforce", "of its own", "own staff"]),
+        "council-run", "run by the council", "its own workforce", "own workforce", "own staff"]),
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
@@ -159,7 +159,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "agile_working_assets": ("Agile working and assets", [
         "agile working", "flexible working", "hot desking", "hot-desking", "office rationalisation", "assets",
         "asset review", "estate", "property rationalisation", "co-location", "co-located", "one public estate",
-        "disposal", "disposals", "smarter working", "hybrid working", "office space", "buildings",
+        "disposal", "disposals", "smarter working", "hybrid working", "office space", "fewer buildings", "older buildings", "surplus buildings",
+        "building closures", "closing buildings", "under one roof", "community campus", "community campuses", "buildings shared", "offices shared",
         "accommodation strategy", "sold", "shared desks", "work from home", "working from home", "home working",
         "offices", "headquarters", "co-locate", "shared building", "shared buildings", "shared headquarters", "shared office",
         "shared offices", "share buildings", "shares buildings", "sharing buildings", "share offices", "office estate", "capital receipts",

@@ -138,3 +138,12 @@ def test_government_commissioners_and_scrutiny_commissions_are_not_commissioning
     result = classify("Commissioners sent in by the government will oversee the council's spending. The scrutiny "
                       "commission meets on Monday.")
     assert "strategic_commissioning" not in result.model_scores
+
+
+def test_buildings_named_in_passing_are_not_an_asset_programme():
+    # Solar panels on council buildings are an energy scheme; money "of its own" is not insourcing.
+    result = classify("Solar panels on 20 council buildings will save £80,000 a year, and the council will add "
+                      "£50,000 of its own.")
+    assert result.delivery_model is None
+    result = classify("Library, police desk and leisure centre now sit under one roof, and older buildings were sold.")
+    assert result.delivery_model == "agile_working_assets"
