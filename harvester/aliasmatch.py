@@ -35,6 +35,11 @@ _PREVIOUS = re.compile(r"([^\W_]+)([ \t\-'’]*)$")
 _PREVIOUS_TWO = re.compile(r"([^\W_]+)[ \t]+([^\W_]+)[ \t]*$")
 _NEXT = re.compile(r"([ \t\-'’]*)([^\W_]+)")
 _HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])")  # the letter before is checked in code
+# "Dorset Councils Partnership", "Kent Councils' Procurement Group": a plural council word then a capitalised
+# body names an organisation of councils. The place alone ("Dorset", "East Lincolnshire") is not one of them.
+_BODY_AFTER_PLURAL = re.compile(
+    r"['’]?[ \t]+(?:Partnership|Alliance|Consortium|Network|Group|Association|Forum|Board|Committee|Collaborative|"
+    r"Compact|Procurement|Shared)\b")
 
 
 @dataclass
@@ -49,6 +54,7 @@ class Candidate:
     county_word: bool
     pending: bool = False  # a bare everyday-word name waiting for a list to vouch for it
     rejected: bool = False
+    body_name: bool = False  # "<place> Councils Partnership": the start of a body's name
 
 
 def trie_patterns(aliases) -> LazyPatterns:
@@ -180,11 +186,28 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
                          designated=bool(DESIGNATORS.intersection(key)) or bool(suffix),
                          plural=bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL,
                          county_word="county" in key or "county" in suffix)
+        if cand.plural and suffix and _BODY_AFTER_PLURAL.match(text, cand.end):
+            cand.body_name = True
         if not cand.designated:
             _judge_bare(text, cand, match.end(), ambiguous)
         found.append(cand)
     _vouch_for_lists(text, found)
+    _reject_lone_body_names(text, found)
     return found
+
+
+def _reject_lone_body_names(text: str, cands: list[Candidate]) -> None:
+    """'Dorset Councils Partnership' names a body, not Dorset Council; but 'Boston, East Lindsey and South Holland
+    Councils Partnership' spells out its member councils, and each of them is named."""
+    for k, cand in enumerate(cands):
+        if cand.body_name and not (k and _listed_together(text, cands[k - 1], cand)):
+            cand.rejected = True
+
+
+def _listed_together(text: str, first: Candidate, second: Candidate) -> bool:
+    """Two names next to each other in a list: nothing between them but a comma, "and", "or" or "as well as"."""
+    gap = text[first.end:second.start]
+    return normalise(gap) in ("", "and", "or", "as well as") and len(gap) < 14
 
 
 def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) -> None:
@@ -228,8 +251,7 @@ def _vouch_for_lists(text: str, cands: list[Candidate]) -> None:
         if cand.plural:
             vouched = True
         elif vouched and k + 1 < len(cands):
-            gap = text[cand.end:cands[k + 1].start]
-            if normalise(gap) in ("", "and", "or", "as well as") and len(gap) < 14:
+            if _listed_together(text, cand, cands[k + 1]):
                 if not cand.rejected or cand.pending:
                     cand.pending, cand.rejected, cand.designated = False, False, True
                 continue

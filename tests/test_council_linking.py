@@ -62,6 +62,13 @@ def test_list_with_plural_council_word_links_every_member():
     assert codes("Harrow and Brent LBCs run a joint team. The two authorities saved money.") == ["E09000015", "E09000005"]
 
 
+def test_a_body_named_after_a_place_and_its_councils_is_not_that_places_council():
+    assert codes("The Wessex Councils Partnership was set up by Dorset Councils Alliance members.") == []
+    assert codes("Staff of the North Kent Councils' Procurement Group met.") == []
+    # ...but a partnership that lists its member councils names each of them.
+    assert codes("Harrow and Brent Councils Partnership runs legal services.") == ["E09000015", "E09000005"]
+
+
 def test_everyday_word_names_need_a_council_word_or_a_list():
     assert codes("Reading the report, Rugby fans were pleased.") == []
     assert codes("Reading, Slough and Wokingham borough councils agreed.") == ["E06000038", "E06000039", "E06000041"]
