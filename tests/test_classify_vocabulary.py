@@ -43,13 +43,13 @@ def test_pooling_budgets_with_the_nhs_is_integration_not_a_shared_service():
 
 
 def test_renegotiating_and_retendering_are_procurement():
-    assert classify("The council renegotiated its vehicle insurance and re-tendered its print contract.").delivery_model \
-        == "procurement"
+    result = classify("The council renegotiated its vehicle insurance and re-tendered its print contract.")
+    assert result.delivery_model == "procurement"
 
 
 def test_a_budget_page_that_lists_proposals_from_several_services_is_whole_council():
-    result = classify("Our budget\n\nWe face a shortfall of £12m by 2027. Proposals include fewer grass cuts in parks, "
-                      "charging for garden waste and shorter library opening hours.")
+    result = classify("Our budget\n\nWe face a shortfall of £12m by 2027. Proposals include fewer grass cuts in "
+                      "parks, charging for garden waste and shorter library opening hours.")
     assert result.service_area == "whole_council"
 
 
@@ -123,7 +123,8 @@ def test_jobs_named_in_passing_are_not_economic_development():
 
 
 def test_who_reports_a_saving_is_not_its_service():
-    result = classify("The director of finance told the cabinet that the new grounds maintenance contract saves £90,000.")
+    result = classify("The director of finance told the cabinet that the new grounds maintenance contract "
+                      "saves £90,000.")
     assert result.service_area == "waste_environment"
 
 
