@@ -127,7 +127,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "both councils", "partner councils", "neighbouring councils", "strategic alliance", "jointly", "merged",
         "merger", "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service",
         "tri-borough", "two boroughs", "three boroughs", "joint arrangement", "joint director", "joint directors",
-        "joint head", "share staff", "shares staff", "sharing staff", "joint", "merging", "pooled their",
+        "joint head", "share staff", "shares staff", "sharing staff", "single unitary", "new unitary", "unitary council",
+        "replaced by a single", "joint", "merging", "pooled their",
         "agreed to share", "share a single", "sharing back office", "share back office", "councils share",
         "waste partnership", "share its chief executive", "share a chief executive", "share their chief executive"]),
     "strategic_commissioning": ("Strategic commissioning", [

@@ -148,3 +148,8 @@ def test_buildings_named_in_passing_are_not_an_asset_programme():
     assert result.delivery_model is None
     result = classify("Library, police desk and leisure centre now sit under one roof, and older buildings were sold.")
     assert result.delivery_model == "agile_working_assets"
+
+
+def test_councils_replaced_by_one_unitary_are_a_merger_and_so_a_shared_service():
+    result = classify("The county and its seven districts will be replaced by a single unitary council in 2027.")
+    assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
