@@ -16,13 +16,13 @@ pairs of stored initiatives after every run; for it, each source's own summary i
 from __future__ import annotations
 
 import functools
+import json
 import logging
 import re
 import sqlite3
 from dataclasses import dataclass, field
 
 import sqlite_utils
-
 from shopwindow import Record, hookimpl
 
 log = logging.getLogger(__name__)
@@ -151,7 +151,8 @@ def record_side(record: Record) -> Side:
 
 def stored_sides(db: sqlite_utils.Database, ids: list[str] | None = None) -> tuple[dict[str, Side], dict[str, list[str]]]:
     """Stored initiatives ``ids`` (default: all) as :class:`Side`, and each one's council codes."""
-    where, params = ("", []) if ids is None else (f" in ({','.join('?' * len(ids))})", list(ids))
+    # One JSON parameter, not one "?" per id: a big council's thousands of initiatives stay under SQLite's limit.
+    where, params = ("", []) if ids is None else (" in (select value from json_each(?))", [json.dumps(list(ids))])
     sides = {r["id"]: Side([r["title"]], f"{r['title']} {r['summary'] or ''}")
              for r in db.query(f"select id, title, summary from initiatives{' where id' + where if where else ''}", params)}
     filt = f" and initiative_id{where}" if where else ""

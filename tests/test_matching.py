@@ -4,11 +4,21 @@ from __future__ import annotations
 
 import pytest
 import sqlite_utils
-
 from shopwindow.models import Record, Saving
 from shopwindow.schema import ensure_schema
 from shopwindow.storage import Storage, initiative_id
-from shopwindow_plugins.matching import THRESHOLD, Side, dice, figures_agree, find_match, match_initiative, score, stem, tokens
+from shopwindow_plugins.matching import (
+    THRESHOLD,
+    Side,
+    dice,
+    figures_agree,
+    find_match,
+    match_initiative,
+    score,
+    stem,
+    stored_sides,
+    tokens,
+)
 
 COUNCILS = {
     "E08000010": ("Wigan Metropolitan Borough Council", "Wigan"),
@@ -264,3 +274,12 @@ def test_council_names_and_stock_words_do_not_count():
     assert tokens("Wigan Council saves money with shared services", {"wigan"}) == set()
     assert tokens("Wigan Council: The Deal", {"wigan"}) == {"deal"}
     assert dice({"deal"}, {"deal", "resident"}) == pytest.approx(2 / 3)
+
+
+def test_candidates_are_read_however_many_share_a_council():
+    """A big council's initiatives go to SQLite as one JSON list: more than its 32,766 "?" could hold."""
+    db = ensure_schema(sqlite_utils.Database(memory=True))
+    ids = [f"i{k}" for k in range(33_000)]
+    db["initiatives"].insert_all(({"id": i, "title": f"Scheme {i}"} for i in ids), alter=True)
+    sides, _ = stored_sides(db, ids)
+    assert len(sides) == 33_000 and sides["i32999"].titles == ["Scheme i32999"]
