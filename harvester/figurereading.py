@@ -48,6 +48,7 @@ from .savingcues import (
     RESTATES,
     SAVING_ATTRIBUTE,
     SAVING_OF,
+    STATUS_ADVERBS,
     STATUS_CUES,
     SUBJECT_GAP,
     SUBJECT_START,
@@ -246,9 +247,10 @@ def _backshifted(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list
 def _verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[tuple[str, tuple[int, int]]]:
     """Status cues that form one verb ("were not delivered", "had planned", "would be needed") made one cue.
 
-    A past auxiliary says only that something happened to the figure; the word after it says what ("£3m
-    of savings were not delivered" is still a target, "the £4m they had planned" a plan). A hedging modal
-    keeps its say ("could have saved" is an estimate) unless what follows is a need ("would be needed").
+    The first word governs ("could have saved" is an estimate, "expect to find" too, "agreed last year" a
+    plan), except that a past auxiliary or an adverb of time says only that something happened and the verb
+    after it says what ("£3m of savings were not delivered" is still a target, "the £4m they had planned" a
+    plan, "already agreed" a plan), and a hedging modal before a need is a need ("would be needed").
     """
     if len(cues) < 2:
         return _backshifted(sentence, cues)
@@ -259,9 +261,12 @@ def _verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list
         if not VERB_GROUP_JOIN.fullmatch(sentence, first_end, start):
             out.append((name, (start, end)))
             continue
-        head = sentence[first_start:first_end].lower()
-        if head in PAST_AUXILIARIES or head in HEDGING_MODALS and NEED.fullmatch(sentence, start, end):
-            first = name if head in PAST_AUXILIARIES else "target"
+        head, tail = sentence[first_start:first_end].lower(), sentence[start:end].lower()
+        if head in PAST_AUXILIARIES or STATUS_ADVERBS.fullmatch(head):
+            first = name  # "were not delivered", "already agreed": the verb says what happened
+        elif head in HEDGING_MODALS and NEED.fullmatch(tail):
+            first = "target"  # "would be needed"
+        # otherwise the first word governs: "could have saved", "expect to find", "agreed last year"
         out[-1] = (first, (first_start, end))
     return out
 

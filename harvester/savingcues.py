@@ -177,6 +177,10 @@ MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|nee
 VERB_GROUP_JOIN = re.compile(r"\s+(?:(?:be|been|being|not|never|yet|now|also|still|originally|initially|previously)\s+)*",
                              re.IGNORECASE)
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+# Status cues that are adverbs of time: in one verb with a verb cue, the verb decides ("already agreed", "delivered
+# by the end of March").
+STATUS_ADVERBS = re.compile(r"already|so far|to date|last year|since|next year|going forward|over the next|"
+                            r"by (?:20\d\d|the end of)", re.IGNORECASE)
 HEDGING_MODALS = frozenset({"would", "could", "might", "may", "should"})
 NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
 # A figure that opens a clause ("..., £4.4m", "note that £3.1m") and is followed by its own verb ("(85%) have been

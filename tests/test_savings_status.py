@@ -20,6 +20,9 @@ def statuses(text: str) -> list[tuple[float | None, str]]:
     ("Savings of £8m a year would be needed to balance the books.", "target"),
     ("Savings of £8m a year would be possible if the depots merged.", "estimated"),
     ("The two trusts expect to find savings of £500,000 from shared payroll.", "estimated"),
+    # An adverb of time says when; the verb after it says what.
+    ("The board has already agreed savings of £640,000 for next year.", "target"),
+    ("Savings delivered by the end of March came to £640,000.", "achieved"),
 ])
 def test_status_words_that_form_one_verb_are_read_together(text, status):
     assert statuses(text)[-1][1] == status  # the last saving is the one the verb is about
