@@ -60,7 +60,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
-        r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*", r"project\w*", r"forecast\w*", r"estimat\w*",
+        r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*",
+        # "projected", "projects a saving" - never the noun: "the project has saved" is a result
+        r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
         r"believed", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(

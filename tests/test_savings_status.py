@@ -67,3 +67,13 @@ def test_would_in_reported_speech_is_a_backshifted_will(text, status):
 def test_a_participle_after_a_comma_describes_the_figure_before_it():
     text = "Unions oppose a £1.5m reduction in library spending, approved by members last week, which closes two branches."
     assert statuses(text) == [(1.5e6, "target")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The project has saved £420,000 since the hubs opened.", "achieved"),
+    ("The digital project delivered savings of £420,000.", "achieved"),
+    ("Savings are projected at £420,000 a year.", "estimated"),
+    ("The council projects a saving of £420,000.", "estimated"),
+])
+def test_a_project_is_not_a_projection(text, status):
+    assert [s for _, s in statuses(text)] == [status]
