@@ -153,3 +153,10 @@ def test_buildings_named_in_passing_are_not_an_asset_programme():
 def test_councils_replaced_by_one_unitary_are_a_merger_and_so_a_shared_service():
     result = classify("The county and its seven districts will be replaced by a single unitary council in 2027.")
     assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
+
+
+def test_a_chief_executive_quoted_in_passing_is_not_a_whole_council_change():
+    result = classify("The new kerbside food waste round starts in May, the council's chief executive said.")
+    assert result.service_area == "waste_environment"
+    result = classify("Two districts have run a shared management arrangement since 2012.")
+    assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
