@@ -21,7 +21,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "fostering", "foster carers", "adoption", "care leavers", "send", "special educational needs", "early help",
         "family support", "troubled families", "supporting families", "youth service", "schools", "education",
         "safeguarding children", "children's homes", "young people", "early years", "nursery", "children",
-        "families", "pupils", "child", "family hubs", "family hub", "children's centres"]),
+        "families", "pupils", "child", "family hubs", "family hub", "children's centres", "reception class",
+        "reception classes"]),
     "public_health": ("Public health", [
         "public health", "smoking", "stop smoking", "obesity", "health visiting", "sexual health",
         "substance misuse", "drug and alcohol", "physical activity", "health inequalities", "health checks",
@@ -32,7 +33,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "council housing", "tenants", "rough sleeping", "rough sleepers", "landlords", "empty homes",
         "disabled facilities grant", "affordable homes", "housing repairs", "bed and breakfast", "warm homes",
         "insulation", "boilers", "fuel poverty", "repairs", "tenancy", "tenements", "private rented",
-        "housing association", "lettings", "shared ownership", "shared repairs"]),
+        "housing association", "lettings", "shared ownership", "shared repairs", "new council homes",
+        "new council houses", "new council housing"]),
     "planning": ("Planning and building control", [
         "planning", "planning applications", "local plan", "building control", "development management",
         "conservation", "planning service"]),
@@ -41,7 +43,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "grounds maintenance", "parks", "green spaces", "climate", "carbon", "net zero", "solar", "food waste",
         "garden waste", "environmental services", "energy efficiency", "trees", "flood", "bin", "bin rounds",
         "collection rounds", "household waste", "landfill", "waste collection", "district heating", "heat network",
-        "biomass", "renewable", "renewables", "street scene", "cemeteries", "district energy"]),
+        "biomass", "renewable", "renewables", "street scene", "cemeteries", "district energy", "nature reserve",
+        "nature reserves"]),
     "transport": ("Transport and highways", [
         "transport", "highways", "roads", "potholes", "parking", "street lighting", "buses", "bus services",
         "fleet", "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",

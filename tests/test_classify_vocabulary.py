@@ -160,3 +160,9 @@ def test_a_chief_executive_quoted_in_passing_is_not_a_whole_council_change():
     assert result.service_area == "waste_environment"
     result = classify("Two districts have run a shared management arrangement since 2012.")
     assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service")
+
+
+def test_a_phrase_that_begins_with_another_categorys_words_keeps_its_own_meaning():
+    # The scan takes the longest phrase at a word: "new council" must not swallow "new council homes".
+    assert classify("The council will build 200 new council homes on the old depot site.").service_area == "housing"
+    assert classify("Volunteers now manage the nature reserves.").service_area == "waste_environment"
