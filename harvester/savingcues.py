@@ -60,11 +60,11 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
-        r"(?:could|would|might|should|will) have", r"could", r"would", r"might", r"(?-i:may)", r"expect\w*",
+        r"(?:could|would|might|should|will) have", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
-        r"predict\w*", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
+        r"predict\w*", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
+        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",

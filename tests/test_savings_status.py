@@ -77,3 +77,13 @@ def test_a_participle_after_a_comma_describes_the_figure_before_it():
 ])
 def test_a_project_is_not_a_projection(text, status):
     assert [s for _, s in statuses(text)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "Merging the two call centres can save £180,000 a year.",
+    "A saving of £180,000 is possible if the call centres merge.",
+    "The leader believes the merger will yield savings of £180,000.",
+    "The budget assumes savings of £180,000 from the merger.",
+])
+def test_what_can_happen_or_is_assumed_is_an_estimate(text):
+    assert [s for _, s in statuses(text)] == ["estimated"]
