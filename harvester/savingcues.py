@@ -60,7 +60,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
-        r"(?:could|would|might|should|will) have", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
+        r"(?:could|would|might|should|will) have(?! to)", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
@@ -72,7 +72,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:delivered|achieved|realised|made|met)",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
         r"must", r"has to",
-        r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seeks?", r"looking to", r"hopes?", r"committed to",
+        r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),
     ("achieved", _cues(

@@ -87,3 +87,11 @@ def test_a_project_is_not_a_projection(text, status):
 ])
 def test_what_can_happen_or_is_assumed_is_an_estimate(text):
     assert [s for _, s in statuses(text)] == ["estimated"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council will have to find a further £3m of savings.",
+    "The council is seeking savings of £3m from its contracts.",
+])
+def test_an_obligation_or_a_search_is_a_target(text):
+    assert [s for _, s in statuses(text)] == ["target"]
