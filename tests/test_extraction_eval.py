@@ -37,15 +37,16 @@ def test_f1_meets_target(scores, measure):
     assert scores[measure].f1 >= TARGETS[measure], (measure, scores[measure])
 
 
-# Floors, not targets: a taxonomy change that loses labelled passages must say why.
-TAXONOMY_FLOORS = {"service_area": 0.75, "delivery_model": 0.5}
+# Floors, not targets: a taxonomy change that loses labelled passages must say why (main set: 0.90 and 0.84,
+# precision 0.98 and 0.96, after the vocabulary review of November 2026).
+TAXONOMY_FLOORS = {"service_area": 0.85, "delivery_model": 0.8}
 
 
 @pytest.mark.parametrize("field", sorted(TAXONOMY_FLOORS))
 def test_taxonomy_keeps_its_measured_accuracy(passages, field):
     score = score_taxonomy(passages)[field]
     assert score.accuracy >= TAXONOMY_FLOORS[field], (field, score)
-    assert score.precision >= 0.8, (field, score)  # an empty field is better than a wrong one
+    assert score.precision >= 0.9, (field, score)  # an empty field is better than a wrong one
 
 
 # Page-like sets: floors a little under what they score now, so a change that loses ground on page-shaped text
