@@ -67,3 +67,15 @@ def test_a_figure_described_in_saving_words_in_the_paragraph_after_a_saving_is_a
 def test_money_delivered_with_no_other_word_for_it_is_a_saving():
     assert kinds("By March the transformation board had delivered £2.7m, ahead of plan.") == [("£2.7m", "saving")]
     assert kinds("The team delivered £2.7m of new income from parking.") == [("£2.7m", "income")]
+
+
+@pytest.mark.parametrize("text", [
+    "Merging the two payroll teams trimmed £85,000 from the wage bill.",
+    "The new rota took £85,000 out of the council's overtime budget.",
+    "Renegotiating the leases shaved £85,000 a year.",
+    "Joining the two pension teams is releasing £85,000 a year for front-line work.",
+    "The falls service has prevented £85,000 of hospital spending.",
+    "The shared depot gives lower fleet costs of £85,000 a year.",
+])
+def test_more_ways_of_taking_money_off_spending(text):
+    assert [k for _, k in kinds(text)] == ["saving"]
