@@ -48,7 +48,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
-        r"(?:out of|from) (?:our|the|its|their) (?:[\w-]+ ){0,3}?(?:budgets?|spending|costs|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
+        r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spending|costs|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
         r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"releas(?:ed|ing|es)", r"prevent(?:ed|ing|s)",
