@@ -36,7 +36,8 @@ _WORD_NUMBERS = {
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]+)?)(?:[ ]?[½¼¾])?(?![0-9]|,[0-9]|\.[0-9])|[½¼¾]"
 _MULT = r"(?:bn|billions?|b|mn|mil|millions?|m|k|thousand)(?![a-z])"
 _STERLING_TAIL = (
-    rf"{_NUM})(?:(?:[ ]|[ ]?\r?\n[ \t]*(?=(?:millions?|billions?|thousand|bn)\b))?(?P<mult>{_MULT}))?"
+    rf"{_NUM})(?:(?:[ ]|[ ]?\r?\n[ \t]*(?=(?:millions?|billions?|thousand|bn)\b)|-(?=(?:millions?|billions?|thousand)\b))?"
+    rf"(?P<mult>{_MULT}))?"
     rf"(?:[ ]?(?P<joiner>-|–|—|to)[ ]?(?:£[ ]?)?(?P<num2>{_NUM})(?:[ ]?(?P<mult2>{_MULT}))?)?"
 )
 # "£" first, so the regex engine can jump from one pound sign to the next; "GBP 5m" is rare and looked for apart.

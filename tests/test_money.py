@@ -26,6 +26,8 @@ from shopwindow.money import MAX_GBP, find_figures, find_money, find_percentages
     ("GBP 2.5m", 2.5e6),
     ("£5,000,000", 5e6),
     ("£1.2 billion", 1.2e9),
+    ("£1.5-million", 1.5e6),
+    ("£3-billion", 3e9),
 ])
 def test_common_sterling_forms(text, amount):
     assert parse_amount(text) == pytest.approx(amount)
