@@ -3,7 +3,9 @@
 A council budget table read cell by cell ("Year", "Target", "Delivered", "2011/12", "£1.1m",
 "£1.3m") loses which figure is a target and which was delivered. Here each row becomes one
 line, "<row label>: <header> <cell>; <header> <cell>", e.g. "2011/12: Target £1.1m; Delivered
-£1.3m", with the table's caption as a line before its rows.
+£1.3m", with the table's caption as a line before its rows. Budget books state the unit once
+("£000" in a heading, "all figures £'000" in the caption) and give bare numbers: those are written
+out as the sterling they are ("3,150" under "£000" -> "£3,150k"), so the money reader sees money.
 
 Tables used for page layout (cells holding several paragraphs, lists, headings, other tables or
 long text) are not data: :func:`table_lines` returns None for them and the caller reads their
@@ -31,6 +33,13 @@ PARAGRAPHS = ("p", "div")
 # A cell that is only an amount, count or percentage: "£1.1m", "(0.4)", "12,500", "3.5%".
 FIGURE = re.compile(r"^[(\-–−]?\s*[£$€]?\s*\d[\d,.]*\s*(?:(k|m|bn|million|billion|%|p)\s*)?\)?$", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
+# A heading that gives its column's unit instead of each cell: "£000", "(£'000s)", "£k", "£m", "£ million", "£".
+UNIT = re.compile(r"\(?\s*£\s*(?:(?P<k>'?000s?|thousands?|k)|(?P<m>m|mn|millions?)|(?P<bn>bn|billions?))?\s*\)?(?![\w£])",
+                  re.IGNORECASE)
+# A bare amount such a column holds: "3,150", "2.5". Brackets and minus signs (pressures, reversals) are left alone.
+BARE_AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
+# Columns that count something else, however the table's caption states its money unit.
+NOT_MONEY = re.compile(r"\b(?:fte|posts?|staff|number|no\.|count|people|per ?cent|years?)\b|%", re.IGNORECASE)
 EMPTY = {"", "-", "–", "—", "n/a", "na", "nil"}
 SKIPPED = {"", "-", "–", "—"}  # cells that say nothing, left out of a row's line
 
@@ -172,8 +181,37 @@ def _labels_first_column(body: list[list[Cell]], headers: list[str]) -> bool:
     return not headers[0] or not any(_is_figure(c.text) for c in first)
 
 
-def _row_line(row: list[Cell], headers: list[str], labelled: bool) -> str:
-    """'<label>: <header> <cell>; <header> <cell>', empty cells and span repeats left out."""
+def _unit(text: str) -> str | None:
+    """The money unit a heading or caption states ("k", "m", "bn", or "" for pounds), or None."""
+    match = UNIT.search(text)
+    if match is None:
+        return None
+    return next((unit for unit in ("k", "m", "bn") if match.group(unit)), "")
+
+
+def _column_units(headers: list[str], titles: list[str]) -> list[str | None]:
+    """Each column's money unit: its own heading's, else one the caption or a title row states for the table
+    ("All figures £000"), except in columns that count something else (FTE, posts, percentages, years)."""
+    table_unit = next((u for t in titles if (u := _unit(t)) is not None), None)
+    if table_unit is None and headers and headers[0]:
+        table_unit = _unit(headers[0])  # "£000" over the row labels: the whole table's unit
+    units = []
+    for header in headers:
+        own = _unit(header)
+        units.append(own if own is not None else None if NOT_MONEY.search(header) else table_unit)
+    return units
+
+
+def _as_money(text: str, unit: str | None) -> str:
+    """A bare amount in a column whose heading gives the unit, written as the sterling it is ("3,150" -> "£3,150k")."""
+    if unit is None or not BARE_AMOUNT.match(text) or YEAR.match(text):
+        return text
+    return f"£{text}{unit}"
+
+
+def _row_line(row: list[Cell], headers: list[str], labelled: bool, units: list[str | None] | None = None) -> str:
+    """'<label>: <header> <cell>; <header> <cell>', empty cells and span repeats left out; a bare amount in a
+    column whose heading or caption gives the unit ("£000") is written as sterling ("£3,150k")."""
     label = row[0].text if labelled else ""
     parts: list[str] = []
     for col in range(1 if labelled else 0, len(row)):
@@ -185,7 +223,10 @@ def _row_line(row: list[Cell], headers: list[str], labelled: bool) -> str:
         else:
             spanned = headers[col:col + cell.width] if headers else []
             head = " / ".join(dict.fromkeys(h for h in spanned if h))
-        parts.append(f"{head} {cell.text}" if head and head != cell.text else cell.text)
+        text = _as_money(cell.text, units[col]) if units else cell.text
+        if text != cell.text:
+            head = " ".join(UNIT.sub(" ", head).split())  # the unit is in the figure now
+        parts.append(f"{head} {text}" if head and head != text else text)
     line = f"{label}: " if label and parts else label
     for i, part in enumerate(parts):
         piece = part if i == 0 else "; " + part
@@ -218,7 +259,8 @@ def table_lines(table: Tag) -> list[str] | None:
     if not heads:
         headers = []
     labelled = _labels_first_column(body, headers)
+    units = _column_units(headers or [""] * len(grid[0]), lines)  # lines so far: the caption and title rows
     for row in body:
-        if line := _row_line(row, headers, labelled):
+        if line := _row_line(row, headers, labelled, units):
             lines.append(line)
     return lines

@@ -173,3 +173,25 @@ def test_table_row_labels_give_each_figure_its_status():
     status = {s.amount_text: s.status for s in extract_savings(article.text)}
     assert status == {"£1.1m": "target", "£1.3m": "achieved", "£2.4m": "target", "£2.2m": "achieved",
                       "£0.6m": "target"}
+
+
+def test_a_column_headed_in_thousands_of_pounds_gives_its_bare_amounts_as_sterling():
+    html = """<table><tr><th>Service</th><th>Saving (£'000)</th><th>Budget £m</th><th>Year</th></tr>
+    <tr><td>Street cleansing</td><td>650</td><td>14.2</td><td>2024</td></tr></table>"""
+    assert lines_of(html) == ["Street cleansing: Saving £650k; Budget £14.2m; Year 2024"]
+
+
+def test_a_caption_stating_the_unit_covers_every_money_column_but_not_counts():
+    html = """<table><caption>Efficiency programme (all figures £000)</caption>
+    <tr><th>Directorate</th><th>Savings 2025/26</th><th>Posts</th></tr>
+    <tr><td>Place</td><td>1,275</td><td>14</td></tr>
+    <tr><td>People</td><td>(300)</td><td>2</td></tr></table>"""
+    lines = lines_of(html)
+    assert lines[1:] == ["Place: Savings 2025/26 £1,275k; Posts 14", "People: Savings 2025/26 (300); Posts 2"]
+    # The extractor now sees the money: 1,275 thousand pounds.
+    assert [s.amount_gbp for s in extract_savings("\n".join(lines))] == [1_275_000.0]
+
+
+def test_without_a_stated_unit_a_bare_number_stays_a_number():
+    html = "<table><tr><th>Service</th><th>Saving</th></tr><tr><td>Libraries</td><td>650</td></tr></table>"
+    assert lines_of(html) == ["Libraries: Saving 650"]
