@@ -306,14 +306,13 @@ def read_sentence(sentence: str, figures: tuple[Figure, ...], context: Context =
 
 def lead_in(line: str) -> tuple[str | None, str | None]:
     """The kind and status a list's or table's lead-in line gives its items: ("saving", "target") for
-    "Savings proposals", (None, "target") for "Revenue Budget 2024/25"."""
+    "Savings proposals" and "Budget savings", (None, "target") for "Revenue Budget 2024/25"."""
     kinds = {name for name, _ in _KIND_CUES.find(line)}
     statuses = [name for name, _ in _STATUS_CUES.find(line)]
     status = statuses[-1] if statuses else None
-    if "saving" not in kinds:
-        # "What we propose": a plan; "Revenue Budget 2024/25": savings in a budget are planned
-        return None, status or ("target" if "budget" in kinds else None)
-    return "saving", status
+    # "What we propose": a plan; "Revenue Budget 2024/25", "Budget savings 2024/25": savings in a budget are planned
+    status = status or ("target" if "budget" in kinds else None)
+    return ("saving" if "saving" in kinds else None), status
 
 
 def _described_as_saving(sentence: str, figures: tuple[Figure, ...], k: int,

@@ -95,3 +95,10 @@ def test_what_can_happen_or_is_assumed_is_an_estimate(text):
 ])
 def test_an_obligation_or_a_search_is_a_target(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+def test_savings_listed_under_a_budget_heading_are_planned():
+    text = "Budget savings 2025/26\n- Merge the two museum teams - £140,000\n- Close the staff canteen - £60,000"
+    assert statuses(text) == [(1.4e5, "target"), (6e4, "target")]
+    text = "Savings delivered in 2023/24\n- Merged the two museum teams - £140,000"
+    assert statuses(text) == [(1.4e5, "achieved")]
