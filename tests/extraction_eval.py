@@ -3,11 +3,12 @@
 from __future__ import annotations
 
 import json
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
 from shopwindow.classify import classify
-from shopwindow.councils import find_councils
+from shopwindow.councils import find_councils, find_partners
 from shopwindow.savings import classify_figures, extract_savings
 
 EVAL = Path(__file__).resolve().parent / "eval"
@@ -58,12 +59,31 @@ def _value(value) -> tuple:
     return ("£", float(value)) if value is not None else ("none", 0.0)
 
 
+_THE = re.compile(r"^the\s+")
+_NOT_WORD = re.compile(r"[^\w&]+")
+
+
+def partner_key(name: str) -> str:
+    """A partner's name as compared: case, a leading "the", punctuation and spacing ignored, "&" read as "and"."""
+    name = _THE.sub("", name.lower().strip()).replace("&", " and ")
+    return " ".join(_NOT_WORD.sub(" ", name).split())
+
+
 def score_all(passages: list[dict]) -> dict[str, Score]:
-    """Council linking, saving amount+status, saving-versus-not, period and kind, over every passage."""
-    scores = {name: Score() for name in ("councils", "savings", "saving_vs_not", "period", "kind")}
+    """Council linking, partners, saving amount+status, saving-versus-not, period and kind, over every passage.
+
+    "partners" compares names only (a partner found under its right name counts, whatever its kind);
+    "partner_kinds" also needs the kind (nhs, police, fire, company, lga, other) to agree.
+    """
+    names = ("councils", "partners", "partner_kinds", "savings", "saving_vs_not", "period", "kind")
+    scores = {name: Score() for name in names}
     for passage in passages:
         text = passage["text"]
         scores["councils"].add({m.code for m in find_councils(text)}, set(passage["councils"]))
+        found = {(partner_key(p.name), p.kind) for p in find_partners(text)}
+        gold = {(partner_key(name), kind) for name, kind in passage.get("partners", [])}
+        scores["partners"].add({name for name, _ in found}, {name for name, _ in gold})
+        scores["partner_kinds"].add(found, gold)
         gold_savings = {(_value(f[1]), f[3]) for f in passage["figures"] if f[2] == "saving"}
         predicted = {(("%", s.percent) if s.amount_gbp is None else ("£", s.amount_gbp), s.status)
                      for s in extract_savings(text)}
