@@ -29,7 +29,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
         r"(?:funding|grant)", r"reductions? in (?:government |central |core )?(?:funding|grant)", r"government funding",
         r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",
-        r"funded by", r"received", r"secured", r"(?-i:Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
+        r"funded by", r"received", r"secured", r"(?-i:Fund)(?<!General Fund)(?<!Pension Fund)(?<!Collection Fund)(?<!Insurance Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
     ("investment", _cues(
         r"(?:project|scheme|programme|capital|build|building|construction|works) costs?",
         r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent",
@@ -37,7 +37,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
         r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
-        r"income", r"revenues?", r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
+        # "revenue" before a finance noun is the revenue account (as against capital), not income
+        r"income", r"revenues?(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
+        r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
         r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
         r"brings in", r"traded", r"fees", r"charges?")),
     ("saving", _cues(

@@ -79,3 +79,16 @@ def test_money_delivered_with_no_other_word_for_it_is_a_saving():
 ])
 def test_more_ways_of_taking_money_off_spending(text):
     assert [k for _, k in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize("text", [
+    "The net saving to the General Fund is £75,000 a year.",
+    "Ending the lease gives a saving to the Housing Revenue Account of £75,000.",
+    "Revenue savings of £75,000 come from the shared helpdesk.",
+])
+def test_a_councils_own_accounts_are_not_grants_or_income(text):
+    assert [k for _, k in kinds(text)] == ["saving"]
+
+
+def test_a_named_fund_is_still_a_grant():
+    assert [k for _, k in kinds("The scheme received £75,000 from the Towns Fund.")] == ["grant"]
