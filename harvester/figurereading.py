@@ -168,6 +168,7 @@ def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
 
 
 # A new clause with its own subject or verb after it: ", and a further", "; a further", ", while".
+_NEW_LINE = re.compile(r"\n[ \t]*[A-Z£]")  # a line break before a capital: a heading line, not a wrapped sentence
 _THAN = re.compile(r"\bthan\b", re.IGNORECASE)
 _CLAUSE_START = re.compile(r"(?:[;:]|,?\s+(?:and|but|while|whereas)\b)", re.IGNORECASE)
 
@@ -194,6 +195,8 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     if not left and not right and clause and (described := DESCRIBED_AFTER.match(sentence, clause.start())):
         # "a £2m budget reduction, agreed by the cabinet on Tuesday": the participle describes the figure
         right = [(span[0], name) for name, span in cues if span[0] == described.end()]
+    if left and right and _NEW_LINE.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
+        return min(right)[1]  # "Cabinet will consider proposals" over "Savings of £2m have been delivered": its own line
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
     if left and SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):

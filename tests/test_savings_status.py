@@ -102,3 +102,10 @@ def test_savings_listed_under_a_budget_heading_are_planned():
     assert statuses(text) == [(1.4e5, "target"), (6e4, "target")]
     text = "Savings delivered in 2023/24\n- Merged the two museum teams - £140,000"
     assert statuses(text) == [(1.4e5, "achieved")]
+
+
+def test_a_status_word_in_a_heading_line_yields_to_the_figures_own_line():
+    text = "Cabinet will consider the proposals\nSavings of £2m have already been delivered by the shared service."
+    assert statuses(text) == [(2e6, "achieved")]
+    wrapped = "The two councils will\nsave £2m once the teams have merged."
+    assert statuses(wrapped) == [(2e6, "target")]
