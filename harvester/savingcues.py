@@ -73,7 +73,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
-        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:delivered|achieved|realised|made|met)",
+        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|make|met|meet)",
+        # savings not (yet) had: still to be delivered
+        r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
+        r"delayed", r"deferred", r"carried forward",
         r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
         r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",

@@ -109,3 +109,14 @@ def test_a_status_word_in_a_heading_line_yields_to_the_figures_own_line():
     assert statuses(text) == [(2e6, "achieved")]
     wrapped = "The two councils will\nsave £2m once the teams have merged."
     assert statuses(wrapped) == [(2e6, "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "The library review failed to deliver savings of £350,000.",
+    "Undelivered savings of £350,000 roll into next year's budget.",
+    "Savings of £350,000 from the fleet review are at risk.",
+    "£350,000 of the fleet savings were deferred.",
+    "The council did not achieve £350,000 of its planned savings.",
+])
+def test_savings_not_yet_had_are_still_targets(text):
+    assert [s for _, s in statuses(text)] == ["target"]
