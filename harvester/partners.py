@@ -21,6 +21,13 @@ _PHRASE = re.compile(
     r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+)?)*"
 )
 _OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
+# A title before "of" ("Chief Constable of Kent Police"): the body after it is the partner. Without one, "of" is
+# part of the name ("Isle of Wight Fire and Rescue Service").
+_ROLES = frozenset(
+    "chair chairman chairwoman chief executive director head leader president secretary officer member members "
+    "board commissioner constable manager spokesperson spokesman spokeswoman minister deputy vice dean professor "
+    "fellow team staff governor governors partner partners".split()
+)
 _COMPANY_END = re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b")
 _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("lga", re.compile(r"\b(?:Local Government Association|LGA)\b")),
@@ -91,13 +98,41 @@ def _trim(phrase: str, offset: int) -> tuple[str, int]:
 
 
 _JOINER = re.compile(r"\s+(?:and|&)\s+")
+_PLACE_DESIGNATORS = frozenset({"county", "district", "borough"})
 _CONTINUES = ("Rescue", "Crime", "Social Care", "Care", "Wellbeing", "Community Health")
 
 
-def _kind(phrase: str) -> str | None:
+def _kind_word(phrase: str) -> tuple[str, str] | None:
+    """(kind, the word that gives it) for a phrase naming a partner, else None."""
     if _COMPANIES.fullmatch(phrase.strip()):
-        return "company"
-    return next((kind for kind, pattern in _KINDS if pattern.search(phrase)), None)
+        return "company", phrase.strip()
+    for kind, pattern in _KINDS:
+        if found := pattern.search(phrase):
+            return kind, found.group()
+    return None
+
+
+def _kind(phrase: str) -> str | None:
+    return (_kind_word(phrase) or (None,))[0]
+
+
+def _place_list(piece: str, following: str) -> bool:
+    """'NHS Kent and Medway Integrated Care Board', 'University Hospitals Coventry and Warwickshire NHS Trust':
+    a body word, a place, "and", another place and a different body word of the same kind make one name.
+    'Surrey Police and Kent Police' (the body word ends the first name) and 'NHS Lothian and NHS Highland' (the
+    second starts with its own) are two."""
+    first, second = _kind_word(piece), _kind_word(following)
+    if not first or not second or piece.rstrip().endswith(first[1]):
+        return False
+    return second[0] == first[0] and second[1] != first[1] and _kind(following.split()[0]) is None
+
+
+def _names_council(phrase: str) -> bool:
+    """Whether a phrase names a council: a council word ("Council", "BC", "LBCs"), or a bare "County",
+    "District" or "Borough" with no partner word ("Essex County Fire and Rescue Service" is a fire service,
+    "Bradford District Care Trust" an NHS body). A leading "County" is a place: "County Durham"."""
+    words = DESIGNATORS.intersection(w.lower() for w in phrase.split()[1:])  # "County Durham" is a place
+    return bool(words - _PLACE_DESIGNATORS) or (bool(words) and _kind(phrase) is None)
 
 
 def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
@@ -114,8 +149,8 @@ def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
             start = at
         current += piece
         following = pieces[k + 1][0] if k + 1 < len(pieces) else ""
-        names_council = bool(DESIGNATORS.intersection(w.lower() for w in piece.split()))
-        if names_council or (_kind(piece) and not following.startswith(_CONTINUES)) or not following:
+        ends = _kind(current) and not following.startswith(_CONTINUES) and not _place_list(piece, following)
+        if not following or _names_council(piece) or ends:
             groups.append((current, start))
             current = ""
         else:
@@ -127,7 +162,8 @@ def _core(group: str, at: int, kind: str) -> tuple[str, int]:
     """'Chairman of the Local Government Association' -> the body itself; a company name ends at 'Ltd'."""
     for joiner in list(_OF_THE.finditer(group))[::-1]:
         head, tail = group[:joiner.start()], group[joiner.end():]
-        if _kind(tail) == kind and _kind(head) != kind:
+        role = "the" in joiner.group() or head.split()[-1].lower() in _ROLES  # not "Isle of Wight Fire ..."
+        if role and _kind(tail) == kind and _kind(head) != kind:
             return tail, at + joiner.end()
     if kind == "company" and (end := _COMPANY_END.search(group)):
         return group[:end.end()], at
@@ -179,7 +215,7 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
             continue  # most capitalised phrases are people, places and headings: skip them cheaply
         for group, at in _groups(phrase, match.start()):
             kind = _kind(group)
-            if kind is None or DESIGNATORS.intersection(w.lower() for w in group.split()):
+            if kind is None or _names_council(group):
                 continue
             group, at = _core(group, at, kind)
             name, start = _trim(group, at)
