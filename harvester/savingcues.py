@@ -67,7 +67,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:could|would|might|should|will) have(?! to)", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
-        r"predict\w*", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
+        r"predict\w*", r"indications?", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
         r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
@@ -77,7 +77,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings not (yet) had: still to be delivered
         r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
         r"delayed", r"deferred", r"carried forward",
-        r"intends?", r"intention", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
+        r"intends?", r"intended", r"intention", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
+        r"(?:consulting|consultation|consults?) on", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
         r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",

@@ -120,3 +120,13 @@ def test_a_status_word_in_a_heading_line_yields_to_the_figures_own_line():
 ])
 def test_savings_not_yet_had_are_still_targets(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+@pytest.mark.parametrize("text", [
+    "The council is working towards savings of £2.5m from its estate.",
+    "The new rota is designed to save £2.5m over three years.",
+    "The council wants to save £2.5m by merging depots.",
+    "The council is consulting on savings of £2.5m.",
+])
+def test_more_ways_of_aiming_at_a_saving(text):
+    assert [s for _, s in statuses(text)] == ["target"]
