@@ -15,11 +15,10 @@ from dataclasses import dataclass
 from .councilnames import DESIGNATORS
 from .regextrie import capitalised_in, capitalised_words_regex
 
-# Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase.
-_PHRASE = re.compile(
-    r"(?:[A-Z][\w-]*)(?:(?!['’]s\b)['’]\w+)?"
-    r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+)?)*"
-)
+# Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
+# a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
+_WORD = r"(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+)?"
+_PHRASE = re.compile(_WORD + r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*" + _WORD + ")*")
 _OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
 # A title before "of" ("Chief Constable of Kent Police"): the body after it is the partner. Without one, "of" is
 # part of the name ("Isle of Wight Fire and Rescue Service").
@@ -225,4 +224,17 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
         at = text.find(name)
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
             found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
-    return sorted(found.values(), key=lambda p: p.start), tuple(spans)
+    return sorted(_named_bodies(found.values()), key=lambda p: p.start), tuple(spans)
+
+
+def _initials(name: str) -> str:
+    return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _named_bodies(partners) -> list[Partner]:
+    """Leave out what names no one body: "NHS" alone (the whole service, or "NHS trusts"), and an abbreviation
+    of a name also found ("the LGA" after "the Local Government Association", "the ICB" after "NHS Kent and
+    Medway Integrated Care Board"), which is the same partner twice."""
+    partners = [p for p in partners if p.name != "NHS"]
+    initials = [_initials(p.name) for p in partners if " " in p.name]
+    return [p for p in partners if " " in p.name or not p.name.isupper() or not any(p.name in i for i in initials)]
