@@ -26,6 +26,7 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
 from extraction_eval import BLIND, FRESH, HELDOUT, HOLDOUT, UNSEEN, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
+from split_eval import load_pages, score_pages  # noqa: E402
 
 from shopwindow.classify import classify  # noqa: E402
 from shopwindow.councils import _cached_mentions, find_councils, find_partners, load_register  # noqa: E402
@@ -168,6 +169,14 @@ def main() -> int:
             target = TARGETS.get(name)
             print(f"{name:<16}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}"
                   f"{(f'{target:.2f}' if target else '-'):>8}")
+    # Page splitting (tests/eval/split_pages.json, written blind; reported, floors in tests/test_split_eval.py).
+    split = score_pages(load_pages())
+    print(f"\npage splitting: {len(split.pages)} pages, split decision {split.decision_accuracy:.3f}, "
+          f"part count {split.count_accuracy:.3f}")
+    print(f"{'measure':<16}{'precision':>10}{'recall':>10}{'F1':>8}{'target':>8}")
+    for name, score in (("part councils", split.councils), ("part figures", split.figures)):
+        print(f"{name:<16}{score.precision:>10.3f}{score.recall:>10.3f}{score.f1:>8.3f}{'-':>8}")
+    print("  parts differ on:", " ".join(p.id for p in split.pages if len(p.predicted) != len(p.expected)) or "none")
     scores = targeted
     for label, subset in [("main set", passages)] + page_like[1:]:
         print(f"\ntaxonomy, {label}, labelled passages (right / wrong / left empty):")
