@@ -278,7 +278,7 @@ def _merge_between(text: str, figures: list[Figure]) -> list[Figure]:
 
 def find_money(text: str, lower: str | None = None) -> list[Figure]:
     """Every sterling amount in ``text``, in order; never raises. ``lower`` is ``text.lower()`` if already made."""
-    text = text or ""
+    text = plain_spaces(text or "")
     try:
         figures = _sterling(text)
         taken = [(f.start, f.end) for f in figures]
@@ -293,7 +293,7 @@ def find_money(text: str, lower: str | None = None) -> list[Figure]:
 def find_percentages(text: str, lower: str | None = None) -> list[Figure]:
     """Every percentage in ``text`` between 0 and 100, in order; never raises."""
     found = []
-    text = text or ""
+    text = plain_spaces(text or "")
     try:
         lower = text.lower() if lower is None else lower
         for match in _in_windows(_PERCENT, text, _windows(text, lower, ("%", "per cent", "percent", "per-cent"), 16, 9)):
@@ -307,9 +307,20 @@ def find_percentages(text: str, lower: str | None = None) -> list[Figure]:
     return found
 
 
+_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+
+
+def plain_spaces(text: str) -> str:
+    """``text`` with no-break and thin spaces as plain spaces (same length, so offsets hold): web pages write
+    "£1.2&nbsp;million" and "25&nbsp;per cent"."""
+    if "\xa0" in text or "\u202f" in text or "\u2009" in text or "\u2007" in text:
+        return text.translate(_SPACES)
+    return text
+
+
 def find_figures(text: str) -> list[Figure]:
     """Sterling amounts and percentages together, in order of appearance."""
-    text = text or ""
+    text = plain_spaces(text or "")
     lower = text.lower()  # once for both: lower-casing a long page is not free
     return sorted(find_money(text, lower) + find_percentages(text, lower), key=lambda f: f.start)
 

@@ -25,7 +25,7 @@ from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
 from .layout import context_of, heading_of
 from .models import Saving
-from .money import Figure, find_figures
+from .money import Figure, find_figures, plain_spaces
 from .savingcues import SECTOR_WIDE
 from .sentences import Sentence, split_sentences
 
@@ -98,7 +98,7 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
     mentions = starts = None
-    text = text or ""
+    text = plain_spaces(text or "")  # cue words and figures are matched with plain spaces
     for sentence, figures in _by_sentence(text):
         sector_wide = None  # read once per sentence: a long one can hold thousands of savings
         context = context_of(text, sentence, out[-1] if out else None)

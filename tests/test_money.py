@@ -121,3 +121,14 @@ def test_a_change_between_two_levels_is_two_figures_not_a_range(text):
 @pytest.mark.parametrize(("text", "amount"), [("£4.1m", 4_100_000), ("£8.2 million", 8_200_000), ("£0.7bn", 700_000_000)])
 def test_decimal_amounts_are_exact_pounds_not_binary_float_approximations(text, amount):
     assert parse_amount(text) == amount  # equality, so the same saving written twice is one saving
+
+
+@pytest.mark.parametrize(("text", "amount", "percent"), [
+    ("£1.2\xa0million", 1.2e6, None),  # &nbsp; between number and word, as web pages write it
+    ("£\xa0300k", 3e5, None),
+    ("£4\u202fbn", 4e9, None),
+    ("15\xa0per cent", None, 15.0),
+])
+def test_no_break_and_thin_spaces_read_as_spaces(text, amount, percent):
+    [figure] = find_figures(f"a saving of {text} a year")
+    assert (figure.amount_gbp, figure.percent) == (amount, percent)

@@ -451,3 +451,8 @@ def test_a_run_on_sentence_with_hundreds_of_savings_is_read_in_linear_time():
     assert time.perf_counter() - started < 1.0
     # One saving per piece of the blob (see sentences.MAX_SENTENCE), all the same amount and status.
     assert {(s.amount_gbp, s.status) for s in savings} == {(1.0, "achieved")} and len(savings) <= len(text) // 1000 + 1
+
+
+def test_cue_words_joined_by_no_break_spaces_still_count():
+    [saving] = extract_savings("The shared depot saves £1.2\xa0million per\xa0annum.")
+    assert (saving.amount_gbp, saving.period) == (1.2e6, "annual")
