@@ -17,7 +17,7 @@ from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
 # a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
-_WORD = r"(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+)?"
+_WORD = r"(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
 _PHRASE = re.compile(_WORD + r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*" + _WORD + ")*")
 _OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
 # A title before "of" ("Chief Constable of Kent Police"): the body after it is the partner. Without one, "of" is
@@ -38,9 +38,20 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         r"Public Health England|Health Service Executive)\b")),
     ("company", re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?")),
     ("other", re.compile(
-        r"\b(?:University|College|Combined Authority|Housing Association|Citizens Advice|Age UK|"
-        r"Jobcentre Plus|Department for [A-Z]\w+|Home Office|Environment Agency)\b")),
+        r"\b(?:University|College|Combined Authority|Housing Association|Citizens Advice|Age UK|Jobcentre Plus|"
+        # government, its departments, agencies, regulators and auditors, and the councils' own networks
+        r"(?:Scottish|Welsh|UK|HM|Northern Ireland|Irish) Government|(?:Department|Ministry) (?:for|of) [A-Z]\w+|"
+        r"(?:Home|Cabinet|Foreign|Scotland|Wales|Audit) Office|Audit (?:Scotland|Wales)|Councils['’]? Network|"
+        r"(?:Agency|Commission)$)")),
 ]
+# Public bodies named without any of those words (kind "other").
+_BODY_NAMES = (
+    "Ofsted", "Ofgem", "Ofwat", "CQC", "Homes England", "Sport England", "Historic England", "Natural England",
+    "Arts Council England", "Network Rail", "National Highways", "Highways England", "Transport for London", "TfL",
+    "HM Treasury", "HMRC", "DWP", "DLUHC", "MHCLG", "DfE", "DfT", "DHSC", "Defra", "DEFRA", "DESNZ", "BEIS",
+    "COSLA", "WLGA", "CIPFA", "ESPO", "YPO", "NEPO", "Scotland Excel", "Crown Commercial Service", "SIGOMA",
+    "SEUPB", "Special EU Programmes Body", "Solace", "GLL",
+)
 _COMPANY_NAMES = (
     "BT", "Openreach", "Civica", "Capita", "Serco", "Amey", "Veolia", "Biffa", "Kier", "Agilisys", "Liberata",
     "Arvato", "Mitie", "Sopra Steria", "Deloitte", "PwC", "KPMG", "EY", "Ernst & Young", "Newton Europe",
@@ -52,14 +63,20 @@ _COMPANY_NAMES = (
     "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
+_BODIES = re.compile("|".join(re.escape(name) for name in _BODY_NAMES))
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
+# A body of councils is not a council: "the County Councils Network", "Arts Council England".
+_COUNCIL_BODIES = re.compile(r"\bCouncils['’]? Network\b|\bArts Council England\b")
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
 _KEYWORD_WORDS = frozenset(
     "local government association lga police constabulary pcc commissioner fire nhs ccg icb ics clinical "
     "commissioning integrated care health board hospital hospitals foundation trust ambulance primary healthcare "
     "public service executive ltd ltd. limited plc llp inc inc. university college combined authority housing "
-    "citizens advice age uk jobcentre plus department home office environment agency".split()
-) | frozenset(w.lower() for name in _COMPANY_NAMES for w in name.replace("&", " ").split())
+    "citizens advice age uk jobcentre plus department home office environment agency government ministry audit "
+    "cabinet foreign network commission".split()
+) | frozenset(w.lower() for name in _COMPANY_NAMES + _BODY_NAMES for w in name.replace("&", " ").split()) - {
+    # words too common to scan for: each listed name has a rarer one ("Arts Council England" has "Arts")
+    "council", "england", "london", "scotland", "for", "national", "service", "services", "body", "special"}
 # A capital-led scan lets the regex engine skip in C to the next capitalised keyword (a word-boundary trie of
 # the keywords is tried at every position: four times slower).
 _KEYWORD_SCAN = capitalised_words_regex(_KEYWORD_WORDS)
@@ -105,6 +122,8 @@ def _kind_word(phrase: str) -> tuple[str, str] | None:
     """(kind, the word that gives it) for a phrase naming a partner, else None."""
     if _COMPANIES.fullmatch(phrase.strip()):
         return "company", phrase.strip()
+    if _BODIES.fullmatch(phrase.strip()):
+        return "other", phrase.strip()
     for kind, pattern in _KINDS:
         if found := pattern.search(phrase):
             return kind, found.group()
@@ -131,7 +150,9 @@ def _names_council(phrase: str) -> bool:
     "District" or "Borough" with no partner word ("Essex County Fire and Rescue Service" is a fire service,
     "Bradford District Care Trust" an NHS body). A leading "County" is a place: "County Durham"."""
     words = DESIGNATORS.intersection(w.lower() for w in phrase.split()[1:])  # "County Durham" is a place
-    return bool(words - _PLACE_DESIGNATORS) or (bool(words) and _kind(phrase) is None)
+    if not words or _COUNCIL_BODIES.search(phrase):
+        return False
+    return bool(words - _PLACE_DESIGNATORS) or _kind(phrase) is None
 
 
 def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
@@ -148,8 +169,8 @@ def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
             start = at
         current += piece
         following = pieces[k + 1][0] if k + 1 < len(pieces) else ""
-        ends = _kind(current) and not following.startswith(_CONTINUES) and not _place_list(piece, following)
-        if not following or _names_council(piece) or ends:
+        if (not following or _names_council(piece) or (
+                not following.startswith(_CONTINUES) and _kind(current) and not _place_list(piece, following))):
             groups.append((current, start))
             current = ""
         else:
@@ -208,7 +229,7 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
     spans: list[tuple[int, int]] = []
     for match in _phrases_near_keywords(text):
         phrase = match.group()
-        if " " not in phrase and not phrase.isupper() and not _COMPANIES.fullmatch(phrase):
+        if " " not in phrase and not phrase.isupper() and not _COMPANIES.fullmatch(phrase) and not _BODIES.fullmatch(phrase):
             continue
         if _KEYWORD_WORDS.isdisjoint(phrase.lower().replace("-", " ").split()):
             continue  # most capitalised phrases are people, places and headings: skip them cheaply
