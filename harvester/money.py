@@ -28,10 +28,15 @@ MAX_GBP = 1e12  # more than a trillion pounds is a misreading, not a council sav
 _FRACTIONS = {"½": 0.5, "¼": 0.25, "¾": 0.75}
 _MULTIPLIERS = {"k": 1e3, "thousand": 1e3, "m": 1e6, "mn": 1e6, "mil": 1e6, "million": 1e6, "millions": 1e6,
                 "b": 1e9, "bn": 1e9, "billion": 1e9, "billions": 1e9}
+_UNITS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"]
+_TEENS = ["ten", "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen"]
+_TENS = ["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"]
 _WORD_NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "fifteen": 15, "twenty": 20, "thirty": 30, "forty": 40,
-    "fifty": 50, "hundred": 100, "a hundred": 100, "half a": 0.5, "a quarter of a": 0.25, "several": None,
+    "a": 1, "an": 1, "hundred": 100, "a hundred": 100, "half a": 0.5, "a quarter of a": 0.25, "several": None,
+    **{w: k + 1 for k, w in enumerate(_UNITS)}, **{w: k + 10 for k, w in enumerate(_TEENS)},
+    **{w: 10 * (k + 2) for k, w in enumerate(_TENS)},
+    # "twenty-five", "thirty two"
+    **{f"{t}{sep}{u}": 10 * (k + 2) + j + 1 for k, t in enumerate(_TENS) for j, u in enumerate(_UNITS) for sep in "- "},
 }
 _NUM = r"(?:[0-9]{1,3}(?:,[0-9]{3})+(?:\.[0-9]+)?|[0-9]{1,15}(?:\.[0-9]+)?)(?:[ ]?[½¼¾])?(?![0-9]|,[0-9]|\.[0-9])|[½¼¾]"
 _MULT = r"(?:bn|billions?|b|mn|mil|millions?|m|k|thousand)(?![a-z])"
@@ -47,8 +52,8 @@ _POUNDS_AFTER = re.compile(
     rf"(?<![£\w.,])(?P<num>{_NUM})[ ]?(?P<mult>{_MULT})?[ ]?(?:pounds|pound|sterling)\b", re.IGNORECASE,
 )
 _WORDS = re.compile(
-    r"\b(?P<word>a quarter of a|half a|a hundred|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|"
-    r"fifteen|twenty|thirty|forty|fifty|a|an)[ -](?P<mult>million|billion|thousand)[ ]?(?P<pounds>pounds|pound)?",
+    rf"\b(?P<word>a quarter of a|half a|a hundred|(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_UNITS)}))?|"
+    rf"{'|'.join(_TEENS + _UNITS)}|a|an)[ -](?P<mult>million|billion|thousand)[ ]?(?P<pounds>pounds|pound)?",
     re.IGNORECASE,
 )
 _PERCENT = re.compile(

@@ -27,6 +27,9 @@ from shopwindow.money import MAX_GBP, find_figures, find_money, find_percentages
     ("£5,000,000", 5e6),
     ("£1.2 billion", 1.2e9),
     ("£1.5-million", 1.5e6),
+    ("twenty-five million pounds", 25e6),  # not "five million pounds"
+    ("seventy five thousand pounds", 75e3),
+    ("sixteen million pounds", 16e6),
     ("£3-billion", 3e9),
 ])
 def test_common_sterling_forms(text, amount):
