@@ -17,7 +17,8 @@ from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
 # a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
-_WORD = r"(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
+_WORD = (r"(?:(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
+         r"|\([A-Z][\w-]*\)(?=[ \t]+(?:Ltd|Limited|LLP|plc)\b))")  # "Publica Group (Support) Ltd"
 _PHRASE = re.compile(_WORD + r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*" + _WORD + ")*")
 _OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
 # A title before "of" ("Chief Constable of Kent Police"): the body after it is the partner. Without one, "of" is
@@ -36,7 +37,8 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?:NHS|CCG|ICB|ICS|Clinical Commissioning Groups?|Integrated Care (?:Board|System|Partnership)s?|"
         r"Health Board|Hospitals?|Foundation Trust|Ambulance|Primary Care|Healthcare|Health and Social Care Trust|"
         r"Public Health England|Health Service Executive)\b")),
-    ("company", re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?")),
+    # "Bristol Waste Company", "Leeds Bradford Airport": a name ending in the word (not "Airport Road")
+    ("company", re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?|\b(?:Company|Airport)$")),
     ("other", re.compile(
         r"\b(?:University|College|Combined Authority|Housing Association|Citizens Advice|Age UK|Jobcentre Plus|"
         # government, its departments, agencies, regulators and auditors, and the councils' own networks
@@ -60,7 +62,7 @@ _COMPANY_NAMES = (
     "Vodafone", "Virgin Media", "Balfour Beatty", "Ringway", "Skanska", "Interserve", "Carillion", "G4S",
     "Sodexo", "Engie", "Babcock", "Atkins", "WSP", "Arup", "Mott MacDonald", "Grant Thornton", "Mazars",
     "Accenture", "Palantir", "Xantura", "Liquidlogic", "Servelec", "Bartec", "Yotta", "Whitespace", "Oracle",
-    "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard",
+    "SAP", "Unit4", "Cisco", "Dell", "Lenovo", "Vivid", "Newton", "iESE", "Socitm", "Vanguard", "Salix Finance",
 )
 _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES) + r")\b")
 _BODIES = re.compile("|".join(re.escape(name) for name in _BODY_NAMES))
@@ -73,7 +75,7 @@ _KEYWORD_WORDS = frozenset(
     "commissioning integrated care health board hospital hospitals foundation trust ambulance primary healthcare "
     "public service executive ltd ltd. limited plc llp inc inc. university college combined authority housing "
     "citizens advice age uk jobcentre plus department home office environment agency government ministry audit "
-    "cabinet foreign network commission".split()
+    "cabinet foreign network commission company airport".split()
 ) | frozenset(w.lower() for name in _COMPANY_NAMES + _BODY_NAMES for w in name.replace("&", " ").split()) - {
     # words too common to scan for: each listed name has a rarer one ("Arts Council England" has "Arts")
     "council", "england", "london", "scotland", "for", "national", "service", "services", "body", "special"}
@@ -240,6 +242,8 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
             group, at = _core(group, at, kind)
             name, start = _trim(group, at)
             spans.append((at, at + len(group)))
+            if " " not in name and not (name.isupper() or _COMPANIES.fullmatch(name) or _BODIES.fullmatch(name)):
+                continue  # "The Company", "The University": a body word alone names no one body
             found.setdefault(name.lower(), Partner(name, kind, start, at + len(group)))
     for name in _LOWER_INITIAL_COMPANIES:  # "iESE": capitalised-phrase reading cannot see these
         at = text.find(name)
