@@ -35,7 +35,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent",
         r"(?:set|start)[- ]up costs?", r"(?:implementation|transition|transitional) costs?",
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
-        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"borrow\w*", r"loans?", r"lent", r"lending")),
+        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"(?-i:fund)(?:s|ed|ing)?", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
         # "revenue" before a finance noun is the revenue account (as against capital), not income
         r"income", r"revenues?(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
@@ -68,7 +68,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"indications?", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"put(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
+        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",

@@ -130,3 +130,7 @@ def test_savings_not_yet_had_are_still_targets(text):
 ])
 def test_more_ways_of_aiming_at_a_saving(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+def test_the_council_puts_it_at_is_an_estimate():
+    assert statuses("The council puts the value of the saving at £65,000 a year.") == [(65000.0, "estimated")]

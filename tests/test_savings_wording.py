@@ -92,3 +92,8 @@ def test_a_councils_own_accounts_are_not_grants_or_income(text):
 
 def test_a_named_fund_is_still_a_grant():
     assert [k for _, k in kinds("The scheme received £75,000 from the Towns Fund.")] == ["grant"]
+
+
+def test_what_partners_fund_is_what_they_spend():
+    text = "The two councils will fund a £90,000 mediation team, which they say will save £200,000 a year."
+    assert kinds(text) == [("£90,000", "investment"), ("£200,000", "saving")]
