@@ -152,6 +152,9 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
                                                2 * MAX_KIND_DISTANCE, marks)
     if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
         kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
+    if kind is None and cues and all(name == "saving" for name, _ in cues):
+        # a sentence whose only kind words are saving words is about a saving: its bare figures are too
+        kind, distance = _nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

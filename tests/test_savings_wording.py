@@ -97,3 +97,11 @@ def test_a_named_fund_is_still_a_grant():
 def test_what_partners_fund_is_what_they_spend():
     text = "The two councils will fund a £90,000 mediation team, which they say will save £200,000 a year."
     assert kinds(text) == [("£90,000", "investment"), ("£200,000", "saving")]
+
+
+def test_a_sentence_whose_only_kind_words_are_saving_words_is_about_a_saving():
+    text = "The savings from pooling the three districts' fleets and depots now come to £410,000."
+    assert kinds(text) == [("£410,000", "saving")]
+    text = ("The leader, who first proposed the idea to the three districts in the spring of 2019, says it is "
+            "£410,000.")
+    assert kinds(text) == [("£410,000", "other")]
