@@ -32,6 +32,9 @@ THRESHOLD = 0.34
 TITLE_WEIGHT = 0.55
 TEXT_WEIGHT = 0.45
 SAME_FIGURE_BONUS = 0.15
+# The same figure from the very same group of councils (two or more) is doubly telling: a group's one shared
+# service, told by its own news page and by a report, rarely shares titles or words, but does share its number.
+SAME_GROUP_BONUS = 0.15
 OTHER_FIGURES_PENALTY = 0.10
 
 # Words every council story uses: they say nothing about which scheme it is.
@@ -132,14 +135,23 @@ def figures_agree(a: Side, b: Side) -> bool | None:
             or any(abs(x - y) <= 0.5 for x in a.percents for y in b.percents))
 
 
-def score(a: Side, b: Side, drop: set[str]) -> float:
-    """How alike two descriptions are: best title likeness and whole-text likeness, moved by their figures."""
+def score(a: Side, b: Side, drop: set[str], same_group: bool = False) -> float:
+    """How alike two descriptions are: best title likeness and whole-text likeness, moved by their figures.
+
+    ``same_group``: both belong to the same two or more councils, which makes a figure in common count double.
+    """
     title_sim = max((dice(tokens(x, drop), tokens(y, drop)) for x in a.titles for y in b.titles if x and y), default=0.0)
     text_sim = dice(tokens(a.text, drop), tokens(b.text, drop))
     agree = figures_agree(a, b)
     # Two reports of one scheme often quote one figure; two schemes of one council quote their own.
-    evidence = SAME_FIGURE_BONUS if agree else -OTHER_FIGURES_PENALTY if agree is False else 0.0
+    evidence = SAME_FIGURE_BONUS + (SAME_GROUP_BONUS if same_group else 0.0) if agree \
+        else -OTHER_FIGURES_PENALTY if agree is False else 0.0
     return TITLE_WEIGHT * title_sim + TEXT_WEIGHT * text_sim + evidence
+
+
+def same_group(a: list[str], b: list[str]) -> bool:
+    """Whether two initiatives belong to one and the same group of two or more councils."""
+    return len(set(a)) >= 2 and set(a) == set(b)
 
 
 def record_side(record: Record) -> Side:
@@ -201,7 +213,7 @@ def find_match(db: sqlite_utils.Database, record: Record, initiative_id: str) ->
     mine = record_side(record)
     best_id, best = None, 0.0
     for cand in sorted(sides):
-        value = score(mine, sides[cand], names.of(codes + members.get(cand, [])))
+        value = score(mine, sides[cand], names.of(codes + members.get(cand, [])), same_group(codes, members.get(cand, [])))
         if value > best:
             best_id, best = cand, value
     if best >= THRESHOLD:
@@ -245,5 +257,6 @@ def prepare_database(db: sqlite_utils.Database) -> None:
 
 __all__ = [
     "TEXTS_TABLE", "THRESHOLD", "NameWords", "Side", "dice", "ensure_texts_table", "figures_agree",
-    "find_match", "match_initiative", "record_side", "remember_text", "score", "stem", "stored_sides", "tokens",
+    "find_match", "match_initiative", "record_side", "remember_text", "same_group", "score", "stem", "stored_sides",
+    "tokens",
 ]

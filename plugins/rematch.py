@@ -14,10 +14,18 @@ import logging
 from typing import Any
 
 import sqlite_utils
-
 from shopwindow import hookimpl
 from shopwindow.storage import now_iso
-from shopwindow_plugins.matching import THRESHOLD, TEXTS_TABLE, NameWords, Side, ensure_texts_table, score, stored_sides
+from shopwindow_plugins.matching import (
+    TEXTS_TABLE,
+    THRESHOLD,
+    NameWords,
+    Side,
+    ensure_texts_table,
+    same_group,
+    score,
+    stored_sides,
+)
 
 log = logging.getLogger(__name__)
 
@@ -52,7 +60,7 @@ def source_sides(db: sqlite_utils.Database) -> dict[str, list[Side]]:
     return found
 
 
-def pair_score(a: Side, b: Side, a_sources: list[Side], b_sources: list[Side], drop: set[str]) -> float:
+def pair_score(a: Side, b: Side, a_sources: list[Side], b_sources: list[Side], drop: set[str], group: bool = False) -> float:
     """The best score matching on store could have given, whatever order the sources of ``a`` and ``b`` came in.
 
     Each source of one side is scored as the incoming record against the other side with every
@@ -60,11 +68,11 @@ def pair_score(a: Side, b: Side, a_sources: list[Side], b_sources: list[Side], d
     side can only raise these scores (figures aside: a new one can turn silence into disagreement),
     so merging to a fixed point ends the same way from any order.
     """
-    best = score(a, b, drop)
+    best = score(a, b, drop, group)
     for records, other, others in ((a_sources, b, b_sources), (b_sources, a, a_sources)):
         for text in [other.text] + [y.text for y in others]:
             as_stored = Side(other.titles, text, other.amounts, other.percents)
-            best = max([best] + [score(x, as_stored, drop) for x in records])
+            best = max([best] + [score(x, as_stored, drop, group) for x in records])
     return best
 
 
@@ -93,7 +101,8 @@ def same_scheme_pairs(db: sqlite_utils.Database) -> list[tuple[float, str, str]]
             if (a, b) in seen or a not in sides or b not in sides or urls.get(a, set()) & urls.get(b, set()):
                 continue
             seen.add((a, b))
-            value = pair_score(sides[a], sides[b], each.get(a, []), each.get(b, []), names.of(members[a] + members[b]))
+            value = pair_score(sides[a], sides[b], each.get(a, []), each.get(b, []), names.of(members[a] + members[b]),
+                               same_group(members[a], members[b]))
             if value >= THRESHOLD:
                 kept, merged = sorted((a, b), key=age.__getitem__)
                 pairs.append((value, kept, merged))

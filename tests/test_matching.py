@@ -148,6 +148,14 @@ PAIRS: list[tuple[dict, dict, bool]] = [
                        summary="The roads alliance will handle maintenance, design and traffic management for both councils.", councils=["S12000008"]), True),
     (ARC21, S(title="arc21 councils sign residual waste treatment contract", url="https://www.belfastcity.gov.uk/news/arc21",
               summary="The partnership's councils agree a joint contract for treating residual waste.", councils=["N09000003"]), True),
+    # Two councils' merger told by their news page and by a report: no words in common but the councils' names,
+    # one figure in common, and the same pair of councils.
+    (S(title="Cardiff and Newport: a single team for the two cities", url="https://www.cardiff.gov.uk/news/one-team",
+       summary="From today both councils answer to one director and one set of managers.",
+       councils=["W06000015", "W06000022"], amount=4.2e6),
+     S(title="Cardiff Council: Newport collaboration", url="https://www.example-thinktank.org.uk/report.pdf", kind="thinktank",
+       key="cardiff", summary="The cities pooled their staff over six years, which cut duplication across the pair.",
+       councils=["W06000015", "W06000022"], amount=4.2e6), True),
     # --- hard negatives: same council, different scheme
     (WIGAN_DEAL, S(title="Wigan Council: new leisure centre opens in Leigh", url="https://www.wigan.gov.uk/news/leigh-leisure",
                    summary="The centre has a pool, gym and sports hall.", councils=["E08000010"]), False),
@@ -178,6 +186,13 @@ PAIRS: list[tuple[dict, dict, bool]] = [
     (HERTS_FS, S(title="West Berkshire adopts the Family Safeguarding model", url="https://www.westberks.gov.uk/news/family-safeguarding",
                  summary="Adult specialists join children's social work teams, following Hertfordshire.", councils=["E06000037"]), False),
     (GLASGOW_SENSORS, GLASGOW_LED, False),
+    # The same pair of councils, two schemes: their figures differ, so the pair alone proves nothing.
+    (S(title="Cardiff and Newport: a single team for the two cities", url="https://www.cardiff.gov.uk/news/one-team",
+       summary="From today both councils answer to one director and one set of managers.",
+       councils=["W06000015", "W06000022"], amount=4.2e6),
+     S(title="Joint bus contract for Cardiff and Newport", url="https://www.newport.gov.uk/news/buses",
+       summary="The cities tendered their school and evening routes together.", councils=["W06000015", "W06000022"],
+       amount=0.6e6), False),
 ]
 
 
