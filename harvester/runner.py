@@ -76,6 +76,7 @@ class RunReport:
     db_path: str = ""
     interrupted_marked: int = 0
     problems: list[str] = field(default_factory=list)  # e.g. unhealthy sources, added by after_run hooks
+    initiatives: int | None = None  # in the database after the run (records join known initiatives, and merge)
 
     @property
     def failed(self) -> list[SourceReport]:
@@ -96,7 +97,8 @@ class RunReport:
             f"{len(self.sources)} source(s): {ran} ran, {len(self.failed)} failed"
             + (f" ({failed})" if failed else "")
             + (f", {skipped} skipped (held by another run)" if skipped else "")
-            + f"; {t['fetched']} pages fetched, {t['unchanged']} unchanged, {t['failed']} failed; {t['records']} initiatives stored"
+            + f"; {t['fetched']} pages fetched, {t['unchanged']} unchanged, {t['failed']} failed; {t['records']} records stored"
+            + (f", {self.initiatives} initiatives in the database" if self.initiatives is not None else "")
         )
 
 
@@ -346,6 +348,8 @@ async def harvest_async(
         log.error("an after_run hook failed: %s", exc)
         report.problems.append(f"after_run hook failed: {exc}")
     report.finished = now_iso()
+    if db["initiatives"].exists():
+        report.initiatives = db["initiatives"].count
     db.close()
     return report
 
