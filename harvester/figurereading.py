@@ -26,6 +26,7 @@ from .savingcues import (
     ESTIMATES,
     FROM_LEVEL,
     HEDGING_MODALS,
+    IN_COSTS_AFTER,
     INTRODUCES_NEXT,
     KIND_CUES,
     LESS_AFTER,
@@ -155,6 +156,12 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if kind is None and cues and all(name == "saving" for name, _ in cues):
         # a sentence whose only kind words are saving words is about a saving: its bare figures are too
         kind, distance = _nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)
+    if kind == "budget" and (costs := IN_COSTS_AFTER.match(sentence, fig[1])):
+        # "saved the council £400,000 in staffing costs": the costs are what the saving came off; the verb decides
+        before, d = _nearest_and_distance(sentence, fig, [c for c in cues if not fig[1] <= c[1][0] < costs.end()],
+                                          MAX_KIND_DISTANCE, marks)
+        if before:
+            kind, distance = before, d
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
@@ -162,6 +169,12 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
                                                 or kind != "funding_gap" and PRICE_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0])):
         return "saving", 0.0  # "costs 11 per cent less than the contract it replaced", "won a price 20% lower"
     return kind, distance
+
+
+def _own_end(sentence: str, end: int) -> int:
+    """Where a figure's own phrase ends: after "in staffing costs" in "£90,000 in staffing costs"."""
+    costs = IN_COSTS_AFTER.match(sentence, end)
+    return costs.end() if costs else end
 
 
 def _percent_of_money(sentence: str, fig: tuple[int, int]) -> bool:
@@ -353,7 +366,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
         if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
                 and (figure.percent is None) == (figures[k - 1].percent is None) \
-                and not any(figures[k - 1].end <= c[0] and c[1] <= figure.start for _, c in kind_cues) \
+                and not any(_own_end(sentence, figures[k - 1].end) <= c[0] and c[1] <= figure.start
+                            for _, c in kind_cues) \
                 and distance > CLOSE:
             kind = kinds[-1]  # "saved £2m in 2019 and a further £3m" - but not "raised £6m, while it saved a further"
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \

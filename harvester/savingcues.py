@@ -229,3 +229,6 @@ DESCRIBED_AFTER = re.compile(r",\s*(?=(?:agreed|approved|proposed|planned|delive
 DELIVERED_BEFORE = re.compile(
     r"\b(?:delivered|achieved|realised|realized|banked)\s+(?:(?:about|around|some|nearly|almost|over|more than|just over|"
     r"just under|a further|another|an extra|an additional)\s+)*$", re.IGNORECASE)
+# "£400,000 in staffing costs", "£300,000 on their energy bills": what a figure came off, not a budget of its own.
+IN_COSTS_AFTER = re.compile(rf"\s*(?:a year\s+|per year\s+|annually\s+)?(?:in|on)\s+(?:[\w'’-]+\s+){{0,3}}?{MONEY_WORD}\b",
+                            re.IGNORECASE)

@@ -105,3 +105,14 @@ def test_a_sentence_whose_only_kind_words_are_saving_words_is_about_a_saving():
     text = ("The leader, who first proposed the idea to the three districts in the spring of 2019, says it is "
             "£410,000.")
     assert kinds(text) == [("£410,000", "other")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Sharing one legal team saved the two boroughs £380,000 in staffing costs.", [("£380,000", "saving")]),
+    ("The new boilers save tenants £380,000 on their heating bills.", [("£380,000", "saving")]),
+    ("The new franking machine saved £38,000 in postage costs and £9,000 in paper.",
+     [("£38,000", "saving"), ("£9,000", "saving")]),
+    ("The depot incurred £380,000 in repair costs.", [("£380,000", "budget")]),
+])
+def test_costs_a_saving_came_off_do_not_make_it_a_budget(text, expected):
+    assert kinds(text) == expected
