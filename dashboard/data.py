@@ -147,7 +147,11 @@ async def _council_choices(db) -> list[dict]:
 
 # -- councils -------------------------------------------------------------------------------------
 async def council(db, code: str) -> dict | None:
-    """One council with its other tier: its county (for a district) or its districts (for a county)."""
+    """One council with its other tier (its county, or its districts) and, if abolished, what replaced it.
+
+    ``parent`` is the county as recorded, with ``successors`` (the current councils that took over) when it
+    was itself abolished; ``parent_listed`` says whether the county's initiatives are among this page's cards.
+    """
     row = (await db.execute("select * from councils where code = :code", {"code": code})).first()
     if row is None:
         return None
@@ -156,17 +160,55 @@ async def council(db, code: str) -> dict | None:
     if item.get("parent_code"):
         parent = (await db.execute("select * from councils where code = :code", {"code": item["parent_code"]})).first()
         item["parent"] = dict(parent) if parent else None
+    if item["parent"] and not item["parent"]["current"]:
+        item["parent"]["now"] = current_only(await successors(db, item["parent"]))
+    item["parent_listed"] = bool(item["parent"] and shows_parent(item) and (await db.execute(
+        "select exists(select 1 from initiative_councils where council_code = :code) as listed",
+        {"code": item["parent"]["code"]})).first()["listed"])
     children = await db.execute(
         "select code, name, short_name from councils where parent_code = :code and current = 1 order by name",
         {"code": code},
     )
     item["children"] = rows(children)
-    # Successors are stored joined by ";" when a council was split (Cumbria: Cumberland; Westmorland and Furness).
-    codes = [c for c in (item.get("successor_code") or "").split(";") if c]
-    found = {r["code"]: dict(r) for r in rows(await db.execute(
-        f"select code, name from councils where code in ({', '.join('?' * len(codes))})", codes))} if codes else {}
-    item["successors"] = [found[c] for c in codes if c in found]
+    item["successors"] = await successors(db, item) if not item.get("current") else []
     return item
+
+
+def shows_parent(item: dict) -> bool:
+    """A current district's page lists its current county's initiatives too (county services reach its residents)."""
+    parent = item.get("parent")
+    return bool(item.get("current") and parent and parent.get("current"))
+
+
+async def successors(db, item: dict, depth: int = 4) -> list[dict]:
+    """The councils that replaced an abolished one, each with ``now``: its own current successors, if it was
+    abolished in turn (Taunton Deane -> Somerset West and Taunton -> Somerset Council).
+
+    Successors are stored joined by ";" when a council was split (Cumbria: Cumberland; Westmorland and Furness).
+    """
+    codes = [c for c in (item.get("successor_code") or "").split(";") if c]
+    if not codes or depth == 0:
+        return []
+    found = {r["code"]: r for r in rows(await db.execute(
+        f"select code, name, current, successor_code, end_date from councils where code in "
+        f"({', '.join('?' * len(codes))})", codes))}
+    out = []
+    for c in codes:
+        if c in found:
+            row = found[c]
+            row["now"] = [] if row["current"] else current_only(await successors(db, row, depth - 1))
+            out.append(row)
+    return out
+
+
+def current_only(found: list[dict]) -> list[dict]:
+    """The current councils among ``found`` and their ``now`` (a chain of abolitions flattened to its end)."""
+    out: list[dict] = []
+    for row in found:
+        for council_ in ([row] if row["current"] else row["now"]):
+            if council_["code"] not in {c["code"] for c in out}:
+                out.append(council_)
+    return out
 
 
 async def council_figures(db, code: str) -> dict:
@@ -192,13 +234,14 @@ async def council_figures(db, code: str) -> dict:
 
 
 async def council_initiatives(db, code: str, limit: int = 24) -> list[dict]:
-    """Cards for a council's initiatives and, for a district, its county's (newest first)."""
+    """Cards for a council's initiatives and, for a current district, its current county's (newest first)."""
     results = await db.execute(
         f"""select {CARD_COLUMNS}, c.code as via_code, c.name as via_name
         from initiative_councils ic join initiatives i on i.id = ic.initiative_id
         join councils c on c.code = ic.council_code
         where ic.council_code in (
-          select :code union select parent_code from councils where code = :code and parent_code is not null)
+          select :code union select parent_code from councils where code = :code and current = 1
+            and parent_code in (select code from councils where current = 1))
         group by i.id order by i.published desc limit :limit""",
         {"code": code, "limit": limit},
     )

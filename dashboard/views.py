@@ -155,7 +155,7 @@ async def _find_postcode(datasette, request, db, query: str, context: dict):
     if item is None:
         context["message"] = f"{postcode} is in the area {code}, which is not in our council register yet."
         return await render(datasette, request, "sw_find.html", context, status=404)
-    if item.get("parent") is None:
+    if not data.shows_parent(item):
         return Response.redirect(datasette.urls.path(f"/council/{code}"))
     context["choices"] = [item, item["parent"]]
     context["choices_note"] = (f"{postcode} has two councils: {item['name']} runs local services such as bins and "
