@@ -210,6 +210,47 @@ def _phrases_near_keywords(text: str):
         yield from _PHRASE.finditer(text, start, end)
 
 
+# What a council's company, charity or mutual is called where the page says so: "its trading company, Norse
+# Group," or "Culture Perth and Kinross, the charity that runs ...". Such names hold no partner word. The cue words
+# are found with str.find (in C; they are rare) and then checked as whole words: a scan that stops at every word
+# start would cost more than all the rest of partner reading.
+_CUE_PARTS = ("compan", "charit", "mutual")  # as written in running text, in lower case
+_CUE_WORD = re.compile(r"(?:compan(?:y|ies)|charity|mutual)(?![^\W_])")
+
+
+def _cues(text: str):
+    """(start, end, kind) of each cue word, in order."""
+    hits = []
+    for part in _CUE_PARTS:
+        k = text.find(part)
+        while k != -1:
+            hits.append(k)
+            k = text.find(part, k + 1)
+    for k in sorted(hits):
+        if (k == 0 or not text[k - 1].isalnum()) and (cue := _CUE_WORD.match(text, k)):
+            company = cue.group().startswith("compan") and not text.endswith("community interest ", 0, k)
+            yield k, cue.end(), "company" if company else "other"
+
+
+_AFTER_CUE = re.compile(r",[ \t]+(?:the[ \t]+)?")  # "company, Norse Group"
+_NAME_ENDS = re.compile(r"[ \t]*(?:[,.;:(]|$)")
+_BEFORE_CUE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w'’-]+[ \t]+){0,4}$")  # "Norse Group, the company"
+_DESCRIBES = re.compile(r"[ \t]+(?:wholly|jointly|owned|that|which|who|set|established|created|formed|run|responsible)\b")
+
+
+def _named_in_apposition(text: str):
+    """(name, kind, start) for each name a page introduces as a company, charity or mutual."""
+    for start, end, kind in _cues(text):
+        if (comma := _AFTER_CUE.match(text, end)) and (name := _PHRASE.match(text, comma.end())):
+            if _NAME_ENDS.match(text, name.end()):
+                yield name.group(), kind, name.start()
+        elif _DESCRIBES.match(text, end) and (before := _BEFORE_CUE.search(text, max(0, start - 60), start)):
+            name = next((m for m in _PHRASE.finditer(text, max(0, before.start() - 100), before.start())
+                         if m.end() == before.start()), None)
+            if name:
+                yield name.group(), kind, name.start()
+
+
 def find_partners(text: str) -> list[Partner]:
     """Partner organisations named in ``text``, first mention of each name, in order.
 
@@ -245,6 +286,11 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
             if " " not in name and not (name.isupper() or _COMPANIES.fullmatch(name) or _BODIES.fullmatch(name)):
                 continue  # "The Company", "The University": a body word alone names no one body
             found.setdefault(name.lower(), Partner(name, kind, start, at + len(group)))
+    for phrase, kind, at in _named_in_apposition(text):
+        name, start = _trim(phrase, at)
+        if (" " in name or name.isupper()) and name.lower() not in found and not _names_council(name):
+            spans.append((start, start + len(name)))
+            found[name.lower()] = Partner(name, _kind(name) or kind, start, start + len(name))
     for name in _LOWER_INITIAL_COMPANIES:  # "iESE": capitalised-phrase reading cannot see these
         at = text.find(name)
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
