@@ -47,7 +47,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
         r"reduc\w* in (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
-        r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
+        r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spending|costs|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
@@ -56,9 +56,12 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cheaper", r"less than before", r"freed up", r"releas(?:ed|ing|es)", r"prevent(?:ed|ing|s)",
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
-        r"fell by", r"down by", r"slashed", r"cuts?")),
+        r"fell by", r"down by", r"slashed", r"cuts?",
+        # spending that stopped: "no longer pays £80,000 in rent", "stopped spending £100,000 on leased cars"
+        r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|needs?|needed|rents?|leases?)",
+        r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)")),
     ("budget", _cues(
-        r"budgets?", r"spend\w*", r"costs?", r"costing", r"turnover", r"contracts?", r"valued at",
+        r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
 ]
 

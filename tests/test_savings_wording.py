@@ -116,3 +116,14 @@ def test_a_sentence_whose_only_kind_words_are_saving_words_is_about_a_saving():
 ])
 def test_costs_a_saving_came_off_do_not_make_it_a_budget(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Since the move the council no longer pays £65,000 a year in rent.", [("£65,000", "saving")]),
+    ("The council stopped spending £65,000 a year on pool cars.", [("£65,000", "saving")]),
+    ("The council avoided paying £65,000 in late-payment fees.", [("£65,000", "saving")]),
+    ("The council now pays £240,000 a year for the service, £65,000 less than before.",
+     [("£240,000", "budget"), ("£65,000", "saving")]),
+])
+def test_spending_that_stopped_is_a_saving_and_what_is_still_paid_is_not(text, expected):
+    assert kinds(text) == expected
