@@ -55,8 +55,8 @@ def test_taxonomy_keeps_its_measured_accuracy(passages, field):
 # (first contact 0.990 / 0.688 / 0.750; floors 0.05 under, rounded down to 0.05, councils at 0.95 like the rest).
 PAGE_LIKE_FLOORS = {
     "wild": (WILD, {"councils": 0.95, "savings": 0.95, "saving_vs_not": 0.95}),
-    "fresh": (FRESH, {"councils": 0.95, "savings": 0.85, "saving_vs_not": 0.90}),
-    "unseen": (UNSEEN, {"councils": 0.95, "savings": 0.75, "saving_vs_not": 0.90}),
+    "fresh": (FRESH, {"councils": 0.95, "savings": 0.90, "saving_vs_not": 0.94}),
+    "unseen": (UNSEEN, {"councils": 0.95, "savings": 0.95, "saving_vs_not": 0.96}),
     "holdout": (HOLDOUT, {"councils": 0.95, "savings": 0.70, "saving_vs_not": 0.80}),
     "blind": (BLIND, {"councils": 0.95, "savings": 0.60, "saving_vs_not": 0.70}),
 }
