@@ -192,8 +192,21 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
             _judge_bare(text, cand, match.end(), ambiguous)
         found.append(cand)
     _vouch_for_lists(text, found)
+    _vouch_by_neighbours(text, found)
     _reject_lone_body_names(text, found)
     return found
+
+
+def _vouch_by_neighbours(text: str, cands: list[Candidate]) -> None:
+    """'Lichfield and Tamworth': an everyday-word name listed right beside a council name is a council too."""
+    for k, cand in enumerate(cands):
+        if not cand.pending:
+            continue
+        neighbours = [(cands[k - 1], cand)] if k else []
+        neighbours += [(cand, cands[k + 1])] if k + 1 < len(cands) else []
+        if any(not (other := a if b is cand else b).pending and not other.rejected and _listed_together(text, a, b)
+               for a, b in neighbours):
+            cand.pending = False
 
 
 def _reject_lone_body_names(text: str, cands: list[Candidate]) -> None:

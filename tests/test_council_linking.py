@@ -128,3 +128,8 @@ def test_linking_never_raises(text):
     for match in find_councils(text):
         assert text[match.start:match.end] == match.text
     find_partners(text)
+
+
+def test_an_everyday_word_name_listed_beside_a_council_is_a_council_too():
+    assert codes("Lichfield and Tamworth run one waste service.") == ["E07000194", "E07000199"]
+    assert codes("Rugby and Reading supporters met.") == []  # two everyday words vouch for nothing
