@@ -26,7 +26,7 @@ import re
 
 from .councils import Match, find_council_mentions
 from .models import Record
-from .money import find_money
+from .money import find_figures
 from .savings import record_text
 
 MAX_HEADING = 120
@@ -94,16 +94,16 @@ def _paragraphs(body: str) -> list[tuple[str, int, int]]:
     return paragraphs
 
 
-def _round_up(body: str, mentions: list[Match], money: list) -> list[_Part]:
-    """Paragraphs each led by different councils and each carrying a money figure."""
+def _round_up(body: str, mentions: list[Match], figures: list) -> list[_Part]:
+    """Paragraphs each led by different councils and each carrying a figure (money or a percentage)."""
     parts: list[_Part] = []
     starts = [m.start for m in mentions]
-    money_starts = [f.start for f in money]
+    figure_starts = [f.start for f in figures]
     for paragraph, start, end in _paragraphs(body):
         inside = _within(mentions, starts, start, end)
         lead = inside[0] if inside else None
-        has_money = bisect.bisect_left(money_starts, start) < bisect.bisect_left(money_starts, end)
-        if lead is not None and lead.start - start < 80 and has_money:
+        has_figure = bisect.bisect_left(figure_starts, start) < bisect.bisect_left(figure_starts, end)
+        if lead is not None and lead.start - start < 80 and has_figure:
             parts.append(_Part(lead.text.strip(), _codes_in(mentions, starts, start, min(end, start + 200)), [paragraph]))
         elif parts and lead is None:
             parts[-1].lines.append(paragraph)  # a follow-on paragraph about the same scheme
@@ -123,9 +123,12 @@ def split_page(record: Record) -> list[Record] | None:
     mentions = _body_mentions(record, body)
     if len({m.code for m in mentions}) < 2:
         return None  # one council (or none): one scheme, however long the page
+    body = body[:_furniture_start(body)]  # "Related stories" links are other pages' schemes, not this page's
+    mentions = [m for m in mentions if m.end <= len(body)]
     parts = _heading_blocks(body, mentions)
     if not _distinct(parts):
-        parts = _round_up(body, mentions, find_money(body))
+        # A paragraph's figure may be money or a percentage ("cut its agency bill by 12%"): either marks a scheme.
+        parts = _round_up(body, mentions, find_figures(body))
         # A round-up needs at least three schemes, or two led by councils that never share a paragraph.
         if not _distinct(parts) or (len(parts) < 3 and _shared(parts)):
             return None
@@ -144,6 +147,17 @@ def split_page(record: Record) -> list[Record] | None:
             partners=[], savings=[s for s in record.savings if s.quote and s.quote[:60] in text], extra={**record.extra, "page_title": record.title, "split": len(parts)},
         ))
     return records
+
+
+# Where an article's own text ends and links to other pages begin: "Related stories", "More news", "See also".
+_FURNITURE = re.compile(r"^[ \t]*(?:related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
+                        r"you (?:may|might) also (?:like|be interested in)|latest news|other news|read more)[ \t]*:?[ \t]*$",
+                        re.IGNORECASE | re.MULTILINE)
+
+
+def _furniture_start(body: str) -> int:
+    match = _FURNITURE.search(body)
+    return match.start() if match else len(body)
 
 
 def _body_mentions(record: Record, body: str) -> list[Match]:

@@ -89,3 +89,19 @@ def test_splitting_and_saving_extraction_never_raise(body):
     for part in parts:
         assert part.key and part.councils
     extract_savings(body)
+
+
+def test_a_round_up_paragraph_whose_only_figure_is_a_percentage_is_a_scheme_of_its_own():
+    text = ROUND_UP + "\nSheffield City Council trimmed its agency staffing bill by 18% in a year.\n"
+    parts = split_page(page(text))
+    assert [p.councils for p in parts][-1] == ["E08000039"]  # Sheffield (its code since 2023)
+    assert "18%" in parts[-1].body
+
+
+def test_links_to_related_stories_after_the_article_are_not_schemes_of_this_page():
+    text = ("Leeds City Council fitted smart heating controls in its offices, cutting its energy bill by £300,000 a year.\n\n"
+            "Staff can change settings for every building from one screen.\n\n"
+            "Related stories\n"
+            "- Bradford Council saves £200,000 on street lighting\n"
+            "- Calderdale Council cuts agency spend by 20%\n")
+    assert split_page(page(text)) is None
