@@ -19,7 +19,9 @@ from .regextrie import capitalised_in, capitalised_words_regex
 # a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
 _WORD = (r"(?:(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
          r"|\([A-Z][\w-]*\)(?=[ \t]+(?:Ltd|Limited|LLP|plc)\b))")  # "Publica Group (Support) Ltd"
-_PHRASE = re.compile(_WORD + r"(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*" + _WORD + ")*")
+# The one comma inside a name: "Essex Police, Fire and Crime Commissioner" (the police and fire authority).
+_PHRASE = re.compile(_WORD + r"(?:(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*"
+                     r"|(?<=Police),[ \t]+(?=Fire and Crime Commissioner\b))" + _WORD + ")*")
 _OF_THE = re.compile(r"\s(?:of|for)(?:\s+the)?\s+")
 # A title before "of" ("Chief Constable of Kent Police"): the body after it is the partner. Without one, "of" is
 # part of the name ("Isle of Wight Fire and Rescue Service").
