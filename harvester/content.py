@@ -236,7 +236,10 @@ def extract_date(soup: BeautifulSoup, main: Tag | None = None) -> str | None:
 
 
 # A press release ends where its furniture starts: "ENDS", "Notes to editors", the press office's details.
-_PRESS_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council)[.:]?", re.IGNORECASE)
+# Links to other stories after an article ("Related stories", "See also") end it the same way.
+_PRESS_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council|"
+                        r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
+                        r"you (?:may|might) also (?:like|be interested in))[.:]?", re.IGNORECASE)
 _PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|contact)|(?:contact )?the press office\b",
                             re.IGNORECASE)
 

@@ -151,8 +151,7 @@ def split_page(record: Record) -> list[Record] | None:
 
 # Where an article's own text ends and links to other pages begin: "Related stories", "More news", "See also".
 _FURNITURE = re.compile(r"^[ \t]*(?:related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
-                        r"you (?:may|might) also (?:like|be interested in)|latest news|other news|read more)[ \t]*:?[ \t]*$",
-                        re.IGNORECASE | re.MULTILINE)
+                        r"you (?:may|might) also (?:like|be interested in))[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
 def _furniture_start(body: str) -> int:

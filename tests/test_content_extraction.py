@@ -100,6 +100,14 @@ def test_a_press_release_stops_at_its_notes_to_editors():
     assert "£300m" not in text and text.startswith("The two councils now share")
 
 
+def test_an_article_stops_where_its_links_to_related_stories_begin():
+    html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
+            "they say saves £80,000 a year in rent and running costs.</p><h2>Related stories</h2><ul>"
+            "<li><a href='/a'>Sheffield City Council saves £2m on printing</a></li></ul></main></body></html>")
+    text = extract_article(html, "https://www.example.gov.uk/depot").text
+    assert "Sheffield" not in text and text.startswith("The two councils now share")
+
+
 def test_press_office_contact_lines_are_dropped():
     html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
             "they say saves £80,000 a year in rent and running costs.</p><p>For media enquiries contact the "
