@@ -134,3 +134,11 @@ def test_more_ways_of_aiming_at_a_saving(text):
 
 def test_the_council_puts_it_at_is_an_estimate():
     assert statuses("The council puts the value of the saving at £65,000 a year.") == [(65000.0, "estimated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers had hoped to save £70,000 by sharing the print room.",
+    "The council is to save £70,000 by sharing the print room.",
+])
+def test_hopes_and_what_is_to_happen_are_targets(text):
+    assert [s for _, s in statuses(text)] == ["target"]
