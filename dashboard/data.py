@@ -211,19 +211,33 @@ def current_only(found: list[dict]) -> list[dict]:
     return out
 
 
+# The councils a council replaced, however many reorganisations back (Somerset Council <- Somerset West and
+# Taunton <- Taunton Deane); successor_code holds codes joined by ";" when a council was split. A few hundred
+# register rows: cheap next to the initiative lookups it feeds.
+PREDECESSORS = """predecessors(code) as (
+  select code from councils where instr(';' || successor_code || ';', ';' || :code || ';') > 0
+  union select c.code from councils c join predecessors p
+    on instr(';' || c.successor_code || ';', ';' || p.code || ';') > 0)"""
+
+
 async def council_figures(db, code: str) -> dict:
-    """Headline figures for one council's own initiatives: each initiative's headline saving once, when it is
-    for the whole initiative or for this council (a figure reported for a partner council is not this one's)."""
+    """Headline figures for a council's own initiatives and those of the councils it replaced: each initiative's
+    headline saving once, when it is for the whole initiative or for one of these councils (a figure reported for
+    a partner council is not this one's). ``from_predecessors`` counts the initiatives of the councils replaced."""
     row = (
         await db.execute(
-            """with mine as (select initiative_id from initiative_councils where council_code = :code)
+            f"""with recursive {PREDECESSORS},
+            us(code) as (select :code union select code from predecessors),
+            mine as (select distinct initiative_id from initiative_councils where council_code in (select code from us))
             select
               (select count(*) from mine) as initiatives,
+              (select count(*) from mine where initiative_id not in
+                 (select initiative_id from initiative_councils where council_code = :code)) as from_predecessors,
               (select sum(amount_gbp) from initiative_savings_headline where status = 'achieved'
-                 and initiative_id in (select * from mine) and (council_code is null or council_code = :code))
+                 and initiative_id in (select * from mine) and (council_code is null or council_code in us))
                  as achieved_gbp,
               (select sum(amount_gbp) from initiative_savings_headline where status != 'achieved'
-                 and initiative_id in (select * from mine) and (council_code is null or council_code = :code))
+                 and initiative_id in (select * from mine) and (council_code is null or council_code in us))
                  as target_gbp,
               (select count(*) from initiatives where id in (select * from mine) and delivery_model like 'shared%')
                  as shared_services""",
@@ -234,14 +248,20 @@ async def council_figures(db, code: str) -> dict:
 
 
 async def council_initiatives(db, code: str, limit: int = 24) -> list[dict]:
-    """Cards for a council's initiatives and, for a current district, its current county's (newest first)."""
+    """Cards for a council's initiatives, those of the councils it replaced and, for a current district, its
+    current county's (newest first). ``via_rank`` says how each is linked: 0 this council, 1 a predecessor
+    (``via_name``), 2 the county."""
     results = await db.execute(
-        f"""select {CARD_COLUMNS}, c.code as via_code, c.name as via_name
-        from initiative_councils ic join initiatives i on i.id = ic.initiative_id
-        join councils c on c.code = ic.council_code
-        where ic.council_code in (
-          select :code union select parent_code from councils where code = :code and current = 1
+        f"""with recursive {PREDECESSORS},
+        linked(code, rank) as (
+          select :code, 0
+          union all select code, 1 from predecessors
+          union all select parent_code, 2 from councils where code = :code and current = 1
             and parent_code in (select code from councils where current = 1))
+        select {CARD_COLUMNS}, c.code as via_code, c.name as via_name, min(linked.rank) as via_rank
+        from linked join initiative_councils ic on ic.council_code = linked.code
+        join initiatives i on i.id = ic.initiative_id
+        join councils c on c.code = ic.council_code
         group by i.id order by i.published desc limit :limit""",
         {"code": code, "limit": limit},
     )
@@ -315,20 +335,22 @@ async def map_points(db) -> list[dict]:
 
 
 async def find_by_name(db, query: str, limit: int = 12) -> list[dict]:
-    """Current councils whose name, short name or alias matches ``query`` (exact matches first)."""
+    """Councils, current or abolished, whose name, short name or alias matches ``query``: exact matches first,
+    then current councils, then by name. Abolished ones carry ``end_date`` (their page says what replaced them)."""
     text = " ".join(query.lower().split())
     results = await db.execute(
-        """select distinct c.code, c.name, c.short_name, c.type, c.parent_code,
+        """select distinct c.code, c.name, c.short_name, c.type, c.parent_code, c.current, c.end_date,
           (lower(c.short_name) = :text or lower(c.name) = :text) as exact
         from councils c
-        where c.current = 1 and (
-          lower(c.name) like :like or lower(c.short_name) like :like
-          or c.code in (select code from council_names where name = :text))
-        order by exact desc, c.name limit :limit""",
+        where lower(c.name) like :like or lower(c.short_name) like :like
+          or c.code in (select code from council_names where name = :text)
+        order by exact desc, c.current desc, c.name limit :limit""",
         {"text": text, "like": f"%{text}%", "limit": limit},
     )
     found = rows(results)
     exact = [row for row in found if row["exact"]]
+    if len(exact) > 1:  # Sheffield's old and new codes: the current council is the one meant
+        exact = [row for row in exact if row["current"]]
     return exact if len(exact) == 1 else found
 
 

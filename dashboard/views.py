@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import functools
 import logging
+import re
 from datetime import datetime, timezone
 from pathlib import Path
 from urllib.parse import quote, unquote
@@ -16,7 +17,8 @@ from .cache import cached
 from .postcodes import PostcodeIndex, default_index_path, format_postcode, looks_like_postcode, normalise_postcode
 
 logger = logging.getLogger(__name__)
-GSS = r"(?P<code>[A-Z][0-9]{8})"
+GSS_TEXT = r"[A-Z][0-9]{8}"  # an ONS GSS code: E07000008
+GSS = rf"(?P<code>{GSS_TEXT})"
 _indexes: dict[str, PostcodeIndex] = {}
 
 
@@ -126,6 +128,12 @@ async def find(datasette, request):
     if not query:
         context["message"] = "Type a postcode (such as CB1 0AA) or a council name."
         return await render(datasette, request, "sw_find.html", context, status=400)
+    if re.fullmatch(GSS_TEXT, query, flags=re.IGNORECASE):
+        code = query.upper()
+        if await data.council(db, code) is not None:
+            return Response.redirect(datasette.urls.path(f"/council/{code}"))
+        context["message"] = f"No council has the code {code}. Check it, or search by name or postcode."
+        return await render(datasette, request, "sw_find.html", context, status=404)
     if looks_like_postcode(query):
         return await _find_postcode(datasette, request, db, query, context)
     choices = await data.find_by_name(db, query)

@@ -7,6 +7,9 @@ Taunton (2019), itself replaced with Somerset County Council by Somerset Council
 
 from __future__ import annotations
 
+import re
+from urllib.parse import urlencode
+
 import pytest
 import sqlite_utils
 from dashboard_data import build_dashboard_db, build_postcode_index, fetch
@@ -49,7 +52,7 @@ def ds(tmp_path_factory):
     db_path = build_dashboard_db(directory / "shopwindow.db")
     db = sqlite_utils.Database(db_path)
     db["councils"].insert_all(
-        {"code": code, "name": name, "short_name": name.rsplit(" ", 2)[0] if " Council" in name else name,
+        {"code": code, "name": name, "short_name": re.sub(r" (District |Borough |County )?Council$", "", name),
          "type": kind, "region": "East of England", "nation": "England", "parent_code": parent, "current": current,
          "successor_code": successor, "end_date": end}
         for code, name, kind, parent, current, successor, end in COUNCILS
@@ -82,3 +85,43 @@ def test_a_current_district_says_its_countys_initiatives_are_listed_only_when_th
     page = fetch(ds, f"/council/{WEST_SUFFOLK}").text
     assert "are run by" in page and "its initiatives are listed below too" in page
     assert "Suffolk highways contract" in page
+
+
+def test_a_merged_councils_page_shows_its_predecessors_initiatives_marked_as_theirs(ds):
+    page = fetch(ds, f"/council/{WEST_SUFFOLK}").text
+    assert "Forest Heath leisure trust" in page and "One council team for two districts" in page
+    assert f'as <a href="/council/{FOREST_HEATH}">Forest Heath District Council</a>, 2016' in page
+    assert "West Suffolk bin round review" in page  # its own, unmarked
+    assert page.count("Predecessor council</span>") == 2
+    assert "Including 2 initiatives of the councils it replaced" in page and "£250k" in page  # figures count them
+
+
+def test_predecessors_are_followed_through_every_reorganisation(ds):
+    page = fetch(ds, f"/council/{SOMERSET}").text
+    assert "Taunton Deane depot sale" in page and "Somerset care at home" in page
+    assert "as <a href=\"/council/E10000027\">Somerset County Council</a>, 2018" in page
+
+
+def test_the_council_initiatives_query_includes_predecessors(ds):
+    rows = fetch(ds, f"/shopwindow/council_initiatives.json?council={WEST_SUFFOLK}&_shape=array").json()
+    assert {"fh-leisure", "stedm-shared", "ws-bins", "suffolk-roads"} <= {row["id"] for row in rows}
+    assert {"Forest Heath District Council", "West Suffolk Council"} <= {row["council"] for row in rows}
+
+
+@pytest.mark.parametrize(("query", "code"), [("Aylesbury Vale", AYLESBURY), ("Buckinghamshire County Council", BUCKS_COUNTY),
+                                             ("buckinghamshire", BUCKS), ("E07000245", WEST_SUFFOLK),
+                                             ("e07000245", WEST_SUFFOLK), (" E07000004 ", AYLESBURY)])
+def test_search_finds_abolished_councils_and_gss_codes(ds, query, code):
+    response = fetch(ds, "/find?" + urlencode({"q": query}))
+    assert response.status_code == 302 and response.headers["location"] == f"/council/{code}"
+
+
+def test_abolished_councils_are_marked_in_a_list_of_matches_after_current_ones(ds):
+    page = fetch(ds, "/find?q=West").text
+    assert "Somerset West and Taunton Council</a>" in page and "district, abolished 2023" in page
+    assert page.index("West Suffolk Council</a>") < page.index("Somerset West and Taunton Council</a>")
+
+
+def test_an_unknown_gss_code_says_so(ds):
+    response = fetch(ds, "/find?q=E07999999")
+    assert response.status_code == 404 and "No council has the code E07999999" in response.text
