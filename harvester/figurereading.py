@@ -33,6 +33,7 @@ from .savingcues import (
     MIXED_INCOME,
     MODAL,
     NEED,
+    OBJECT_RELATIVE,
     OVER_AFTER,
     PART_OF,
     PAST_AUXILIARIES,
@@ -45,6 +46,7 @@ from .savingcues import (
     PRICE_BEFORE,
     RATIO_AFTER,
     RATIO_BEFORE,
+    RELATIVE_ASIDE,
     REPORTED,
     RESTATES,
     SAVING_ATTRIBUTE,
@@ -211,6 +213,15 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     if not left and not right and clause and (described := DESCRIBED_AFTER.match(sentence, clause.start())):
         # "a £2m budget reduction, agreed by the cabinet on Tuesday": the participle describes the figure
         right = [(span[0], name) for name, span in cues if span[0] == described.end()]
+    if not left and not right and clause and (aside := RELATIVE_ASIDE.match(sentence, clause.start())):
+        # "The £2m saving, which was announced last year, will be delivered by 2026": the main verb decides
+        right = [(span[0], name) for name, span in cues if aside.end() <= span[0] <= aside.end() + 40
+                 and span[1] <= next_start and not CLAUSE_BREAK.search(sentence, aside.end(), span[0])]
+    if (own := OBJECT_RELATIVE.match(sentence, fig[1])) is not None:
+        # "will use the £400,000 it saved last year": the clause about the figure says what it is
+        status = next((name for name, span in cues if span[0] == own.end()), None)
+        if status:
+            return status
     if left and right and _NEW_LINE.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "Cabinet will consider proposals" over "Savings of £2m have been delivered": its own line
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):

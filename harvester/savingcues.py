@@ -236,3 +236,8 @@ DELIVERED_BEFORE = re.compile(
 # "£400,000 in staffing costs", "£300,000 on their energy bills": what a figure came off, not a budget of its own.
 IN_COSTS_AFTER = re.compile(rf"\s*(?:a year\s+|per year\s+|annually\s+)?(?:in|on)\s+(?:[\w'’-]+\s+){{0,3}}?{MONEY_WORD}\b",
                             re.IGNORECASE)
+# ", which was announced last year,": a relative clause between a figure and its main verb.
+RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,100},\s*", re.IGNORECASE)
+# "the £400,000 it saved", "the £1m that they expect": a clause about the figure, right after it.
+OBJECT_RELATIVE = re.compile(
+    r"\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|the (?:council|authority|partnership|service))\s+", re.IGNORECASE)

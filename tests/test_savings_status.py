@@ -142,3 +142,10 @@ def test_the_council_puts_it_at_is_an_estimate():
 ])
 def test_hopes_and_what_is_to_happen_are_targets(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+def test_a_relative_clause_does_not_hide_the_verb_that_governs_a_figure():
+    text = "The £90,000 saving, which cabinet announced in June, will be delivered by April."
+    assert statuses(text) == [(9e4, "target")]
+    text = "The board will use the £90,000 it saved last year for youth work."
+    assert statuses(text)[0] == (9e4, "achieved")
