@@ -17,7 +17,9 @@ from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
 # a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
-_WORD = (r"(?:(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*(?:(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
+# A plural's possessive is part of a name: "Birmingham Children's Trust", "District Councils' Network".
+_WORD = (r"(?:(?!(?:And|Or|With|For|To|Of|In|On|At|By|From|Into|As)\b)[A-Z][\w-]*"
+         r"(?:(?:(?<=Children)|(?<=Women)|(?<=People)|(?<=Men))['’]s(?= [A-Z])|(?!['’]s\b)['’]\w+|(?<=s)['’](?= [A-Z]))?"
          r"|\([A-Z][\w-]*\)(?=[ \t]+(?:Ltd|Limited|LLP|plc)\b))")  # "Publica Group (Support) Ltd"
 # The one comma inside a name: "Essex Police, Fire and Crime Commissioner" (the police and fire authority).
 _PHRASE = re.compile(_WORD + r"(?:(?:[ \t]*\n?[ \t]+(?:(?:and|of|for|the|&|upon|on|in)[ \t]*\n?[ \t]+)*"
@@ -37,7 +39,7 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
     ("fire", re.compile(r"\bFire\b")),
     ("nhs", re.compile(
         r"\b(?:NHS|CCG|ICB|ICS|Clinical Commissioning Groups?|Integrated Care (?:Board|System|Partnership)s?|"
-        r"Health Board|Hospitals?|Foundation Trust|Ambulance|Primary Care|Healthcare|Health and Social Care Trust|"
+        r"Health Board|Hospitals?|Foundation Trust|Ambulance|Primary Care|Healthcare|Health and Social Care Trust|Care Trust|"
         r"Public Health England|Health Service Executive)\b")),
     # "Bristol Waste Company", "Leeds Bradford Airport": a name ending in the word (not "Airport Road")
     ("company", re.compile(r"\b(?:Ltd|Limited|plc|PLC|LLP|Inc)\b\.?|\b(?:Company|Airport)$")),
@@ -46,7 +48,9 @@ _KINDS: list[tuple[str, re.Pattern[str]]] = [
         # government, its departments, agencies, regulators and auditors, and the councils' own networks
         r"(?:Scottish|Welsh|UK|HM|Northern Ireland|Irish) Government|(?:Department|Ministry) (?:for|of) [A-Z]\w+|"
         r"(?:Home|Cabinet|Foreign|Scotland|Wales|Audit) Office|Audit (?:Scotland|Wales)|Councils['’]? Network|"
-        r"(?:Agency|Commission)$)")),
+        r"(?:Agency|Commission)$|"
+        # charities, trusts and housing groups: "Birmingham Children's Trust", "Clarion Housing Group"
+        r"(?:Trust|Housing Group)$)")),
 ]
 # Public bodies named without any of those words (kind "other").
 _BODY_NAMES = (
