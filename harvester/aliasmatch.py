@@ -29,6 +29,8 @@ _SUFFIXES = sorted((
 _SUFFIX = re.compile(r"[ \t\-]*(?:\r?\n[ \t]*)?(" + "|".join(s.replace(" ", r"[ \t\r\n]+") for s in _SUFFIXES)
                      + r")(?![^\W_])", re.IGNORECASE)
 _PLURAL = {"councils", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs"}
+# A place then its council in lower case: "Lincoln's city council", "In Kent, the county council": the place's council.
+_ITS_COUNCIL = re.compile(r"(?:['’]s[ \t]+|,[ \t]+the[ \t]+)((?:city|county|borough|district)[ \t]+)?council\b(?!s)")
 _PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central", "new", "upper", "lower",
                    "inner", "outer", "royal", "great", "little", "old"}
 _PREVIOUS = re.compile(r"([^\W_]+)([ \t\-'’]*)$")
@@ -182,10 +184,12 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
             continue  # commas only inside long official names ("Newry, Mourne and Down")
         suffix_match = _SUFFIX.match(text, end)
         suffix = tuple(suffix_match.group(1).lower().split()) if suffix_match else ()
+        its_council = None if suffix_match else _ITS_COUNCIL.match(text, end)
         cand = Candidate(key, start, suffix_match.end() if suffix_match else end,
-                         designated=bool(DESIGNATORS.intersection(key)) or bool(suffix),
+                         designated=bool(DESIGNATORS.intersection(key)) or bool(suffix) or its_council is not None,
                          plural=bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL,
-                         county_word="county" in key or "county" in suffix)
+                         county_word="county" in key or "county" in suffix
+                         or bool(its_council and "county" in (its_council.group(1) or "")))
         if cand.plural and suffix and _BODY_AFTER_PLURAL.match(text, cand.end):
             cand.body_name = True
         if not cand.designated:

@@ -133,3 +133,10 @@ def test_linking_never_raises(text):
 def test_an_everyday_word_name_listed_beside_a_council_is_a_council_too():
     assert codes("Lichfield and Tamworth run one waste service.") == ["E07000194", "E07000199"]
     assert codes("Rugby and Reading supporters met.") == []  # two everyday words vouch for nothing
+
+
+def test_a_place_followed_by_its_council_in_lower_case_names_that_council():
+    assert codes("Lincoln's city council brought its car parks back in-house.") == ["E07000138"]
+    assert codes("In Kent, the county council cut costs. Medway Council did too.") == ["E10000016", "E06000035"]
+    # Without the council after it, a place named beside a council is only where something happened.
+    assert codes("An office in Ipswich opened. Suffolk County Council said so.") == ["E10000029"]
