@@ -23,6 +23,7 @@ from .savingcues import (
     DELIVERED_BEFORE,
     DESCRIBED_AFTER,
     DETERMINER,
+    DOING_LESS,
     ESTIMATES,
     FROM_LEVEL,
     HEDGING_MODALS,
@@ -413,6 +414,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
         elif kind == "other" and context.list_kind and not kind_cues:
             kind = context.list_kind  # "Savings proposals:" then "- Close two centres on Sundays - £180,000"
+        elif kind == "other" and context.list_status and not kind_cues and DOING_LESS.search(sentence):
+            kind = "saving"  # "What we propose:" then "- Cleaning streets less often (£300k)": doing less saves
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
         if mixed:

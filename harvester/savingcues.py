@@ -241,3 +241,7 @@ RELATIVE_ASIDE = re.compile(r",\s*(?:which|who)\b[^,;:()]{0,100},\s*", re.IGNORE
 # "the £400,000 it saved", "the £1m that they expect": a clause about the figure, right after it.
 OBJECT_RELATIVE = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|the (?:council|authority|partnership|service))\s+", re.IGNORECASE)
+# A proposal to do less: under a plan's heading ("What we propose"), such an item's bare figure is its saving.
+DOING_LESS = re.compile(
+    r"\b(?:less (?:often|frequent\w*)|fewer|clos(?:e|es|ed|ing|ure)|stop\w*|end(?:s|ed|ing)?|ceas\w*|withdraw\w*|"
+    r"reduc\w*|cut\w*|merg\w*|scal(?:e|ed|ing) back|remov\w*|delet\w*|decommission\w*)\b", re.IGNORECASE)

@@ -127,3 +127,11 @@ def test_costs_a_saving_came_off_do_not_make_it_a_budget(text, expected):
 ])
 def test_spending_that_stopped_is_a_saving_and_what_is_still_paid_is_not(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_proposal_to_do_less_carries_a_saving_under_a_plan_heading():
+    text = ("Our proposals for next year\n"
+            "- Emptying litter bins less often (£45k)\n"
+            "- Closing the Tuesday market office (£30k)\n"
+            "- Opening a new youth club (£20k)")
+    assert kinds(text) == [("£45k", "saving"), ("£30k", "saving"), ("£20k", "other")]
