@@ -220,8 +220,8 @@ def _phrases_near_keywords(text: str):
 # Group," or "Culture Perth and Kinross, the charity that runs ...". Such names hold no partner word. The cue words
 # are found with str.find (in C; they are rare) and then checked as whole words: a scan that stops at every word
 # start would cost more than all the rest of partner reading.
-_CUE_PARTS = ("compan", "charit", "mutual")  # as written in running text, in lower case
-_CUE_WORD = re.compile(r"(?:compan(?:y|ies)|charity|mutual)(?![^\W_])")
+_CUE_PARTS = ("compan", "charit", "mutual", "venture")  # as written in running text, in lower case
+_CUE_WORD = re.compile(r"(?:compan(?:y|ies)|charity|mutual|venture)(?![^\W_])")
 
 
 def _cues(text: str):
@@ -234,6 +234,10 @@ def _cues(text: str):
             k = text.find(part, k + 1)
     for k in sorted(hits):
         if (k == 0 or not text[k - 1].isalnum()) and (cue := _CUE_WORD.match(text, k)):
+            if cue.group() == "venture":
+                if text.endswith("joint ", 0, k):
+                    yield k, cue.end(), "venture"
+                continue
             company = cue.group().startswith("compan") and not text.endswith("community interest ", 0, k)
             yield k, cue.end(), "company" if company else "other"
 
@@ -244,10 +248,26 @@ _BEFORE_CUE = re.compile(r",[ \t]+(?:the|a|an|its|their)[ \t]+(?:[\w'’-]+[ \t]
 _DESCRIBES = re.compile(r"[ \t]+(?:wholly|jointly|owned|that|which|who|set|established|created|formed|run|responsible)\b")
 
 
+_VENTURE_PARTIES = re.compile(r"(?:[ \t]+company)?[ \t]+(?:with|between)[ \t]+(?:the[ \t]+)?")
+
+
+def _parties(phrase: str, at: int):
+    """'Newport City Council and Norse Group' -> each name with its offset (councils are left out later)."""
+    last = 0
+    for joiner in _JOINER.finditer(phrase):
+        yield phrase[last:joiner.start()], at + last
+        last = joiner.end()
+    yield phrase[last:], at + last
+
+
 def _named_in_apposition(text: str):
-    """(name, kind, start) for each name a page introduces as a company, charity or mutual."""
+    """(name, kind, start) for each name a page introduces as a company, charity or mutual, or as a party to a
+    joint venture."""
     for start, end, kind in _cues(text):
-        if (comma := _AFTER_CUE.match(text, end)) and (name := _PHRASE.match(text, comma.end())):
+        if kind == "venture":  # "a joint venture between Newport City Council and Norse Group": each party
+            if (parties := _VENTURE_PARTIES.match(text, end)) and (names := _PHRASE.match(text, parties.end())):
+                yield from ((name, "company", at) for name, at in _parties(names.group(), names.start()))
+        elif (comma := _AFTER_CUE.match(text, end)) and (name := _PHRASE.match(text, comma.end())):
             if _NAME_ENDS.match(text, name.end()):
                 yield name.group(), kind, name.start()
         elif _DESCRIBES.match(text, end) and (before := _BEFORE_CUE.search(text, max(0, start - 60), start)):
