@@ -70,7 +70,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:could|would|might|should|will) have(?! to)", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
-        r"predict\w*", r"indications?", r"possible", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
+        r"predict\w*", r"indications?", r"possible",
+        r"(?:at|on) (?:current|today's|today’s|present) (?:prices|rates|estimates|figures|trends|levels)", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
         r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"hoped", r"hoping", r"(?:is|are) to (?=save|cut|reduce|find|deliver|make)",

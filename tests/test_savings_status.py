@@ -149,3 +149,7 @@ def test_a_relative_clause_does_not_hide_the_verb_that_governs_a_figure():
     assert statuses(text) == [(9e4, "target")]
     text = "The board will use the £90,000 it saved last year for youth work."
     assert statuses(text)[0] == (9e4, "achieved")
+
+
+def test_a_figure_worked_out_at_current_prices_is_an_estimate():
+    assert statuses("At current prices the heat pumps represent a saving of £48,000 a year.") == [(48000.0, "estimated")]
