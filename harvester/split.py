@@ -48,6 +48,7 @@ class _Part:
     heading: str
     councils: list[str]
     lines: list[str]
+    start: int = 0  # where the part begins in the body
 
 
 def _within(mentions: list[Match], starts: list[int], start: int, end: int) -> list[Match]:
@@ -75,7 +76,7 @@ def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
             if inside and inside[0].start <= lead + 2:
                 codes = list(dict.fromkeys(m.code for m in inside))
         if codes:
-            parts.append(_Part(line, codes, []))
+            parts.append(_Part(line, codes, [], begin))
         elif parts:
             parts[-1].lines.append(line)
     return [p for p in parts if p.lines]
@@ -126,9 +127,12 @@ def split_page(record: Record) -> list[Record] | None:
     body = body[:_furniture_start(body)]  # "Related stories" links are other pages' schemes, not this page's
     mentions = [m for m in mentions if m.end <= len(body)]
     parts = _heading_blocks(body, mentions)
+    figures = find_figures(body)
+    if _distinct(parts) and _joint_scheme(parts, mentions, figures):
+        return None
     if not _distinct(parts):
         # A paragraph's figure may be money or a percentage ("cut its agency bill by 12%"): either marks a scheme.
-        parts = _round_up(body, mentions, find_figures(body))
+        parts = _round_up(body, mentions, figures)
         # A round-up needs at least three schemes, or two led by councils that never share a paragraph.
         if not _distinct(parts) or (len(parts) < 3 and _shared(parts)):
             return None
@@ -166,6 +170,16 @@ def _body_mentions(record: Record, body: str) -> list[Match]:
     base = len(text) - len(body)  # the body comes last
     return [dataclasses.replace(m, start=m.start - base, end=m.end - base)
             for m in find_council_mentions(text) if m.start >= base]
+
+
+def _joint_scheme(parts: list[_Part], mentions: list[Match], figures: list) -> bool:
+    """Headings that are facets of one joint scheme, not schemes: the text before them names every one of their
+    councils and holds the page's figures, and the parts add no figure of their own ("Publica, owned by Cotswold,
+    Forest of Dean and West Oxfordshire, saved £5.8m", then a heading per council on its share)."""
+    first = parts[0].start
+    intro = {m.code for m in mentions if m.start < first}
+    return (any(f.start < first for f in figures) and not any(f.start >= first for f in figures)
+            and {code for part in parts for code in part.councils} <= intro)
 
 
 def _shared(parts: list[_Part]) -> bool:

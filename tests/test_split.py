@@ -105,3 +105,16 @@ def test_links_to_related_stories_after_the_article_are_not_schemes_of_this_page
             "- Bradford Council saves £200,000 on street lighting\n"
             "- Calderdale Council cuts agency spend by 20%\n")
     assert split_page(page(text)) is None
+
+
+def test_headings_on_each_partners_share_of_one_joint_scheme_keep_the_page_whole():
+    text = ("Three district councils - Mid Devon, East Devon and Teignbridge - set up one company to employ their staff. "
+            "It saved £3.1m a year across the three.\n\n"
+            "Mid Devon District Council\nMost of its share came from a single revenues team.\n\n"
+            "East Devon District Council\nIts share came from merged planning support.\n\n"
+            "Teignbridge District Council\nA shared ICT service gave most of its share.\n")
+    assert split_page(page(text)) is None
+    # The same headings with figures of their own are three schemes.
+    with_figures = text.replace("single revenues team.", "single revenues team, £1.2m.")
+    with_figures = with_figures.replace("merged planning support.", "merged planning support, £0.9m.")
+    assert len(split_page(page(with_figures))) == 3
