@@ -160,6 +160,21 @@ def startup(datasette):
 
 
 @hookimpl
+def handle_exception(datasette, request, exception):
+    """An unknown address (``/nope``, ``/council``, a missing table) gets the resident "Page not found" page;
+    JSON requests keep Datasette's JSON error, and other errors Datasette's own page."""
+    if getattr(exception, "status", None) != 404 or request.path.endswith(".json"):
+        return None
+
+    async def inner():
+        from .views import not_found
+
+        return await not_found(datasette, request)
+
+    return inner
+
+
+@hookimpl
 def extra_template_vars(datasette):
     """Let Datasette's own pages link back to the resident dashboard."""
     return {"shopwindow_home": datasette.urls.path("/")}

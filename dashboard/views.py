@@ -19,6 +19,7 @@ from .postcodes import PostcodeIndex, default_index_path, format_postcode, looks
 logger = logging.getLogger(__name__)
 GSS_TEXT = r"[A-Z][0-9]{8}"  # an ONS GSS code: E07000008
 GSS = rf"(?P<code>{GSS_TEXT})"
+ANY_CODE = r"(?P<code>[^/]+)"  # anything: a lower-case code is redirected, the rest get our own 404 page
 _indexes: dict[str, PostcodeIndex] = {}
 
 
@@ -98,8 +99,12 @@ async def render(datasette, request, template: str, context: dict, status: int =
     return Response.html(html, status=status)
 
 
-async def not_found(datasette, request, message: str) -> Response:
-    """A 404 page in the dashboard's style (raising NotFound would print a full traceback per request)."""
+NOT_FOUND = "There is no page at this address. Find a council by its postcode or name instead."
+
+
+async def not_found(datasette, request, message: str = NOT_FOUND) -> Response:
+    """A 404 page in the dashboard's style (raising NotFound would print a full traceback per request); also
+    Datasette's own 404s for HTML, through the ``handle_exception`` hook."""
     return await render(datasette, request, "sw_message.html", {"heading": "Page not found", "message": message},
                         status=404)
 
@@ -194,10 +199,12 @@ def _locate(datasette, backdrop: list[dict], item: dict, partners: list[dict]) -
 async def council_page(datasette, request):
     """A council: its other tier, headline figures, initiative cards, partners map, peers and ideas to borrow."""
     db = database(datasette)
-    code = request.url_vars["code"]
+    code = unquote(request.url_vars["code"])
+    if code != code.upper() and re.fullmatch(GSS_TEXT, code.upper()):
+        return Response.redirect(datasette.urls.path(f"/council/{code.upper()}"), status=301)
     item = await data.council(db, code)
     if item is None:
-        return await not_found(datasette, request, f"No council has the code {code}.")
+        return await not_found(datasette, request, f"No council has the code “{code[:40]}”.")
     figures, cards, partners, peers, ideas, backdrop = await asyncio.gather(
         data.council_figures(db, code), data.council_initiatives(db, code), data.partners(db, code),
         data.peers(db, item), data.ideas_to_borrow(db, code), data.map_points(db),
@@ -295,7 +302,7 @@ async def transparency_source(datasette, request):
 ROUTES = [
     (r"^/$", home),
     (r"^/find$", find),
-    (rf"^/council/{GSS}$", council_page),
+    (rf"^/council/{ANY_CODE}$", council_page),
     (rf"^/council/{GSS}/feed\.atom$", council_feed),
     (rf"^/council/{GSS}/neighbours\.atom$", neighbours_feed),
     (r"^/initiative/(?P<id>[^/]+)$", initiative_page),
