@@ -329,9 +329,9 @@ def _initials(name: str) -> str:
 
 
 def _named_bodies(partners) -> list[Partner]:
-    """Leave out what names no one body: "NHS" alone (the whole service, or "NHS trusts"), and an abbreviation
+    """Leave out what names no one body: "NHS" alone or last (the whole service, "Local NHS trusts"), and an abbreviation
     of a name also found ("the LGA" after "the Local Government Association", "the ICB" after "NHS Kent and
     Medway Integrated Care Board"), which is the same partner twice."""
-    partners = [p for p in partners if p.name != "NHS"]
+    partners = [p for p in partners if p.name != "NHS" and not p.name.endswith(" NHS")]
     initials = [_initials(p.name) for p in partners if " " in p.name]
     return [p for p in partners if " " in p.name or not p.name.isupper() or not any(p.name in i for i in initials)]
