@@ -334,9 +334,9 @@ async def map_points(db) -> list[dict]:
     return await cached(db, "map_points", compute)
 
 
-async def find_by_name(db, query: str, limit: int = 12) -> list[dict]:
+async def find_by_name(db, query: str, limit: int = 1000) -> list[dict]:
     """Councils, current or abolished, whose name, short name or alias matches ``query``: exact matches first,
-    then current councils, then by name. Abolished ones carry ``end_date`` (their page says what replaced them)."""
+    then current councils, then by name. All of them (the register has a few hundred; "London" matches 30-odd). Abolished ones carry ``end_date`` (their page says what replaced them)."""
     text = " ".join(query.lower().split())
     results = await db.execute(
         """select distinct c.code, c.name, c.short_name, c.type, c.parent_code, c.current, c.end_date,

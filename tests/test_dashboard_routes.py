@@ -79,6 +79,19 @@ def test_name_search_redirects_on_one_match_and_lists_ambiguous_ones(ds):
     assert "Newcastle City Council" in page and "Newcastle-under-Lyme Borough Council" in page
 
 
+def test_a_name_search_counts_and_lists_every_match(tmp_path):
+    import sqlite_utils
+
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db")
+    boroughs = [f"London Borough of Place {n:02}" for n in range(1, 31)]
+    sqlite_utils.Database(db_path)["councils"].insert_all(
+        {"code": f"E0900{n:04}", "name": name, "short_name": name[19:], "type": "london borough", "current": 1}
+        for n, name in enumerate(boroughs, start=100))
+    page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/find?q=London").text
+    assert "30 councils match “London”" in page
+    assert all(f">{name}</a>" in page for name in boroughs)
+
+
 @pytest.mark.parametrize(
     ("query", "status", "message"),
     [
