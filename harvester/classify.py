@@ -90,6 +90,10 @@ def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
     return tuple(hits)
 
 
+# "saved £141m without closing a single library or leisure centre": the services kept open are not the subject.
+_SPARED = re.compile(r"\bwithout (?:closing|cutting|losing|shutting|reducing|having to close|having to cut)\b[^.;:]{0,50}$")
+
+
 def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
     """Sum phrase weights per slug for both taxonomies; one regex pass per part, longest phrase first."""
     areas: dict[str, float] = {}
@@ -99,7 +103,10 @@ def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str,
         lower = text.lower()
         if len(lower) != len(text):  # a few characters ("İ") lengthen when lower-cased: keep offsets true
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
+        spared = "without " in lower
         for match in _SCAN.finditer(" " + lower):
+            if spared and _SPARED.search(lower, max(0, match.start(1) - 61), match.start(1) - 1):
+                continue
             found = text[match.start(1) - 1:match.end(1) - 1]
             hits = _HITS.get(found)
             if hits is None:

@@ -187,7 +187,7 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "care record"]),
     "demand_management": ("Prevention and demand management", [
         "prevention", "preventative", "early intervention", "demand management", "managing demand",
-        "strengths-based", "asset-based", "three conversations", "community-led", "behaviour change",
+        "strengths-based", "asset-based", "three conversations", "different conversations", "community-led", "behaviour change",
         "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention",
         "family hubs", "family hub", "reablement"]),
     "procurement": ("Procurement and contract management", [

@@ -166,3 +166,10 @@ def test_a_phrase_that_begins_with_another_categorys_words_keeps_its_own_meaning
     # The scan takes the longest phrase at a word: "new council" must not swallow "new council homes".
     assert classify("The council will build 200 new council homes on the old depot site.").service_area == "housing"
     assert classify("Volunteers now manage the nature reserves.").service_area == "waste_environment"
+
+
+def test_services_a_saving_spared_are_not_the_subject():
+    text = ("The borough's pact with residents trimmed £60m from its running costs without closing a single "
+            "library or leisure centre.")
+    assert classify(text).service_area != "culture_leisure"
+    assert classify("The council closed a library and a leisure centre to save money.").service_area == "culture_leisure"
