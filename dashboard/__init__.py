@@ -160,6 +160,18 @@ def startup(datasette):
 
 
 @hookimpl
+def render_cell(value, column, table, database, datasette):
+    """Shop Window's cells in Datasette's HTML tables: £ amounts, slug labels, long quotes folded (see cells.py)."""
+    from .views import database as shopwindow_database
+
+    if database != shopwindow_database(datasette).name:
+        return None
+    from .cells import render
+
+    return render(datasette, database, table, column, value)
+
+
+@hookimpl
 def handle_exception(datasette, request, exception):
     """An unknown address (``/nope``, ``/council``, a missing table) gets the resident "Page not found" page;
     JSON requests keep Datasette's JSON error, and other errors Datasette's own page."""

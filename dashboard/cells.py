@@ -1,0 +1,36 @@
+"""How Datasette's HTML tables show Shop Window's cells: money in pounds, taxonomy slugs as labels, long quotes
+folded. Only the HTML view changes (the ``render_cell`` hook); JSON and CSV keep the raw values."""
+
+from __future__ import annotations
+
+from markupsafe import Markup
+
+from . import charts, data
+
+SLUG_COLUMNS = {"service_area", "delivery_model"}
+LONG_TEXT_COLUMNS = {"quote", "summary"}
+SHOWN_CHARACTERS = 160  # about two lines of a table cell; the rest opens on demand
+
+
+def money(value: float) -> str:
+    """Whole pounds with thousands separators: 160000000.0 -> "£160,000,000"."""
+    return f"£{value:,.0f}" if value >= 0 else f"-£{-value:,.0f}"
+
+
+def folded(text: str) -> Markup:
+    """A long text as its first words, the whole of it in a <details> that opens on demand (escaped)."""
+    cut = text[:SHOWN_CHARACTERS].rsplit(" ", 1)[0] or text[:SHOWN_CHARACTERS]
+    return Markup("<details><summary>{}…</summary>{}</details>").format(cut, text)
+
+
+async def render(datasette, database_name: str, table: str | None, column: str, value):
+    """The HTML of one cell, or None to leave it to Datasette (see the ``render_cell`` hook)."""
+    if column.endswith("_gbp") and isinstance(value, (int, float)) and not isinstance(value, bool):
+        return money(value)
+    if column in LONG_TEXT_COLUMNS and isinstance(value, str) and len(value) > SHOWN_CHARACTERS + 20:
+        return folded(value)
+    if column in SLUG_COLUMNS and table is None and isinstance(value, str) and value:
+        # Table pages already show a slug's label through its foreign key; query results have only the slug.
+        return charts.label(value, await data.taxonomy_labels(datasette.get_database(database_name)))
+    return None
+
