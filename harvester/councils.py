@@ -182,6 +182,28 @@ def find_councils(text: str, default: str | None = None, register: Register | No
     return list(matches.values())
 
 
+#: Characters at the start of a record's text (title, summary, opening) where the councils behind it are named.
+LEAD = 600
+
+
+def initiative_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
+    """The councils behind the initiative ``text`` describes: :func:`find_councils` without passing mentions.
+
+    A page that names councils in its lead (title, summary, opening lines) is about those; a council it names only
+    once, further down, is mentioned in passing ("Leeds had faced the same choice", "also shortlisted were Bury
+    Council and Stockport Council", "a visit from East Devon officers") and is not one of them.
+    """
+    found = find_councils(text, default, register)
+    if not found or found[0].origin == "default":
+        return found
+    mentions = find_council_mentions(text, register)
+    in_lead = {m.code for m in mentions if m.start < LEAD}
+    if not in_lead:
+        return found
+    times = {code: sum(1 for m in mentions if m.code == code) for code in {m.code for m in mentions}}
+    return [m for m in found if m.code in in_lead or times[m.code] > 1]
+
+
 # Register-style names: "Bristol, City of", "Derby UA", "Croydon London Boro", "Devon County", "Leeds District".
 _ADMIN_SUFFIX = re.compile(
     r"^(.+?) (?:ua|london boro(?:ugh)?|city of|county of|county borough|borough|district|county|city)$")

@@ -1,7 +1,8 @@
 """Scoring page splitting against tests/eval/split_pages.json (used by the split eval test and the benchmark).
 
 Each page runs through what the pipeline does to it: ``split_page`` (or the page whole when it returns
-nothing), then council linking and saving extraction on every part. Three measures:
+nothing), then council linking (the councils plugin's link_record, as the pipeline runs it) and saving
+extraction on every part. Three measures:
 
 - split decision: per page, was it split (two or more parts) when a careful reader splits it, or kept whole?
 - part count: per page, did it yield exactly as many parts as the reader expects?
@@ -22,10 +23,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from extraction_eval import EVAL, Score, _value
-from shopwindow.councils import find_councils
+from shopwindow.config import Source
 from shopwindow.models import Record
 from shopwindow.savings import extract_savings, record_text
 from shopwindow.split import split_page
+from shopwindow_plugins.councils import link_record
 
 SPLIT_PAGES = EVAL / "split_pages.json"  # written blind (issue 3 and docs only), labelled before first contact
 
@@ -85,7 +87,8 @@ def predicted_parts(page: dict) -> list[Part]:
     parts = []
     for part in split_page(record) or [record]:
         text = record_text(part)
-        councils = part.councils or [m.code for m in find_councils(text)]  # a part the splitter linked keeps its councils
+        link_record(part, Source(name="eval", plugin="pages", urls=[]))  # as the pipeline links (a split part keeps its own)
+        councils = part.councils
         savings = extract_savings(text, councils_hint=part.councils)
         parts.append(Part(frozenset(councils), frozenset(
             ("%", s.percent) if s.amount_gbp is None else ("£", s.amount_gbp) for s in savings)))
