@@ -42,6 +42,24 @@ def bars(items: list[dict], value_key: str = "amount", label_key: str = "label")
     return [{**item, "pct": round(100 * (item[value_key] or 0) / largest, 1)} for item in items]
 
 
+def plural(count: int | None, word: str) -> str:
+    """"1 initiative", "2 initiatives", "1,200 initiatives"."""
+    count = count or 0
+    return f"{count:,} {word}{'' if count == 1 else 's'}"
+
+
+def year_note(by_year: dict) -> str:
+    """The year chart's caption note: which year a bar stands for, and what no bar includes."""
+    note = ("Financial years, April to March: the year a saving is stated for, else the one its initiative was "
+            "published in.")
+    apart = {"cumulative": "saved over several years", "undated": "with no date"}
+    left_out = [f"{gbp(row['amount'])} {words} ({plural(row['initiatives'], 'initiative')})"
+                for key, words in apart.items() if (row := by_year.get(key))]
+    if left_out:
+        note += " Left out: " + " and ".join(left_out) + "."
+    return note
+
+
 def frame(points: list[tuple[float, float]], min_lat_span: float = 2.0) -> tuple[float, float, float, float]:
     """A map frame (lat_min, lat_max, lng_min, lng_max) around ``points`` with a margin, inside the UK frame."""
     if not points:
@@ -159,6 +177,7 @@ def register_filters(env) -> None:
     env.filters["httpurl"] = http_url
     env.filters["atomdate"] = atom_date
     env.filters["gbp"] = gbp
+    env.filters["plural"] = plural
     env.filters["service_icon"] = service_icon
     env.filters["label"] = _label_filter
     env.filters["urlquote"] = lambda value: quote(str(value or ""), safe="")

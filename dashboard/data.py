@@ -57,8 +57,8 @@ def _json_list(value: Any) -> list:
 async def warm(db) -> None:
     """Compute the home page's aggregates ahead of the first visitor."""
     try:
-        await asyncio.gather(headline(db), *(savings_by(db, d) for d in ("service_area", "delivery_model", "year")),
-                             council_choices(db), map_points(db))
+        await asyncio.gather(headline(db), *(savings_by(db, d) for d in ("service_area", "delivery_model")),
+                             savings_by_year(db), council_choices(db), map_points(db))
     except Exception:  # noqa: BLE001 - warming is an optimisation; the page computes them itself if this fails
         logger.exception("Could not warm the dashboard's aggregates")
 
@@ -84,16 +84,13 @@ async def headline(db) -> dict:
 
 
 async def savings_by(db, dimension: str) -> list[dict]:
-    """Headline savings achieved grouped by ``service_area``, ``delivery_model`` or ``year`` (the headline figure's
-    fiscal year; largest first, years in order)."""
+    """Headline savings achieved grouped by ``service_area`` or ``delivery_model``, largest first."""
     expressions = {
         # Slugs, with any "shared service"-style text folded onto its slug so one label gets one bar.
         "service_area": "coalesce(replace(lower(i.service_area), ' ', '_'), 'not classified')",
         "delivery_model": "coalesce(replace(lower(i.delivery_model), ' ', '_'), 'not classified')",
-        "year": "coalesce(s.fiscal_year, substr(i.published, 1, 4), 'unknown')",
     }
     expression = expressions[dimension]  # a fixed whitelist: never user input
-    order = "label" if dimension == "year" else "amount desc"
 
     async def compute():
         return await aggregate(
@@ -101,10 +98,40 @@ async def savings_by(db, dimension: str) -> list[dict]:
             f"""select {expression} as label, sum(s.amount_gbp) as amount, count(*) as initiatives
             from {HEADLINE} s join initiatives i on i.id = s.initiative_id
             where s.status = 'achieved' and s.amount_gbp is not null
-            group by label order by {order} limit 16""",
+            group by label order by amount desc limit 16""",
         )
 
     return await cached(db, f"savings_by:{dimension}", compute)
+
+
+# The financial year (April to March, "2015-16") of an ISO date: the year savings are stated for.
+_FINANCIAL_YEAR = """case when i.published glob '[0-9][0-9][0-9][0-9]-[0-9][0-9]*' then
+  case when cast(substr(i.published, 6, 2) as integer) >= 4
+    then substr(i.published, 1, 4) || '-' || substr(cast(substr(i.published, 1, 4) as integer) + 1, 3, 2)
+    else (cast(substr(i.published, 1, 4) as integer) - 1) || '-' || substr(i.published, 3, 2) end end"""
+
+
+async def savings_by_year(db, years: int = 16) -> dict:
+    """Headline savings achieved per financial year: the year the headline figure is stated for, else the financial
+    year its initiative was published in. A cumulative figure (saved over several years) belongs to no one year,
+    so it is left out and totalled apart (``cumulative``), as are figures with neither year (``undated``).
+    ``bars`` are the latest ``years`` years, oldest first."""
+
+    async def compute():
+        found = await aggregate(
+            db,
+            f"""select case when s.period = 'cumulative' then 'cumulative'
+                  else coalesce(s.fiscal_year, {_FINANCIAL_YEAR}, 'undated') end as label,
+              sum(s.amount_gbp) as amount, count(*) as initiatives
+            from {HEADLINE} s join initiatives i on i.id = s.initiative_id
+            where s.status = 'achieved' and s.amount_gbp is not null
+            group by label order by label""",
+        )
+        apart = {row["label"]: row for row in found if row["label"] in ("cumulative", "undated")}
+        bars = [row for row in found if row["label"] not in apart][-years:]
+        return {"bars": bars, "cumulative": apart.get("cumulative"), "undated": apart.get("undated")}
+
+    return await cached(db, "savings_by_year", compute)
 
 
 async def taxonomy_labels(db) -> dict[str, str]:

@@ -114,12 +114,13 @@ async def home(datasette, request):
     db = database(datasette)
     figures, by_area, by_model, by_year, newest, choices = await asyncio.gather(
         data.headline(db), data.savings_by(db, "service_area"), data.savings_by(db, "delivery_model"),
-        data.savings_by(db, "year"), data.latest(db), data.council_choices(db),
+        data.savings_by_year(db), data.latest(db), data.council_choices(db),
     )
     charts_ = [
         {"id": "by-area", "title": "Savings achieved by service area", "bars": charts.bars(by_area)},
         {"id": "by-model", "title": "Savings achieved by delivery model", "bars": charts.bars(by_model)},
-        {"id": "by-year", "title": "Savings achieved by year", "bars": charts.bars(by_year)},
+        {"id": "by-year", "title": "Savings achieved by financial year", "bars": charts.bars(by_year["bars"]),
+         "note": charts.year_note(by_year)},
     ]
     return await render(datasette, request, "sw_home.html",
                         {"figures": figures, "charts": charts_, "latest": newest, "choices": choices})

@@ -7,6 +7,7 @@ table would say £442m. Every total, chart, ranking and badge must say £160m (t
 from __future__ import annotations
 
 import csv
+import re
 import io
 import sqlite3
 
@@ -132,3 +133,21 @@ def test_serving_an_older_database_adds_the_view_first(tmp_path):
     assert "initiative_savings_headline" not in sqlite_utils.Database(db_path).view_names()
     ensure_views(db_path)
     assert "initiative_savings_headline" in sqlite_utils.Database(db_path).view_names()
+
+
+def _year_chart(page: str) -> str:
+    return page.split('id="by-year-title"', 1)[1].split("</figure>", 1)[0]
+
+
+def test_the_year_chart_uses_financial_years_and_keeps_cumulative_savings_apart(tmp_path):
+    db_path = build_dashboard_db(tmp_path / "shopwindow.db")
+    db = sqlite_utils.Database(db_path)
+    db["savings"].update("s0", {"fiscal_year": None})  # gc-planning, published 2024-03-12: financial year 2023-24
+    db["savings"].update("s6", {"fiscal_year": None})  # Westminster parking, published 2019-05-14: 2019-20
+    chart = _year_chart(fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)), "/").text)
+    labels = re.findall(r'class="bar-label">([^<]+)<', chart)
+    assert labels == ["2014-15", "2019-20", "2023-24"]  # Tri-borough's stated year; the rest by publication
+    assert all(re.fullmatch(r"\d{4}-\d{2}", label) for label in labels)
+    # Wigan's £160m and the county's £2.5m were saved over several years: in no bar, but said so.
+    assert "£160m" not in chart.split("</figcaption>")[1]
+    assert "Financial years, April to March" in chart and "£162.5m saved over several years (2 initiatives)" in chart

@@ -25,7 +25,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def test_home_shows_search_figures_charts_latest_and_sample_banner(ds):
     page = fetch(ds, "/").text
     assert 'action="/find"' in page and '<label for="q">' in page
-    assert "Savings achieved by service area" in page and "Savings achieved by year" in page
+    assert "Savings achieved by service area" in page and "Savings achieved by financial year" in page
     assert "£40m" in page  # the largest achieved saving, in the service-area chart
     assert "Westminster parking by phone" in page  # among the latest initiatives
     assert "recorded" in page and "2026-11-20" in page
