@@ -174,6 +174,11 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     return kind, distance
 
 
+def _cue_between(cues: list[tuple[str, tuple[int, int]]], start: int, end: int) -> bool:
+    """Whether a cue lies wholly between offsets ``start`` and ``end``."""
+    return any(start <= c[0] and c[1] <= end for _, c in cues)
+
+
 def _own_end(sentence: str, end: int) -> int:
     """Where a figure's own phrase ends: after "in staffing costs" in "£90,000 in staffing costs"."""
     costs = IN_COSTS_AFTER.match(sentence, end)
@@ -378,8 +383,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
         if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
                 and (figure.percent is None) == (figures[k - 1].percent is None) \
-                and not any(_own_end(sentence, figures[k - 1].end) <= c[0] and c[1] <= figure.start
-                            for _, c in kind_cues) \
+                and not _cue_between(kind_cues, _own_end(sentence, figures[k - 1].end), figure.start) \
                 and distance > CLOSE:
             kind = kinds[-1]  # "saved £2m in 2019 and a further £3m" - but not "raised £6m, while it saved a further"
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
