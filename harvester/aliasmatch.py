@@ -29,6 +29,8 @@ _SUFFIXES = sorted((
 _SUFFIX = re.compile(r"[ \t\-]*(?:\r?\n[ \t]*)?(" + "|".join(s.replace(" ", r"[ \t\r\n]+") for s in _SUFFIXES)
                      + r")(?![^\W_])", re.IGNORECASE)
 _PLURAL = {"councils", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs"}
+# Designators that say "the council" outright, unlike place words that other bodies' names share ("Durham County Fire").
+_COUNCIL_WORDS = DESIGNATORS - {"county", "borough", "district"}
 # A place then its council in lower case: "Lincoln's city council", "In Kent, the county council": the place's council.
 _ITS_COUNCIL = re.compile(r"(?:['’]s[ \t]+|,[ \t]+the[ \t]+)((?:city|county|borough|district)[ \t]+)?council\b(?!s)")
 _PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central", "new", "upper", "lower",
@@ -57,6 +59,7 @@ class Candidate:
     pending: bool = False  # a bare everyday-word name waiting for a list to vouch for it
     rejected: bool = False
     body_name: bool = False  # "<place> Councils Partnership": the start of a body's name
+    council_word: bool = False  # written with "Council", "BC"...; not only a place word ("Durham County")
 
 
 def trie_patterns(aliases) -> LazyPatterns:
@@ -190,6 +193,7 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
                          plural=bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL,
                          county_word="county" in key or "county" in suffix
                          or bool(its_council and "county" in (its_council.group(1) or "")))
+        cand.council_word = bool(suffix) or its_council is not None or bool(_COUNCIL_WORDS.intersection(key))
         if cand.plural and suffix and _BODY_AFTER_PLURAL.match(text, cand.end):
             cand.body_name = True
         if not cand.designated:

@@ -152,9 +152,9 @@ def _mentions(text: str, register: Register) -> list[Match]:
         if cand.rejected or cand.pending:
             continue
         start, end = original_offset(cand.start, starts, shifts), original_offset(cand.end, starts, shifts)
+        if not cand.council_word and any(s <= start and end <= e for s, e in spans):
+            continue  # "Kent and Medway NHS Trust", "Durham County Fire and Rescue Service": part of the partner's name
         if not cand.designated:
-            if any(s <= start and end <= e for s, e in spans):
-                continue  # "Kent and Medway NHS Trust": the place belongs to the partner's name
             if any_designated and _LOCATIVE.search(clean, max(0, cand.start - 12), cand.start):
                 continue  # "an office in Ipswich": where, not who, when the actors are named councils
         for code in register._best(list(register.aliases[cand.key]), cand.county_word):

@@ -51,6 +51,11 @@ def test_county_name_inside_police_or_fire_is_a_partner_not_the_council():
         ("Surrey Police", "police"), ("Cheshire Fire and Rescue Service", "fire")}
 
 
+def test_a_county_inside_a_fire_services_name_is_not_the_county_council():
+    assert codes("Durham County Fire and Rescue Service joined the hub.") == []
+    assert codes("Durham County Council and the fire service joined the hub.") == ["E06000047"]
+
+
 def test_a_partner_named_twice_hides_the_place_in_its_name_both_times():
     text = ("Devon and Cornwall Police and Plymouth City Council opened a shared front desk.\n\n"
             "A year on, Devon and Cornwall Police and the council reported fewer repeat calls.")
