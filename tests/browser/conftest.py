@@ -49,8 +49,9 @@ def server_url(tmp_path_factory):
     from shopwindow_dashboard import make_datasette
 
     directory = tmp_path_factory.mktemp("browser")
-    ds = make_datasette(build_dashboard_db(directory / "shopwindow.db"),
-                        postcodes_path=build_postcode_index(directory))
+    db_path = build_dashboard_db(directory / "shopwindow.db")
+    _add_long_words(db_path)
+    ds = make_datasette(db_path, postcodes_path=build_postcode_index(directory))
     port = _free_port()
     server = uvicorn.Server(uvicorn.Config(ds.app(), host="127.0.0.1", port=port, log_level="warning"))
     thread = threading.Thread(target=server.run, daemon=True)
@@ -63,6 +64,19 @@ def server_url(tmp_path_factory):
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
     thread.join(timeout=10)
+
+
+def _add_long_words(db_path: str) -> None:
+    """Real hosts and source names are long single words: a phone's width must still hold them."""
+    import sqlite_utils
+
+    db = sqlite_utils.Database(db_path)
+    db["robots"].insert({"host": "www.northumberlandandnewcastleuponlyne-shared-services.gov.uk",
+                         "checked_at": "2026-11-20T09:00:00", "http_status": 200, "disallowed": 0})
+    db["harvest_runs"].insert({"id": 50, "source": "council_news_northumberland_and_newcastle_upon_tyne",
+                               "started": "2026-11-20T09:00:00", "status": "ok", "offline": 1, "pages_fetched": 1})
+    db.conn.commit()
+    db.close()
 
 
 @pytest.fixture(scope="module")

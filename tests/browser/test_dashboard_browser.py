@@ -65,7 +65,10 @@ def test_skip_link_is_the_first_thing_the_keyboard_reaches(page):
     assert page.evaluate("document.activeElement.id") == "main"
 
 
-PAGES = {"home": "/", "council": f"/council/{CAMBRIDGE}", "initiative": "/initiative/gc-waste"}
+# Every kind of resident page.
+PAGES = {"home": "/", "council": f"/council/{CAMBRIDGE}", "initiative": "/initiative/gc-waste",
+         "find": "/find?q=Newcastle", "find-message": "/find?q=ZZ9+9ZZ", "transparency": "/transparency",
+         "source": "/transparency/council_news_cambridge", "not-found": "/no/such/page"}
 
 
 @pytest.mark.parametrize("width", [360, 1280])
@@ -76,6 +79,11 @@ def test_pages_fit_the_screen_and_are_saved_as_screenshots(page, artifacts, name
     page.screenshot(path=str(artifacts / f"dashboard-{name}-{width}.png"), full_page=True)
     overflow = page.evaluate("document.documentElement.scrollWidth")
     assert overflow <= width, f"{name} scrolls sideways at {width} px ({overflow} px wide)"
+    # Nor may a part of it (a wide table in its own scrolling box is still a sideways scroll).
+    scrolling = page.evaluate("""() => [...document.querySelectorAll('main *')]
+        .filter(e => e.clientWidth > 1 && e.scrollWidth > e.clientWidth + 1 && getComputedStyle(e).overflowX !== 'visible')
+        .map(e => e.tagName + '.' + e.className)""")
+    assert scrolling == [], f"{name} has parts that scroll sideways at {width} px: {scrolling}"
 
 
 @pytest.mark.parametrize("name", sorted(PAGES))
