@@ -161,8 +161,9 @@ def main(argv: list[str] | None = None) -> int:
     (ROOT / "data/snapshot/INFO.json").write_text(json.dumps({
         "recorded": RECORDED,
         "description": "Recorded sample of LGA case studies, the LGA shared-services map, thinktank reports and council "
-                       "news. Facts and figures are real and public; every page's wording is Shop Window's own. Each "
-                       "recording's manifest names the original URL it stands for.",
+                       "news, in Shop Window's own words and the real sites' page structures. The schemes are real; figures "
+                       "follow public reporting where known and are otherwise illustrative, so check a council's own page "
+                       "before quoting one. Each recording's manifest names the original URL it stands for.",
     }, indent=2) + "\n", encoding="utf-8")
     return 0
 
