@@ -205,8 +205,9 @@ def sources(config_path, db_path, as_json):
     from .status import format_table
 
     for row in rows:
-        usual = "?" if row["items_usual"] is None else f"{row['items_usual']:g}"
-        row["items"] = "" if row["items_last"] is None else f"{row['items_last']} (usual {usual})"
+        # "usual" is the median of earlier runs: a first run has none to compare with.
+        usual = "first run" if row["items_usual"] is None else f"usual {row['items_usual']:g}"
+        row["items"] = "" if row["items_last"] is None else f"{row['items_last']} ({usual})"
     click.echo(format_table(rows, ["name", "plugin", "schedule", "health", "last_status", "last_success", "items", "next_due"]))
     for row in rows:
         if row["health"] in ("unhealthy", "warning"):
