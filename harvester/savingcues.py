@@ -123,6 +123,11 @@ SECTOR_WIDE = re.compile(
     r"nationally,? councils)\b",
     re.IGNORECASE,
 )
+#: Between a sector phrase and a figure, words that start a clause of another subject: the council's own ("and we
+#: must find £16m", "while our budget"), or a contrast. The sector phrase then does not govern the figure.
+SECTOR_BREAK = re.compile(
+    r"[;]|\b(?:but|while|whereas|although|however|we|our|us|the (?:council|authority)|this (?:council|authority))\b",
+    re.IGNORECASE)
 #: "saves and earns £150,000": one figure that is part saving, part income (stored as a saving, marked).
 MIXED_INCOME = re.compile(
     r"\b(?:sav\w*|cost savings?)\s+(?:and|or|&|plus)\s+(?:earn\w*|generat\w*|income|revenue\w*|rais\w*)|"

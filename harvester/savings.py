@@ -26,7 +26,7 @@ from .figurereading import read_sentence
 from .layout import context_of, heading_of
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
-from .savingcues import SECTOR_WIDE
+from .savingcues import SECTOR_BREAK, SECTOR_WIDE
 from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
@@ -94,6 +94,16 @@ def _sentences_around(text: str, figures: list[Figure], context: int) -> list[tu
     return [(sentences[i], grouped[i]) for i in sorted(grouped)]
 
 
+def _sector_governs(sentence: str, phrases: list[tuple[int, int]], figure: Figure) -> bool:
+    """Whether a sector phrase ("councils across England", "across the sector") is the subject of the figure's
+    clause: in "Across the sector councils face a £1bn gap, and we must find £16m", the £16m is the council's own."""
+    for start, end in phrases:
+        gap = (end, figure.start) if end <= figure.start else (figure.end, start)
+        if not SECTOR_BREAK.search(sentence, *gap):
+            return True
+    return False
+
+
 def classify_figures(text: str) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
@@ -113,8 +123,9 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
                 item.councils = list(dict.fromkeys(m.code for m in mentions[
                     bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]))
                 if not item.councils and sector_wide is None:
-                    sector_wide = bool(SECTOR_WIDE.search(sentence.text))
-                item.sector_wide = not item.councils and bool(sector_wide)
+                    sector_wide = [m.span() for m in SECTOR_WIDE.finditer(sentence.text)]
+                item.sector_wide = not item.councils and bool(sector_wide) \
+                    and _sector_governs(sentence.text, sector_wide, figure)
             out.append(item)
     return out
 

@@ -456,3 +456,15 @@ def test_a_run_on_sentence_with_hundreds_of_savings_is_read_in_linear_time():
 def test_cue_words_joined_by_no_break_spaces_still_count():
     [saving] = extract_savings("The shared depot saves £1.2\xa0million per\xa0annum.")
     assert (saving.amount_gbp, saving.period) == (1.2e6, "annual")
+
+
+@pytest.mark.parametrize(("text", "sector", "own"), [
+    ("Across the sector authorities have saved £4bn since 2010, and we must find a further £9m by 2026.",
+     4e9, 9e6),
+    ("English councils have cut spending by £2bn, while we have saved £3m on our own.", 2e9, 3e6),
+    ("The council saved £700,000 last year; councils across Wales have saved £90m.", 9e7, 7e5),
+])
+def test_a_sector_phrase_governs_only_the_figures_of_its_own_clause(text, sector, own):
+    savings = {s.amount_gbp: s for s in extract_savings(text, councils_hint=["W06000015"])}
+    assert savings[sector].sector_wide and savings[sector].councils == []
+    assert not savings[own].sector_wide and savings[own].councils == ["W06000015"]
