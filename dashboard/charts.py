@@ -12,6 +12,8 @@ from urllib.parse import quote, urlencode
 
 import jinja2
 
+from .wording import FILTERS, plural
+
 # Great Britain and Northern Ireland, with a margin: the map's fixed frame, so every map is comparable.
 LAT_MIN, LAT_MAX, LNG_MIN, LNG_MAX = 49.8, 60.95, -8.3, 1.9
 MAP_WIDTH = 300
@@ -40,12 +42,6 @@ def bars(items: list[dict], value_key: str = "amount", label_key: str = "label")
     """Bars for a horizontal bar chart: each item gains ``pct`` (0-100 of the largest value)."""
     largest = max((item[value_key] or 0 for item in items), default=0) or 1
     return [{**item, "pct": round(100 * (item[value_key] or 0) / largest, 1)} for item in items]
-
-
-def plural(count: int | None, word: str) -> str:
-    """"1 initiative", "2 initiatives", "1,200 initiatives"."""
-    count = count or 0
-    return f"{count:,} {word}{'' if count == 1 else 's'}"
 
 
 def year_note(by_year: dict) -> str:
@@ -177,7 +173,7 @@ def register_filters(env) -> None:
     env.filters["httpurl"] = http_url
     env.filters["atomdate"] = atom_date
     env.filters["gbp"] = gbp
-    env.filters["plural"] = plural
+    env.filters.update(FILTERS)
     env.filters["service_icon"] = service_icon
     env.filters["label"] = _label_filter
     env.filters["urlquote"] = lambda value: quote(str(value or ""), safe="")

@@ -21,6 +21,8 @@ GSS_TEXT = r"[A-Z][0-9]{8}"  # an ONS GSS code: E07000008
 GSS = rf"(?P<code>{GSS_TEXT})"
 ANY_CODE = r"(?P<code>[^/]+)"  # anything: a lower-case code is redirected, the rest get our own 404 page
 _indexes: dict[str, PostcodeIndex] = {}
+# Postcode areas of the Crown dependencies: in the postcode directory, but not in the UK and so without councils.
+CROWN_DEPENDENCIES = {"GY": "Guernsey", "JE": "Jersey", "IM": "the Isle of Man"}
 
 
 def config(datasette) -> dict:
@@ -162,6 +164,11 @@ async def _find_postcode(datasette, request, db, query: str, context: dict):
     postcode = format_postcode(compact)
     # One primary-key probe (tens of microseconds): cheaper inline than a hop to a worker thread.
     code = postcode_index(datasette).district(compact)
+    if compact[:2] in CROWN_DEPENDENCIES or code in ("L99999999", "M99999999"):  # the directory's codes for them
+        context["message"] = (f"{postcode} is in {CROWN_DEPENDENCIES.get(compact[:2], 'the Channel Islands')}. "
+                              "Shop Window covers councils in the UK; the Channel Islands and the Isle of Man have "
+                              "their own governments and are not covered.")
+        return await render(datasette, request, "sw_find.html", context, status=404)
     if code is None:
         context["message"] = f"We could not find the postcode {postcode}. Check it, or search by council name."
         return await render(datasette, request, "sw_find.html", context, status=404)

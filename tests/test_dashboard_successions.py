@@ -118,7 +118,7 @@ def test_search_finds_abolished_councils_and_gss_codes(ds, query, code):
 
 def test_abolished_councils_are_marked_in_a_list_of_matches_after_current_ones(ds):
     page = fetch(ds, "/find?q=West").text
-    assert "Somerset West and Taunton Council</a>" in page and "district, abolished 2023" in page
+    assert "Somerset West and Taunton Council</a>" in page and "District, abolished 2023" in page
     assert page.index("West Suffolk Council</a>") < page.index("Somerset West and Taunton Council</a>")
 
 
