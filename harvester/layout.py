@@ -13,6 +13,7 @@ import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
 from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
+from .tables import EMPTY, NOT_MONEY, _as_money, _unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
@@ -22,6 +23,18 @@ _ENDS = re.compile(r"[.!?:;][\"'’”)]*$")  # a sentence that ended, rather th
 _FIGURE = re.compile(FIGURE_CELL, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:[/-][0-9]{2}(?:[0-9]{2})?)?$")
 MAX_LABEL = 60
+# A unit stated once for a plain-text table: "(all figures £000)", "£'000", "£000s", "(£m)", "£ thousands".
+_UNIT_WORD = r"£\s*(?:'?000s?|k|mn?|thousands?|millions?|bn|billions?)(?![\w£])"
+_STATED_UNIT = re.compile(_UNIT_WORD, re.IGNORECASE)
+# The unit said of a whole table: bracketed ("Savings by directorate (£m)", "(all figures £000)"), or a cell or
+# line of its own ("£'000" alone, "Service   £000   £000") - not a unit mentioned in passing.
+_DECLARED_UNIT = re.compile(
+    rf"\(\s*(?:(?:all\s+)?(?:figures|amounts|values|numbers)\s+(?:are\s+)?(?:in\s+)?)?{_UNIT_WORD}\s*\)|"
+    rf"(?:^|\s{{2,}}|\t)\(?{_UNIT_WORD}\)?(?=\s{{2,}}|\t|\s*$)", re.IGNORECASE)
+_CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up with spaces, tabs or bars
+_BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
+_TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
+MAX_TABLE_ROWS = 200
 
 
 def context_of(text: str, sentence: Sentence, previous) -> Context:
@@ -60,8 +73,9 @@ def heading_of(text: str, sentence: Sentence) -> str | None:
     return " — ".join(line.strip()[:200] for line in reversed(above)) or None
 
 
-def _lines_above(text: str, start: int, limit: int = 20):
-    """The lines before offset ``start``, nearest first, stopping at a blank line."""
+def _lines_above(text: str, start: int, limit: int = 20, blanks: int = 0):
+    """The lines before offset ``start``, nearest first, stopping at a blank line (after crossing ``blanks`` of
+    them, each yielded as "")."""
     end = text.rfind("\n", 0, start)
     for _ in range(limit):
         if end <= 0:
@@ -69,7 +83,10 @@ def _lines_above(text: str, start: int, limit: int = 20):
         line_start = text.rfind("\n", 0, end) + 1
         line = text[line_start:end]
         if not line.strip():
-            return
+            if not blanks:
+                return
+            blanks -= 1
+            line = ""
         yield line
         end = line_start - 1
 
@@ -112,7 +129,7 @@ def _plain_table_header(text: str, sentence: Sentence):
     if row is None:
         return None
     count = len(row[1])
-    lines = _lines_above(text, sentence.start)
+    lines = _lines_above(text, sentence.start, blanks=1)  # a caption may stand a blank line above the table
     for line in lines:
         cells = _cells(line)
         if cells is None:
@@ -125,7 +142,26 @@ def _plain_table_header(text: str, sentence: Sentence):
     if len(columns) < count or len(line) > 200:
         return None
     caption = next(lines, "")
-    return tuple(column_reading(name) for name in columns[-count:]), lead_in(caption) if len(caption) <= 200 else (None, None)
+    beyond_blank = not caption
+    if beyond_blank:
+        caption = next(lines, "")
+    if _unit_only(caption):
+        caption = next(lines, "")  # "(all figures £000)" says only the unit: the line above it is the caption
+    elif beyond_blank:
+        caption = ""  # across a blank line only a unit statement and its caption belong to the table
+    readings = [column_reading(name) for name in columns[-count:]]
+    kinds = {kind for (kind, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
+    if len(kinds) == 1 and None not in kinds:
+        # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it
+        readings = [(kinds.copy().pop(), status) if _TOTAL.fullmatch(name) else (kind, status)
+                    for (kind, status), name in zip(readings, columns[-count:])]
+    return tuple(readings), lead_in(caption) if len(caption) <= 200 else (None, None)
+
+
+def _unit_only(line: str) -> bool:
+    """A line that only states a table's unit: "(all figures £000)", "£'000", "(figures in £m)"."""
+    words = line.strip(" ()").lower().removeprefix("all figures").removeprefix("figures").strip().removeprefix("in ")
+    return bool(_STATED_UNIT.fullmatch(words.strip(" ()")))
 
 
 def _column_names(line: str) -> list[str]:
@@ -137,3 +173,63 @@ def _column_names(line: str) -> list[str]:
         else:
             names.append(word)
     return names
+
+
+def with_stated_units(text: str) -> str:
+    """``text`` with the bare amounts of plain-text tables whose unit is stated once above them written as
+    sterling: under "(all figures £000)", the row "Adult care   3,150   1,400" becomes "Adult care   £3,150k
+    £1,400k", as :mod:`shopwindow.tables` does for HTML tables. Budget books copied from PDFs look like this.
+
+    A table here is the lines after the statement (up to three heading lines first), each a short label and
+    then only numbers in columns two spaces, a tab or a bar apart; a blank or prose line ends it. Rows and
+    columns that count something else (FTE, posts, percentages, years) are left alone.
+    """
+    if "£" not in text or not _STATED_UNIT.search(text):
+        return text
+    lines = text.split("\n")
+    for k, line in enumerate(lines):
+        if len(line) > 120 or not _DECLARED_UNIT.search(line):
+            continue
+        unit = _unit(line)
+        headings: list[str] = []
+        rows = 0
+        for j in range(k + 1, min(len(lines), k + 4 + MAX_TABLE_ROWS)):
+            cells = _table_cells(lines[j])
+            if cells is None:
+                if rows or len(headings) == 3 or not lines[j].strip() and headings:
+                    break
+                if lines[j].strip():
+                    headings.append(lines[j])
+                continue
+            rows += 1
+            lines[j] = _row_as_money(lines[j], cells, unit, headings[-1] if headings else "")
+    return "\n".join(lines)
+
+
+def _table_cells(line: str) -> list[tuple[int, int]] | None:
+    """The spans of the value cells of a plain-text table row (a short label, then only numbers), or None."""
+    parts, last = [], 0
+    for gap in _CELL_GAP.finditer(line.rstrip()):
+        parts.append((last, gap.start()))
+        last = gap.end()
+    parts.append((last, len(line.rstrip())))
+    parts = [(a, b) for a, b in parts if b > a]
+    if len(parts) < 2:
+        return None
+    label, *values = parts
+    if len(line[label[0]:label[1]]) > MAX_LABEL or _BARE.match(line, *label) and label[1] - label[0] < 4:
+        return None  # no label, or a row of bare numbers: not a labelled row
+    if not all(_BARE.match(line, a, b) or line[a:b].strip().lower() in EMPTY for a, b in values):
+        return None
+    return values if not NOT_MONEY.search(line, *label) else []
+
+
+def _row_as_money(line: str, cells: list[tuple[int, int]], unit: str, heading: str) -> str:
+    """A row with each bare amount written in the stated unit, except in columns headed as counts ("FTE", "%")."""
+    names = [name for name in _CELL_GAP.split(heading.strip()) if name] if heading else []
+    names = names[-len(cells):] if len(names) >= len(cells) else [""] * len(cells)
+    for (a, b), name in reversed(list(zip(cells, names))):
+        own = _unit(name) if _STATED_UNIT.search(name) else None  # "Budget £m" over "£000" rows: its own unit
+        if own is not None or not NOT_MONEY.search(name):
+            line = line[:a] + _as_money(line[a:b], own or unit) + line[b:]
+    return line

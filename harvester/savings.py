@@ -23,7 +23,7 @@ from dataclasses import dataclass, field
 from .councils import find_council_mentions
 from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
-from .layout import context_of, heading_of
+from .layout import context_of, heading_of, with_stated_units
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
 from .savingcues import SECTOR_BREAK, SECTOR_WIDE
@@ -108,7 +108,7 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
     mentions = starts = None
-    text = plain_spaces(text or "")  # cue words and figures are matched with plain spaces
+    text = with_stated_units(plain_spaces(text or ""))  # cue words and figures are matched with plain spaces
     for sentence, figures in _by_sentence(text):
         sector_wide = None  # read once per sentence: a long one can hold thousands of savings
         context = context_of(text, sentence, out[-1] if out else None)
@@ -169,6 +169,7 @@ def extract_savings(text: str, councils_hint: list[str] | None = None) -> list[S
     belongs to the whole initiative (``councils`` empty).
     """
     try:
+        text = with_stated_units(plain_spaces(text or ""))  # the text classify_figures reads, for headings and quotes
         items = [c for c in classify_figures(text) if c.kind == "saving"]
     except Exception:  # extraction must never stop a harvest: log the text and go on
         log.exception("saving extraction failed on %.80r", text)

@@ -1,0 +1,33 @@
+"""Plain-text tables (budget books copied from PDFs) that state their money unit once, above bare numbers."""
+
+from __future__ import annotations
+
+from shopwindow.layout import with_stated_units
+from shopwindow.savings import extract_savings
+
+BOOK = """Savings plan 2025/26: proposals by service
+(figures in £'000)
+
+Service                 Savings 2025/26   Savings 2026/27   Total
+Highways and transport  1,250             800               2,050
+Libraries               300               150               450
+
+Each saving will be reviewed by the finance board each quarter."""
+
+
+def test_bare_numbers_under_a_stated_unit_are_money_in_that_unit():
+    assert "Libraries £300k £150k £450k" in " ".join(with_stated_units(BOOK).split())
+
+
+def test_a_savings_table_with_its_unit_stated_once_gives_its_savings_with_the_caption_status():
+    savings = extract_savings(BOOK)
+    assert sorted(s.amount_gbp for s in savings) == [150e3, 300e3, 450e3, 800e3, 1.25e6, 2.05e6]
+    assert {s.status for s in savings} == {"target"}  # a plan's savings are not yet had
+
+
+def test_counts_and_text_without_a_stated_unit_are_left_alone():
+    staffing = "Posts by service (£000 budgets shown separately)\n\nFTE posts   120   95\nVacancies   12    8"
+    assert with_stated_units(staffing) == staffing
+    assert with_stated_units("Staff  120  95\nNo unit above these.") == "Staff  120  95\nNo unit above these."
+    prose = "The budget (£m) is set in February. It was 45 last year and 2024 was hard."
+    assert with_stated_units(prose) == prose
