@@ -82,7 +82,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings not (yet) had: still to be delivered
         r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
         r"delayed", r"deferred", r"carried forward",
-        r"intends?", r"intended", r"intention", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
+        r"intends?", r"intended", r"intention", r"put(?:s|ting)? forward", r"pencil(?:l?ed|l?ing|s)? in", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
         r"(?:consulting|consultation|consults?) on", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
         r"must", r"has to",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",

@@ -153,3 +153,11 @@ def test_a_relative_clause_does_not_hide_the_verb_that_governs_a_figure():
 
 def test_a_figure_worked_out_at_current_prices_is_an_estimate():
     assert statuses("At current prices the heat pumps represent a saving of £48,000 a year.") == [(48000.0, "estimated")]
+
+
+@pytest.mark.parametrize("text", [
+    "Service heads have put forward savings worth £640,000 for next April.",
+    "The cabinet has pencilled in another £1.2m of savings from the library review.",
+])
+def test_savings_put_forward_or_pencilled_in_are_proposals_not_results(text):
+    assert [status for _, status in statuses(text)] == ["target"]
