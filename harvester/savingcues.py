@@ -47,7 +47,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
         r"reduc\w* in (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
-        r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
+        r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spending|costs|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",

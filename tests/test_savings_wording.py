@@ -135,3 +135,11 @@ def test_a_proposal_to_do_less_carries_a_saving_under_a_plan_heading():
             "- Closing the Tuesday market office (£30k)\n"
             "- Opening a new youth club (£20k)")
     assert kinds(text) == [("£45k", "saving"), ("£30k", "saving"), ("£20k", "other")]
+
+
+@pytest.mark.parametrize("text", [
+    "Officers think the new triage team avoids £1.7m of hospital discharge costs a year.",
+    "Fixing leaks early avoids £85,000 in call-out charges.",
+])
+def test_spending_a_change_avoids_is_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
