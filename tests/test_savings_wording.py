@@ -143,3 +143,12 @@ def test_a_proposal_to_do_less_carries_a_saving_under_a_plan_heading():
 ])
 def test_spending_a_change_avoids_is_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize("text", [
+    "The new framework has taken £2.2m out of its yearly agency spend.",
+    "Paperless committees took £45,000 out of printing costs.",
+    "Route planning took £310,000 out of the cost of school transport.",
+])
+def test_money_taken_out_of_spending_or_costs_is_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
