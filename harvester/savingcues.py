@@ -53,7 +53,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
         r"out of (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
         r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
-        r"(?:costs?|spend\w*|bills?|outgoings)(?: \w+){0,2} (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
+        # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
+        r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies))(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"releas(?:ed|ing|es)", r"prevent(?:ed|ing|s)",
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",

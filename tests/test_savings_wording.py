@@ -152,3 +152,11 @@ def test_spending_a_change_avoids_is_a_saving(text):
 ])
 def test_money_taken_out_of_spending_or_costs_is_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize("text", [
+    "The county's subsidy to the ferry has fallen by £75,000 a year.",
+    "Cleaning costs across the two depots have dropped by £48,000.",
+])
+def test_what_the_council_pays_falling_by_an_amount_is_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
