@@ -30,12 +30,13 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:funding|grant)", r"reductions? in (?:government |central |core )?(?:funding|grant)", r"government funding",
         r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",
         r"funded by", r"received", r"secured", r"(?-i:Fund)(?<!General Fund)(?<!Pension Fund)(?<!Collection Fund)(?<!Insurance Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
+    # building work is an investment, not the buildings a saving was made in
     ("investment", _cues(
         r"(?:project|scheme|programme|capital|build|building|construction|works) costs?",
         r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent",
         r"(?:set|start)[- ]up costs?", r"(?:implementation|transition|transitional) costs?",
         r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
-        r"to build", r"build\w*", r"refurbish\w*", r"paid for", r"(?-i:fund)(?:s|ed|ing)?", r"borrow\w*", r"loans?", r"lent", r"lending")),
+        r"to build", r"build(?!ings\b)\w*", r"refurbish\w*", r"paid for", r"(?-i:fund)(?:s|ed|ing)?", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
         # "revenue" before a finance noun is the revenue account (as against capital), not income
         r"income", r"revenues?(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",

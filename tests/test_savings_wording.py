@@ -160,3 +160,12 @@ def test_money_taken_out_of_spending_or_costs_is_a_saving(text):
 ])
 def test_what_the_council_pays_falling_by_an_amount_is_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Heating bills for its five office buildings fell by 30%.", [("30%", "saving")]),
+    ("Savings found this year:\n- Insulation and new boilers in school buildings, £95,000", [("£95,000", "saving")]),
+    ("The council is building a new depot for £4m.", [("£4m", "investment")]),
+])
+def test_buildings_are_where_a_saving_was_made_while_building_is_an_investment(text, expected):
+    assert kinds(text) == expected
