@@ -416,8 +416,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
                 and PART_OF.match(sentence, figure.end):
             kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
-        elif kind == "other" and context.list_kind and not kind_cues:
-            kind = context.list_kind  # "Savings proposals:" then "- Close two centres on Sundays - £180,000"
+        elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE):
+            # "Savings proposals:" then "- Close two centres on Sundays - £180,000": with no kind word in reach of
+            # the figure (a "contracts" at the item's start is not), the list's lead-in says what it is
+            kind = context.list_kind
         elif kind == "other" and context.list_status and not kind_cues and DOING_LESS.search(sentence):
             kind = "saving"  # "What we propose:" then "- Cleaning streets less often (£300k)": doing less saves
         mixed = kind == "income" and figure.amount_gbp is not None and bool(

@@ -169,3 +169,9 @@ def test_what_the_council_pays_falling_by_an_amount_is_a_saving(text):
 ])
 def test_buildings_are_where_a_saving_was_made_while_building_is_an_investment(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_list_item_takes_its_lead_ins_kind_when_no_kind_word_is_near_its_figure():
+    text = ("Where this year's savings come from:\n"
+            "- Contracts: retendering cleaning and security jointly with the fire and police services, £260,000")
+    assert kinds(text) == [("£260,000", "saving")]
