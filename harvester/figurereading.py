@@ -35,6 +35,7 @@ from .savingcues import (
     MODAL,
     NEED,
     OBJECT_RELATIVE,
+    OF_A_TARGET,
     OVER_AFTER,
     PART_OF,
     PAST_AUXILIARIES,
@@ -56,6 +57,7 @@ from .savingcues import (
     STATUS_CUES,
     SUBJECT_GAP,
     SUBJECT_START,
+    TARGET_AFTER,
     TARGET_VERB,
     TO_LEVEL,
     VERB_GROUP_JOIN,
@@ -404,6 +406,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "other"  # "for every £1 spent, the council saves £3": the other side of a ratio
         if kind in ("other", "budget") and SAVING_OF.search(sentence, max(0, figure.start - 90), figure.start):
             kind = "saving"  # "a saving in printing, postage and storage of £175k"
+        if kind in ("other", "budget") and figure.amount_gbp is not None and (
+                OF_A_TARGET.match(sentence, figure.end) or TARGET_AFTER.match(sentence, figure.end)
+                and DETERMINER.search(sentence, max(0, figure.start - 30), figure.start)):
+            kind = "saving"  # "delivered £2.4m of the £3m target": a money target is a savings target, and a part of it
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind != "saving" and after_saving and money_like \
                 and RESTATES.search(sentence, max(0, figure.start - 60), figure.start):

@@ -254,3 +254,10 @@ OBJECT_RELATIVE = re.compile(
 DOING_LESS = re.compile(
     r"\b(?:less (?:often|frequent\w*)|fewer|clos(?:e|es|ed|ing|ure)|stop\w*|end(?:s|ed|ing)?|ceas\w*|withdraw\w*|"
     r"reduc\w*|cut\w*|merg\w*|scal(?:e|ed|ing) back|remov\w*|delet\w*|decommission\w*)\b", re.IGNORECASE)
+# A money target is a savings target: "the £3m target", "its £1.5m efficiency target" (not "a £3m income target"),
+# and money "of" or "towards" such a target is part of it: "delivered £2.4m of the £3m target".
+TARGET_WORDS = r"(?:(?:annual|yearly|overall|total|savings?|efficiency|efficiencies|cost[- ]reduction)\s+)*targets?\b"
+TARGET_AFTER = re.compile(rf"\s*{TARGET_WORDS}", re.IGNORECASE)
+OF_A_TARGET = re.compile(
+    rf"\s*(?:of|towards|against)\s+(?:the|its|their|our|a|an|this year['’]s)\s+(?:£[\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?"
+    rf"{TARGET_WORDS}", re.IGNORECASE)

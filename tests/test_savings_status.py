@@ -161,3 +161,9 @@ def test_a_figure_worked_out_at_current_prices_is_an_estimate():
 ])
 def test_savings_put_forward_or_pencilled_in_are_proposals_not_results(text):
     assert [status for _, status in statuses(text)] == ["target"]
+
+
+def test_money_of_a_target_and_the_target_itself_are_savings():
+    text = "Renegotiated transport contracts have realised £900,000 of the £1.4m savings target."
+    assert statuses(text) == [(9e5, "achieved"), (1.4e6, "target")]
+    assert statuses("The care review met the £750,000 target set in March.") == [(7.5e5, "target")]
