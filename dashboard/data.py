@@ -247,28 +247,35 @@ PREDECESSORS = """predecessors(code) as (
     on instr(';' || c.successor_code || ';', ';' || p.code || ';') > 0)"""
 
 
+async def predecessor_codes(db, code: str) -> list[str]:
+    """The codes of the councils ``code`` replaced, through every reorganisation."""
+    found = await db.execute(f"with recursive {PREDECESSORS} select code from predecessors", {"code": code})
+    return [row["code"] for row in found.rows]
+
+
 async def council_figures(db, code: str) -> dict:
     """Headline figures for a council's own initiatives and those of the councils it replaced: each initiative's
     headline saving once, when it is for the whole initiative or for one of these councils (a figure reported for
     a partner council is not this one's). ``from_predecessors`` counts the initiatives of the councils replaced."""
+    codes = [code, *await predecessor_codes(db, code)]
+    params = {f"c{n}": value for n, value in enumerate(codes)}
+    us = ", ".join(f":{key}" for key in params)  # bound parameters, computed once (a CTE here ran per row)
     row = (
         await db.execute(
-            f"""with recursive {PREDECESSORS},
-            us(code) as (select :code union select code from predecessors),
-            mine as (select distinct initiative_id from initiative_councils where council_code in (select code from us))
+            f"""with mine as (select distinct initiative_id from initiative_councils where council_code in ({us}))
             select
               (select count(*) from mine) as initiatives,
               (select count(*) from mine where initiative_id not in
-                 (select initiative_id from initiative_councils where council_code = :code)) as from_predecessors,
+                 (select initiative_id from initiative_councils where council_code = :c0)) as from_predecessors,
               (select sum(amount_gbp) from initiative_savings_headline where status = 'achieved'
-                 and initiative_id in (select * from mine) and (council_code is null or council_code in us))
+                 and initiative_id in (select * from mine) and (council_code is null or council_code in ({us})))
                  as achieved_gbp,
               (select sum(amount_gbp) from initiative_savings_headline where status != 'achieved'
-                 and initiative_id in (select * from mine) and (council_code is null or council_code in us))
+                 and initiative_id in (select * from mine) and (council_code is null or council_code in ({us})))
                  as target_gbp,
               (select count(*) from initiatives where id in (select * from mine) and delivery_model like 'shared%')
                  as shared_services""",
-            {"code": code},
+            params,
         )
     ).first()
     return dict(row)
