@@ -370,13 +370,14 @@ async def map_points(db) -> list[dict]:
 
 async def find_by_name(db, query: str, limit: int = 1000) -> list[dict]:
     """Councils, current or abolished, whose name, short name or alias matches ``query``: exact matches first,
-    then current councils, then by name. All of them (the register has a few hundred; "London" matches 30-odd). Abolished ones carry ``end_date`` (their page says what replaced them)."""
+    then current councils, then by name. A region's name matches its councils ("London": Westminster too). All of
+    them: the register has a few hundred. Abolished ones carry ``end_date`` (their page says what replaced them)."""
     text = " ".join(query.lower().split())
     results = await db.execute(
         """select distinct c.code, c.name, c.short_name, c.type, c.parent_code, c.current, c.end_date,
           (lower(c.short_name) = :text or lower(c.name) = :text) as exact
         from councils c
-        where lower(c.name) like :like or lower(c.short_name) like :like
+        where lower(c.name) like :like or lower(c.short_name) like :like or lower(c.region) = :text
           or c.code in (select code from council_names where name = :text)
         order by exact desc, c.current desc, c.name limit :limit""",
         {"text": text, "like": f"%{text}%", "limit": limit},
