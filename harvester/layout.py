@@ -139,8 +139,8 @@ def _plain_table_header(text: str, sentence: Sentence):
     else:
         return None
     columns = _column_names(line)
-    if len(columns) < count or len(line) > 200:
-        return None
+    if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
+        return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
     caption = next(lines, "")
     beyond_blank = not caption
     if beyond_blank:

@@ -31,3 +31,11 @@ def test_counts_and_text_without_a_stated_unit_are_left_alone():
     assert with_stated_units("Staff  120  95\nNo unit above these.") == "Staff  120  95\nNo unit above these."
     prose = "The budget (£m) is set in February. It was 45 last year and 2024 was hard."
     assert with_stated_units(prose) == prose
+
+
+def test_a_sentence_above_a_label_line_is_not_its_column_heading():
+    text = ("Progress\n3.1 The shared service has delivered £600,000 of savings, mostly through joint contracts.\n"
+            "3.2 Target for 2025/26: £450,000\n3.3 Achieved so far this year: £180,000")
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [
+        (6e5, "achieved"), (4.5e5, "target"), (1.8e5, "achieved")]
+
