@@ -23,6 +23,7 @@ _ENDS = re.compile(r"[.!?:;][\"'’”)]*$")  # a sentence that ended, rather th
 _FIGURE = re.compile(FIGURE_CELL, re.IGNORECASE)
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}(?:[/-][0-9]{2}(?:[0-9]{2})?)?$")
 MAX_LABEL = 60
+_LABEL_LINE = re.compile(r"[^:\n£]{1,60}:[ \t]*£")  # "Target for 2023/24: £2.7m", "Saving 2024/25: £215,000"
 # A unit stated once for a plain-text table: "(all figures £000)", "£'000", "£000s", "(£m)", "£ thousands".
 _UNIT_WORD = r"£\s*(?:'?000s?|k|mn?|thousands?|millions?|bn|billions?)(?![\w£])"
 _STATED_UNIT = re.compile(_UNIT_WORD, re.IGNORECASE)
@@ -53,12 +54,21 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     elif "\n" not in sentence.text and is_table_row(sentence.text) \
             and (header := _plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
+    elif "\n" not in sentence.text and _LABEL_LINE.match(sentence.text):
+        list_status = _block_status(text, sentence.start)
     # "£2.6m of that": a part refers back to the last figure, even across a paragraph break.
     saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
     if not (after_saving or list_kind or list_status or columns or saving_before):
         return NO_CONTEXT
     return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None,
                    saving_before)
+
+
+def _block_status(text: str, start: int) -> str | None:
+    """The status the first line of a label line's block names: under "Proposal 3: Reduce opening hours", the
+    line "Saving 2024/25: £215,000" is a proposed saving, as an item under a list's lead-in would be."""
+    lines = list(_lines_above(text, start))
+    return lead_in(lines[-1])[1] if lines and len(lines[-1]) <= 200 else None
 
 
 def heading_of(text: str, sentence: Sentence) -> str | None:

@@ -39,3 +39,8 @@ def test_a_sentence_above_a_label_line_is_not_its_column_heading():
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [
         (6e5, "achieved"), (4.5e5, "target"), (1.8e5, "achieved")]
 
+
+def test_label_lines_take_the_status_their_blocks_first_line_names():
+    text = ("Proposed change 4: merge the two day centres\nWhat it involves: one building, one team\n"
+            "Saving in year one: £120,000\nSaving in year two: £175,000")
+    assert {s.status for s in extract_savings(text)} == {"target"}
