@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from shopwindow.savings import classify_figures
+from shopwindow.savings import classify_figures, extract_savings
 
 
 def kinds(text: str) -> list[tuple[str, str]]:
@@ -175,3 +175,12 @@ def test_a_list_item_takes_its_lead_ins_kind_when_no_kind_word_is_near_its_figur
     text = ("Where this year's savings come from:\n"
             "- Contracts: retendering cleaning and security jointly with the fire and police services, £260,000")
     assert kinds(text) == [("£260,000", "saving")]
+
+
+@pytest.mark.parametrize("text", [
+    "The business case said £6.5m a year once both depots had closed.",
+    "Its business case puts the figure at roughly £2m over five years.",
+])
+def test_money_a_business_case_states_is_a_forecast_saving(text):
+    [saving] = extract_savings(text)
+    assert saving.status == "estimated"
