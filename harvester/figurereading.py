@@ -216,6 +216,8 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
     than = _THAN.search(sentence, fig[1], right_to)
     if than:
         right_to = than.start()  # "20% lower than they would have paid": the comparison's status, not the figure's
+    if "\n" in sentence and (line := _NEW_LINE.search(sentence, fig[1], right_to)):
+        right_to = line.start()  # "Business case: £55m" over "Delivered to March: £3.4m": the next line's own word
     right = [(span[0], name) for name, span in cues if fig[1] <= span[0] and span[1] <= right_to
              and not (next_start < len(sentence) and INTRODUCES_NEXT.fullmatch(sentence, span[1], next_start))]
     if not left and not right and clause and (described := DESCRIBED_AFTER.match(sentence, clause.start())):

@@ -167,3 +167,8 @@ def test_money_of_a_target_and_the_target_itself_are_savings():
     text = "Renegotiated transport contracts have realised £900,000 of the £1.4m savings target."
     assert statuses(text) == [(9e5, "achieved"), (1.4e6, "target")]
     assert statuses("The care review met the £750,000 target set in March.") == [(7.5e5, "target")]
+
+
+def test_a_status_word_on_the_next_line_belongs_to_that_lines_figure():
+    text = "Savings summary\nForecast in the 2021 plan: £12m across the county\nAchieved by March 2024: £4.5m"
+    assert statuses(text) == [(12e6, "estimated"), (4.5e6, "achieved")]
