@@ -26,6 +26,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"a head", r"each (?:year )?per", r"cost per", r"an average of", r"on average", r"average", r"unit costs?", r"an hour", r"a night", r"a tonne",
         r"a week per")),
     ("grant", _cues(
+        # a fall or cut in what the government gives is a grant cut, not a saving the council made
+        r"(?:(?:government|central|core) )?(?:grants?|funding)(?: [\w'’-]+){0,6}? (?:fell|fallen|falls|dropped|drops|shrank|shrunk|(?:was |were |been )?(?:cut|reduced)) by",
+        r"real[- ]terms (?:cut|reduction|fall)s?(?: of| in)?", r"in (?:its|their|the|our) (?:[\w-]+ ){0,2}?(?:grants?|funding)",
         r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
         r"(?:funding|grant)", r"reductions? in (?:government |central |core )?(?:funding|grant)", r"government funding",
         r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",

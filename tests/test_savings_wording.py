@@ -184,3 +184,12 @@ def test_a_list_item_takes_its_lead_ins_kind_when_no_kind_word_is_near_its_figur
 def test_money_a_business_case_states_is_a_forecast_saving(text):
     [saving] = extract_savings(text)
     assert saving.status == "estimated"
+
+
+@pytest.mark.parametrize("text", [
+    "Government funding for the county's schools transport fell by £3.2m over four years.",
+    "Ministers' settlement means a real-terms cut of £9m for the borough.",
+    "The council faces a cut of £4m in its core grant next year.",
+])
+def test_a_cut_in_what_the_government_gives_is_a_grant_cut_not_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["grant"]
