@@ -31,7 +31,22 @@ def test_a_long_quote_is_folded_with_the_whole_text_escaped(tmp_path):
     sqlite_utils.Database(db_path)["savings"].update("s7", {"quote": LONG_QUOTE})  # Wigan's £160m
     page = fetch(make_datasette(db_path, postcodes_path=build_postcode_index(tmp_path)),
                  "/shopwindow/savings_ranked").text
-    cell = page.split("<details><summary>", 1)[1].split("</details>", 1)[0]
+    cell = page.split("<summary>", 1)[1].split("</details>", 1)[0]
     summary, whole = cell.split("</summary>")
     assert len(summary) < 200 and summary.endswith("…")
     assert whole.count("sharing the service") == 60 and "&lt;b&gt;says&lt;/b&gt;" in whole and "<b>" not in page
+
+
+def test_source_links_show_their_host_and_stay_raw_in_json(ds):
+    page = fetch(ds, "/shopwindow/savings_ranked").text
+    assert '<a href="https://www.wigan.gov.uk/news/the-deal">www.wigan.gov.uk/…</a>' not in page  # not the headline's
+    assert '<a href="https://www.example-council.gov.uk/news/wigan-deal">www.example-council.gov.uk/…</a>' in page
+    rows = fetch(ds, "/shopwindow/savings_ranked.json?_shape=array").json()
+    assert "https://www.example-council.gov.uk/news/wigan-deal" in {row["source_url"] for row in rows}
+
+
+def test_a_quote_longer_than_a_line_or_two_is_folded():
+    from shopwindow_dashboard.cells import folded
+
+    cell = str(folded("word " * 30))
+    assert cell.startswith('<details style="min-width: 14em"><summary>word word') and cell.count("word") > 30  # the first words, then all of them
