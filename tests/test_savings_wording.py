@@ -193,3 +193,8 @@ def test_money_a_business_case_states_is_a_forecast_saving(text):
 ])
 def test_a_cut_in_what_the_government_gives_is_a_grant_cut_not_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["grant"]
+
+
+def test_money_a_sale_is_bringing_in_is_income():
+    assert kinds("The county is selling two farms, bringing in £2.4m for the capital programme.") == [
+        ("£2.4m", "income")]
