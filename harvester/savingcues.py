@@ -60,8 +60,10 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies))(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"releas(?:ed|ing|es)", r"prevent(?:ed|ing|s)",
-        r"(?:trimm|shav|stripp|wip)(?:ed|ing)", r"business case", r"net benefits?", r"value for money",
+        r"business case", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'-]+){0,5}? by",
+        # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
+        r"(?:trimm|shav|stripp|wip)(?:ed|ing)",
         r"fell by", r"down by", r"slashed", r"cuts?",
         # spending that stopped: "no longer pays £80,000 in rent", "stopped spending £100,000 on leased cars"
         r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|needs?|needed|rents?|leases?)",

@@ -198,3 +198,7 @@ def test_a_cut_in_what_the_government_gives_is_a_grant_cut_not_a_saving(text):
 def test_money_a_sale_is_bringing_in_is_income():
     assert kinds("The county is selling two farms, bringing in £2.4m for the capital programme.") == [
         ("£2.4m", "income")]
+
+
+def test_trimming_costs_by_an_amount_is_a_saving_though_costs_sit_nearer():
+    assert kinds("Merging the two contact centres is trimming staffing costs by £90,000.") == [("£90,000", "saving")]
