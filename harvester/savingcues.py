@@ -106,9 +106,10 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
 PERIOD_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("one-off", _cues(r"one[- ]off", r"one[- ]time", r"non[- ]recurr\w*", r"single[- ]year", r"single payment")),
     ("cumulative", _cues(
-        r"(?:in|over|during|within|across) (?:the |its |their |our |a )?(?:first |last |past |next |initial )?"
+        r"(?:in|over|during|within|across) (?:the |its |their |our |a )?(?:first |last |past |next |initial |remaining |coming )?"
         r"(?:[a-z]+|\d+) (?:months|years)", r"since (?:19|20)\d\d", r"since (?:it|the|its|their|they|we|our|then|launch\w*|inception)\b(?: \w+)?", r"to date", r"so far", r"over (?:the )?(?:last |past |next |first )?"
-        r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:[\w-]+ )?(?:life|course|lifetime|period|term)", r"in total", r"total of", r"totall?ing",
+        r"(?:\w+|\d+) years", r"over (?:the |its |their |a )?(?:[\w-]+ )?(?:life|course|lifetime|period|term)", r"in total", r"total of",
+        r"over (?:the |its |their |a |our )?(?:\d+|[a-z]+)[- ]years?(?: [a-z]+)? (?:contract|deal|agreement|term|lease|partnership)", r"totall?ing",
         r"cumulative\w*", r"between (?:19|20)\d\d and (?:19|20)\d\d", r"altogether", r"overall", r"over a decade",
         r"over (?:the )?(?:decade|period)", r"over the (?:next|last|past|coming) decade", r"in the (?:last|past) (?:\w+ )?years")),
     ("annual", _cues(
