@@ -69,7 +69,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|needs?|needed|rents?|leases?)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)")),
     ("budget", _cues(
-        r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"turnover", r"contracts?", r"valued at",
+        r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
 ]
 

@@ -202,3 +202,8 @@ def test_money_a_sale_is_bringing_in_is_income():
 
 def test_trimming_costs_by_an_amount_is_a_saving_though_costs_sit_nearer():
     assert kinds("Merging the two contact centres is trimming staffing costs by £90,000.") == [("£90,000", "saving")]
+
+
+def test_a_one_off_payment_after_a_saving_is_money_paid_not_saved():
+    text = "The new lease saves £140,000 a year. The council will pay a one-off £60,000 to end the old one."
+    assert kinds(text) == [("£140,000", "saving"), ("£60,000", "budget")]
