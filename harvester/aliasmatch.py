@@ -32,7 +32,11 @@ _PLURAL = {"councils", "lbcs", "mbcs", "bcs", "dcs", "ccs", "rbcs"}
 # Designators that say "the council" outright, unlike place words that other bodies' names share ("Durham County Fire").
 _COUNCIL_WORDS = DESIGNATORS - {"county", "borough", "district"}
 # A place then its council in lower case: "Lincoln's city council", "In Kent, the county council": the place's council.
-_ITS_COUNCIL = re.compile(r"(?:['’]s[ \t]+|,[ \t]+the[ \t]+)((?:city|county|borough|district)[ \t]+)?council\b(?!s)")
+# Not "Reading's council tax" (a tax, not the council), nor "talks in Reading, the council confirmed" (a new clause):
+# the comma form needs the place to open its sentence with "In" (checked with _OPENS_WITH_IN).
+_ITS_COUNCIL = re.compile(r"(?P<possessive>['’]s[ \t]+|,[ \t]+the[ \t]+)((?:city|county|borough|district)[ \t]+)?"
+                          r"council\b(?!s|[ \t]+(?:tax|hous|home|estate|meeting|chamber|offices?\b))")
+_OPENS_WITH_IN = re.compile(r"(?:^|[.!?:;–—-][ \t]+|\n[ \t]*)In[ \t]+$")
 _PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central", "new", "upper", "lower",
                    "inner", "outer", "royal", "great", "little", "old"}
 _PREVIOUS = re.compile(r"([^\W_]+)([ \t\-'’]*)$")
@@ -188,11 +192,13 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
         suffix_match = _SUFFIX.match(text, end)
         suffix = tuple(suffix_match.group(1).lower().split()) if suffix_match else ()
         its_council = None if suffix_match else _ITS_COUNCIL.match(text, end)
+        if its_council and its_council.group("possessive")[0] == "," and not _OPENS_WITH_IN.search(text, max(0, start - 40), start):
+            its_council = None
         cand = Candidate(key, start, suffix_match.end() if suffix_match else end,
                          designated=bool(DESIGNATORS.intersection(key)) or bool(suffix) or its_council is not None,
                          plural=bool(suffix and suffix[-1] in _PLURAL) or key[-1] in _PLURAL,
                          county_word="county" in key or "county" in suffix
-                         or bool(its_council and "county" in (its_council.group(1) or "")))
+                         or bool(its_council and "county" in (its_council.group(2) or "")))
         cand.council_word = bool(suffix) or its_council is not None or bool(_COUNCIL_WORDS.intersection(key))
         if cand.plural and suffix and _BODY_AFTER_PLURAL.match(text, cand.end):
             cand.body_name = True

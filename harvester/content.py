@@ -15,6 +15,7 @@ from urllib.parse import urljoin, urlsplit
 from bs4 import BeautifulSoup, NavigableString, Tag
 
 from .dates import parse_date
+from .furniture import ARTICLE_END
 from .tables import table_lines
 
 DROP_TAGS = ["script", "style", "noscript", "template", "iframe", "svg", "form", "button", "nav", "header", "footer", "aside", "select", "input"]
@@ -235,11 +236,7 @@ def extract_date(soup: BeautifulSoup, main: Tag | None = None) -> str | None:
     return None
 
 
-# A press release ends where its furniture starts: "ENDS", "Notes to editors", the press office's details.
-# Links to other stories after an article ("Related stories", "See also") end it the same way.
-_PRESS_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council|"
-                        r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
-                        r"you (?:may|might) also (?:like|be interested in))[.:]?", re.IGNORECASE)
+# A press release ends where its furniture starts (see shopwindow.furniture), then come the press office's details.
 _PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|contact)|(?:contact )?the press office\b",
                             re.IGNORECASE)
 
@@ -249,7 +246,7 @@ def _without_press_furniture(lines: list[str]) -> list[str]:
     they name no scheme, and their words ("enquiries", phone numbers) would be read as if they did."""
     out = []
     for line in lines:
-        if len(line) <= 40 and _PRESS_END.fullmatch(line.strip()):
+        if len(line) <= 40 and ARTICLE_END.fullmatch(line.strip()):
             break
         if not _PRESS_CONTACT.match(line):
             out.append(line)

@@ -25,6 +25,7 @@ import dataclasses
 import re
 
 from .councils import Match, find_council_mentions
+from .furniture import related_links_start
 from .models import Record
 from .money import find_figures
 from .savings import record_text
@@ -124,7 +125,7 @@ def split_page(record: Record) -> list[Record] | None:
     mentions = _body_mentions(record, body)
     if len({m.code for m in mentions}) < 2:
         return None  # one council (or none): one scheme, however long the page
-    body = body[:_furniture_start(body)]  # "Related stories" links are other pages' schemes, not this page's
+    body = body[:related_links_start(body)]  # "Related stories" links are other pages' schemes, not this page's
     mentions = [m for m in mentions if m.end <= len(body)]
     parts = _heading_blocks(body, mentions)
     figures = find_figures(body)
@@ -151,16 +152,6 @@ def split_page(record: Record) -> list[Record] | None:
             partners=[], savings=[s for s in record.savings if s.quote and s.quote[:60] in text], extra={**record.extra, "page_title": record.title, "split": len(parts)},
         ))
     return records
-
-
-# Where an article's own text ends and links to other pages begin: "Related stories", "More news", "See also".
-_FURNITURE = re.compile(r"^[ \t]*(?:related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
-                        r"you (?:may|might) also (?:like|be interested in))[ \t]*:?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-
-
-def _furniture_start(body: str) -> int:
-    match = _FURNITURE.search(body)
-    return match.start() if match else len(body)
 
 
 def _body_mentions(record: Record, body: str) -> list[Match]:

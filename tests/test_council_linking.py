@@ -145,6 +145,9 @@ def test_a_place_followed_by_its_council_in_lower_case_names_that_council():
     assert codes("In Kent, the county council cut costs. Medway Council did too.") == ["E10000016", "E06000035"]
     # Without the council after it, a place named beside a council is only where something happened.
     assert codes("An office in Ipswich opened. Suffolk County Council said so.") == ["E10000029"]
+    # ...and so is a place before a new clause, or a council's tax.
+    assert codes("Medway Council staff held talks in Reading, the council confirmed.") == ["E06000035"]
+    assert codes("Reading's council tax rose, Medway Council said.") == ["E06000035"]
 
 
 def test_an_initiative_belongs_to_the_councils_in_its_lead_not_those_named_once_in_passing():

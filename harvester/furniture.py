@@ -1,0 +1,25 @@
+"""Where an article's own text ends: the page furniture that follows it, in one place.
+
+A press release ends at "ENDS" or "Notes to editors"; a news page at its links to other stories
+("Related stories", "See also"). What follows names no scheme of this page, or names other
+pages' schemes, so content extraction stops there and the splitter never makes parts of it.
+"""
+
+from __future__ import annotations
+
+import re
+
+#: Headings over links to other pages' stories.
+RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
+                 r"you (?:may|might) also (?:like|be interested in)")
+#: A line that ends an article (matched against the whole stripped line).
+ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council|"
+                         + RELATED_LINKS + r")[.:]?", re.IGNORECASE)
+# One run of blanks around the optional colon: two adjacent optional runs backtrack badly on long blank lines.
+_RELATED_LINE = re.compile(r"^[ \t]*(?:" + RELATED_LINKS + r")(?:[ \t]*:)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
+
+
+def related_links_start(text: str) -> int:
+    """Where a heading over links to related stories starts in plain ``text``, or ``len(text)``."""
+    match = _RELATED_LINE.search(text)
+    return match.start() if match else len(text)
