@@ -15,7 +15,10 @@ from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
 from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
 from .tables import EMPTY, NOT_MONEY, _as_money, _unit
 
-_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)])\s")
+_ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
+# A lettered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like "etc."): the
+# sentence then starts right after it, on the item's line.
+_MARKER_BEFORE = re.compile(r"[ \t]*[a-z][.)][ \t]*")
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
@@ -41,7 +44,7 @@ MAX_TABLE_ROWS = 200
 def context_of(text: str, sentence: Sentence, previous) -> Context:
     """The context of the figures in ``sentence`` (a span of ``text``); ``previous`` is the last figure
     classified before it (a :class:`shopwindow.savings.ClassifiedFigure`), if any."""
-    row = bool(_ITEM.match(text, sentence.start) or _labelled_row(sentence.text))
+    row = bool(_ITEM.match(text, sentence.start) or _labelled_row(sentence.text) or _after_marker(text, sentence.start))
     # The saving just named: in the same paragraph (a line of harvested text), or an item of the same list.
     after_saving = previous is not None and previous.kind == "saving" \
         and sentence.start - previous.sentence.end < 400 \
@@ -74,13 +77,19 @@ def _block_status(text: str, start: int) -> str | None:
 def heading_of(text: str, sentence: Sentence) -> str | None:
     """For a list item or table row, the lines that say what it is ("Savings from shared management", and a
     plain-text table's column headings), so a quote of the row alone still makes sense; else None."""
-    if _ITEM.match(text, sentence.start) or _labelled_row(sentence.text):
+    if _ITEM.match(text, sentence.start) or _labelled_row(sentence.text) or _after_marker(text, sentence.start):
         lead = _lead_line(text, sentence.start)
         return lead.strip()[:200] if lead else None
     if "\n" in sentence.text or not is_table_row(sentence.text) or _cells(sentence.text) is None:
         return None
     above = [line for line in _lines_above(text, sentence.start) if _cells(line) is None][:2]
     return " — ".join(line.strip()[:200] for line in reversed(above)) or None
+
+
+def _after_marker(text: str, start: int) -> bool:
+    """Whether the sentence at ``start`` begins its line right after a lettered item's marker ("   b. Merging ...")."""
+    line_start = text.rfind("\n", 0, start) + 1
+    return 0 < start - line_start <= 8 and _MARKER_BEFORE.fullmatch(text, line_start, start) is not None
 
 
 def _lines_above(text: str, start: int, limit: int = 20, blanks: int = 0):

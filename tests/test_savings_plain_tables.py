@@ -44,3 +44,10 @@ def test_label_lines_take_the_status_their_blocks_first_line_names():
     text = ("Proposed change 4: merge the two day centres\nWhat it involves: one building, one team\n"
             "Saving in year one: £120,000\nSaving in year two: £175,000")
     assert {s.status for s in extract_savings(text)} == {"target"}
+
+
+def test_lettered_list_items_are_items_of_the_list_their_lead_in_introduces():
+    text = ("Proposed savings 2026/27\n1. The main proposals are:\n"
+            "   a. Sharing a finance team with the district: £320,000\n"
+            "   b. Moving the archive into the central library: £75,000")
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(3.2e5, "target"), (7.5e4, "target")]
