@@ -207,3 +207,11 @@ def test_trimming_costs_by_an_amount_is_a_saving_though_costs_sit_nearer():
 def test_a_one_off_payment_after_a_saving_is_money_paid_not_saved():
     text = "The new lease saves £140,000 a year. The council will pay a one-off £60,000 to end the old one."
     assert kinds(text) == [("£140,000", "saving"), ("£60,000", "budget")]
+
+
+@pytest.mark.parametrize("text", [
+    "The joint depot will cut the two councils' combined fleet maintenance bill by £210,000 a year.",
+    "Smart meters cut heating costs across the whole civic estate by £95,000.",
+])
+def test_cutting_a_long_named_cost_by_an_amount_is_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
