@@ -34,8 +34,16 @@ PARAGRAPHS = ("p", "div")
 FIGURE = re.compile(r"^[(\-–−]?\s*[£$€]?\s*\d[\d,.]*\s*(?:(k|m|bn|million|billion|%|p)\s*)?\)?$", re.IGNORECASE)
 YEAR = re.compile(r"^(19|20)\d\d$")
 # A heading that gives its column's unit instead of each cell: "£000", "(£'000s)", "£k", "£m", "£ million", "£".
-UNIT = re.compile(r"\(?\s*£\s*(?:(?P<k>'?000s?|thousands?|k)|(?P<m>m|mn|millions?)|(?P<bn>bn|billions?))?\s*\)?(?![\w£])",
+# Only where it states a unit: in brackets ("Saving (£'000)"), alone ("£m"), closing a heading with a unit word
+# ("Budget £m"), or after "figures in"; not a pound sign mid-phrase ("Cost per £ spent"). See stated_unit.
+UNIT = re.compile(r"£\s*(?:(?P<k>'?000s?|thousands?|k)|(?P<m>m|mn|millions?)|(?P<bn>bn|billions?))?(?![\w£'])",
                   re.IGNORECASE)
+_FIGURES_IN = re.compile(r"\bfigures(?: are)?(?: shown)?(?: in)?\s*$", re.IGNORECASE)
+_RATIO = re.compile(r"\b(?:per|ratio|rate)\b", re.IGNORECASE)  # "Cost per head": not in the table's £m
+# Column headings a table-wide unit applies to: money words, years and periods, or none at all.
+MONEY_HEADING = re.compile(r"\b(?:savings?|budgets?|costs?|spend\w*|targets?|delivered|achieved|totals?|income|gaps?|"
+                           r"grants?|forecasts?|actuals?|planned|pressures?|net|gross|outturn|value|amount|"
+                           r"(?:19|20)\d\d(?:[/-]\d\d(?:\d\d)?)?|q[1-4]|year \d+)\b", re.IGNORECASE)
 # A bare amount such a column holds: "3,150", "2.5". Brackets and minus signs (pressures, reversals) are left alone.
 BARE_AMOUNT = re.compile(r"^(?:\d{1,3}(?:,\d{3})+|\d+)(?:\.\d+)?$")
 # Columns that count something else, however the table's caption states its money unit.
@@ -181,28 +189,41 @@ def _labels_first_column(body: list[list[Cell]], headers: list[str]) -> bool:
     return not headers[0] or not any(_is_figure(c.text) for c in first)
 
 
-def _unit(text: str) -> str | None:
-    """The money unit a heading or caption states ("k", "m", "bn", or "" for pounds), or None."""
-    match = UNIT.search(text)
-    if match is None:
-        return None
-    return next((unit for unit in ("k", "m", "bn") if match.group(unit)), "")
+def stated_unit(text: str) -> str | None:
+    """The money unit a heading or caption states ("k", "m", "bn", or "" for pounds), or None.
+
+    A pound sign states a unit only in brackets ("(£000)", "(figures in £m)"), alone ("£000"), closing the text
+    with a unit word ("Budget £m"), or after "figures in" ("All figures in £000"); "Cost per £ spent" states none.
+    """
+    for match in UNIT.finditer(text):
+        unit = next((u for u in ("k", "m", "bn") if match.group(u)), "")
+        before, after = text[:match.start()].rstrip(), text[match.end():].strip()
+        bracketed = before.rfind("(") > before.rfind(")") and after.startswith(")")
+        if bracketed or not (before or after) or (unit and not after) or _FIGURES_IN.search(before):
+            return unit
+    return None
 
 
 def _column_units(headers: list[str], titles: list[str]) -> list[str | None]:
     """Each column's money unit: its own heading's, else one the caption or a title row states for the table
-    ("All figures £000"), except in columns that count something else (FTE, posts, percentages, years)."""
-    table_unit = next((u for t in titles if (u := _unit(t)) is not None), None)
+    ("All figures £000"), for columns whose heading is empty, a year or period, or a money word ("Savings",
+    "Total"); a column counting something else ("Residents helped", "FTE") keeps its numbers."""
+    table_unit = next((u for t in titles if (u := stated_unit(t)) is not None), None)
     if table_unit is None and headers and headers[0]:
-        table_unit = _unit(headers[0])  # "£000" over the row labels: the whole table's unit
+        table_unit = stated_unit(headers[0])  # "£000" over the row labels: the whole table's unit
     units = []
     for header in headers:
-        own = _unit(header)
-        units.append(own if own is not None else None if NOT_MONEY.search(header) else table_unit)
+        own = stated_unit(header)
+        applies = not header or (MONEY_HEADING.search(header) and not NOT_MONEY.search(header)
+                                 and not _RATIO.search(header))
+        units.append(own if own is not None else table_unit if applies else None)
     return units
 
 
-def _as_money(text: str, unit: str | None) -> str:
+_unit = stated_unit  # the name layout.py imports (plain-text tables), until it uses the public one
+
+
+def as_sterling(text: str, unit: str | None) -> str:
     """A bare amount in a column whose heading gives the unit, written as the sterling it is ("3,150" -> "£3,150k")."""
     if unit is None or not BARE_AMOUNT.match(text) or YEAR.match(text):
         return text
@@ -223,9 +244,9 @@ def _row_line(row: list[Cell], headers: list[str], labelled: bool, units: list[s
         else:
             spanned = headers[col:col + cell.width] if headers else []
             head = " / ".join(dict.fromkeys(h for h in spanned if h))
-        text = _as_money(cell.text, units[col]) if units else cell.text
+        text = as_sterling(cell.text, units[col]) if units else cell.text
         if text != cell.text:
-            head = " ".join(UNIT.sub(" ", head).split())  # the unit is in the figure now
+            head = " ".join(re.sub(r"\(\s*\)", " ", UNIT.sub(" ", head)).split())  # the unit is in the figure now
         parts.append(f"{head} {text}" if head and head != text else text)
     line = f"{label}: " if label and parts else label
     for i, part in enumerate(parts):
@@ -264,3 +285,6 @@ def table_lines(table: Tag) -> list[str] | None:
         if line := _row_line(row, headers, labelled, units):
             lines.append(line)
     return lines
+
+
+_as_money = as_sterling  # the name layout.py imports, until it uses the public one

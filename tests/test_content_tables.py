@@ -195,3 +195,9 @@ def test_a_caption_stating_the_unit_covers_every_money_column_but_not_counts():
 def test_without_a_stated_unit_a_bare_number_stays_a_number():
     html = "<table><tr><th>Service</th><th>Saving</th></tr><tr><td>Libraries</td><td>650</td></tr></table>"
     assert lines_of(html) == ["Libraries: Saving 650"]
+
+
+def test_a_unit_in_one_heading_or_a_pound_sign_mid_phrase_turns_no_count_into_money():
+    html = """<table><tr><th>Scheme (£m)</th><th>Saving</th><th>Residents helped</th><th>Cost per £ spent</th></tr>
+    <tr><td>Hubs</td><td>2.5</td><td>3,150</td><td>3</td></tr></table>"""
+    assert lines_of(html) == ["Hubs: Saving £2.5m; Residents helped 3,150; Cost per £ spent 3"]
