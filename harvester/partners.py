@@ -334,4 +334,7 @@ def _named_bodies(partners) -> list[Partner]:
     Medway Integrated Care Board"), which is the same partner twice."""
     partners = [p for p in partners if p.name != "NHS" and not p.name.endswith(" NHS")]
     initials = [_initials(p.name) for p in partners if " " in p.name]
-    return [p for p in partners if " " in p.name or not p.name.isupper() or not any(p.name in i for i in initials)]
+    # The initials must end with the abbreviation ("NHSKMICB" ends "ICB"), not merely hold it: "BT" is not short for
+    # Bradford Teaching Hospitals NHS Foundation Trust. A named supplier or body is never an abbreviation.
+    return [p for p in partners if " " in p.name or not p.name.isupper() or _COMPANIES.fullmatch(p.name)
+            or not any(i.endswith(p.name) for i in initials)]

@@ -109,3 +109,8 @@ def test_companies_trusts_and_authorities_named_without_a_suffix(text, expected)
 
 def test_a_body_word_alone_names_no_one():
     assert named("The Company said the Trust and the University agreed.") == []
+
+
+def test_a_supplier_whose_letters_appear_in_a_longer_names_initials_is_still_named():
+    names = [p.name for p in find_partners("BT and Bradford Teaching Hospitals NHS Foundation Trust worked with the council.")]
+    assert names == ["BT", "Bradford Teaching Hospitals NHS Foundation Trust"]
