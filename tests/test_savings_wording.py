@@ -215,3 +215,12 @@ def test_a_one_off_payment_after_a_saving_is_money_paid_not_saved():
 ])
 def test_cutting_a_long_named_cost_by_an_amount_is_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The winning tender came in £240,000 under the existing contract.", "saving"),
+    ("Composting the green waste costs £70,000 below the cost of landfill each year.", "saving"),
+    ("The library refit finished £40,000 under budget.", "budget"),
+])
+def test_money_under_what_the_alternative_costs_is_a_saving_but_under_budget_is_not(text, kind):
+    assert [k for _, k in kinds(text)] == [kind]
