@@ -6,6 +6,7 @@ Every error names the file, the source and the field, and says how to fix it.
 from __future__ import annotations
 
 import difflib
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field, fields
@@ -63,10 +64,18 @@ class HarvestSettings:
     snapshot: str = settings.SNAPSHOT
 
 
-#: The [harvest] keys and the TOML types each accepts, read from the dataclass so a new setting is declared once.
-HARVEST_KEYS: dict[str, type | tuple[type, ...]] = {
-    f.name: {"str": str, "int": int, "float": (int, float)}[f.type] for f in fields(HarvestSettings)
-}
+_TOML_TYPES: dict[str, type | tuple[type, ...]] = {"str": str, "int": int, "float": (int, float)}
+
+
+def _harvest_keys() -> dict[str, type | tuple[type, ...]]:
+    """The [harvest] keys and the TOML types each accepts, read from the dataclass so a new setting is declared once."""
+    unknown = [f"{f.name}: {f.type}" for f in fields(HarvestSettings) if f.type not in _TOML_TYPES]
+    if unknown:  # a developer's mistake, caught at import with what to do about it
+        raise TypeError(f"HarvestSettings fields must be str, int or float to be read from TOML: {', '.join(unknown)}")
+    return {f.name: _TOML_TYPES[f.type] for f in fields(HarvestSettings)}
+
+
+HARVEST_KEYS = _harvest_keys()
 
 
 @dataclass
@@ -146,8 +155,8 @@ def parse_config(data: dict[str, Any], path: Path | None = None, readers: dict[s
         if isinstance(value, bool) or not isinstance(value, expected):
             problems.append(f"[harvest] field '{key}' must be a {_type_name(expected)}, got {value!r}.")
             continue
-        if isinstance(value, (int, float)) and value <= 0:
-            problems.append(f"[harvest] field '{key}' must be greater than 0, got {value!r}.")
+        if isinstance(value, (int, float)) and not (math.isfinite(value) and value > 0):  # TOML allows inf and nan
+            problems.append(f"[harvest] field '{key}' must be a number greater than 0, got {value!r}.")
             continue
         setattr(harvest, key, float(value) if expected == (int, float) else value)
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 import asyncio
 import contextlib
 import logging
+import math
 import multiprocessing
 import os
 import signal
@@ -83,7 +84,7 @@ def time_limit(seconds: float | None):
     fails that page, as a broken one would, instead of holding a worker, and the run's end, hostage.
     Python's regex engine checks for signals while it matches, so even one long match is cut short.
     """
-    if not seconds or threading.current_thread() is not threading.main_thread():
+    if not seconds or not math.isfinite(seconds) or threading.current_thread() is not threading.main_thread():
         yield
         return
 
