@@ -224,3 +224,7 @@ def test_cutting_a_long_named_cost_by_an_amount_is_a_saving(text):
 ])
 def test_money_under_what_the_alternative_costs_is_a_saving_but_under_budget_is_not(text, kind):
     assert [k for _, k in kinds(text)] == [kind]
+
+
+def test_money_a_change_will_release_is_a_saving():
+    assert kinds("Closing the annex is expected to release £65,000 a year.") == [("£65,000", "saving")]
