@@ -186,7 +186,7 @@ def find_councils(text: str, default: str | None = None, register: Register | No
 LEAD = 600
 
 
-def initiative_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
+def lead_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
     """The councils behind the initiative ``text`` describes: :func:`find_councils` without passing mentions.
 
     A page that names councils in its lead (title, summary, opening lines) is about those; a council it names only

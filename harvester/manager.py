@@ -68,6 +68,7 @@ def resolve_council(name: str) -> str | None:
 
     Readers that take a council from a page's heading or a data column call this: it asks every installed
     ``resolve_council`` hook (the built-in register answers last), so a plugin that knows more names is heard.
+    It asks the process-wide manager (:func:`get_plugin_manager`), not one passed to a single harvest.
     """
     try:
         return get_plugin_manager().hook.resolve_council(name=name)

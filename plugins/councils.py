@@ -9,7 +9,7 @@ import csv
 import logging
 
 from shopwindow import RejectRecord, hookimpl
-from shopwindow.councils import DATA_DIR, find_councils, find_partners, initiative_councils, resolve
+from shopwindow.councils import DATA_DIR, find_councils, find_partners, lead_councils, resolve
 from shopwindow.models import Record
 from shopwindow.savings import record_text
 
@@ -22,7 +22,7 @@ def link_record(record: Record, source) -> None:
     text = record_text(record)
     default = getattr(source, "council", None)
     if not record.councils:
-        record.councils = [m.code for m in initiative_councils(text, default=default)]
+        record.councils = [m.code for m in lead_councils(text, default=default)]
     elif default and default not in record.councils and not find_councils(text):
         record.councils.append(default)
     known = {p.get("name", "").lower() for p in record.partners}

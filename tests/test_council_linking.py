@@ -151,13 +151,13 @@ def test_a_place_followed_by_its_council_in_lower_case_names_that_council():
 
 
 def test_an_initiative_belongs_to_the_councils_in_its_lead_not_those_named_once_in_passing():
-    from shopwindow.councils import LEAD, initiative_councils
+    from shopwindow.councils import LEAD, lead_councils
 
     lead = "Kirklees Council handed four branch libraries to community groups, saving £300,000 a year. "
     filler = "Volunteers now open the doors six days a week and the council trains them. " * (LEAD // 70)
     text = lead + filler + "Leeds had faced the same choice a year earlier."
-    assert [m.code for m in initiative_councils(text)] == ["E08000034"]
+    assert [m.code for m in lead_councils(text)] == ["E08000034"]
     assert [m.code for m in find_councils(text)] == ["E08000034", "E08000035"]  # still named, and linked as named
     # Named twice, a council is part of the story; and a page whose lead names none keeps every council it names.
-    assert [m.code for m in initiative_councils(text + " Leeds Council later did the same.")] == ["E08000034", "E08000035"]
-    assert [m.code for m in initiative_councils(filler + "Leeds City Council agreed.")] == ["E08000035"]
+    assert [m.code for m in lead_councils(text + " Leeds Council later did the same.")] == ["E08000034", "E08000035"]
+    assert [m.code for m in lead_councils(filler + "Leeds City Council agreed.")] == ["E08000035"]
