@@ -26,6 +26,7 @@ from .savingcues import (
     DOING_LESS,
     ESTIMATES,
     FROM_LEVEL,
+    FURTHER_START,
     HEDGING_MODALS,
     IN_COSTS_AFTER,
     INTRODUCES_NEXT,
@@ -424,6 +425,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
                 and PART_OF.match(sentence, figure.end):
             kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
+        elif kind == "other" and not k and context.saving_before and money_like \
+                and FURTHER_START.search(sentence, 0, figure.start):
+            kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
         elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE):
             # "Savings proposals:" then "- Close two centres on Sundays - £180,000": with no kind word in reach of
             # the figure (a "contracts" at the item's start is not), the list's lead-in says what it is

@@ -271,3 +271,8 @@ TARGET_AFTER = re.compile(rf"\s*{TARGET_WORDS}", re.IGNORECASE)
 OF_A_TARGET = re.compile(
     rf"\s*(?:of|towards|against)\s+(?:the|its|their|our|a|an|this year['’]s)\s+(?:£[\d.,]+\s*(?:bn|m|k|million|billion)?\s+)?"
     rf"{TARGET_WORDS}", re.IGNORECASE)
+# "A further £450,000 is assumed ...", "What is next: another £2.4m ...": a sentence (or a label's value) opening
+# with a further amount adds to the figure just named, so it is the same kind as that figure.
+FURTHER_START = re.compile(
+    r"(?:^|[:;\n])[^;:\n£]{0,30}?\b(?:a further|another|an? (?:additional|extra|further))\s+"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)*$", re.IGNORECASE)

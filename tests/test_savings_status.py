@@ -172,3 +172,9 @@ def test_money_of_a_target_and_the_target_itself_are_savings():
 def test_a_status_word_on_the_next_line_belongs_to_that_lines_figure():
     text = "Savings summary\nForecast in the 2021 plan: £12m across the county\nAchieved by March 2024: £4.5m"
     assert statuses(text) == [(12e6, "estimated"), (4.5e6, "achieved")]
+
+
+def test_a_sentence_opening_with_a_further_amount_adds_to_the_saving_before_it():
+    text = ("Sharing a director with the district saved £150,000 last year.\n\n"
+            "A further £85,000 is pencilled in for 2026/27, once the two legal teams merge.")
+    assert statuses(text) == [(1.5e5, "achieved"), (8.5e4, "target")]
