@@ -13,7 +13,7 @@ import bisect
 import re
 from dataclasses import dataclass
 
-from .councilnames import DESIGNATORS, normalise
+from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS, normalise
 from .regextrie import capitalised_in, capitalised_words_regex
 
 # Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
@@ -45,9 +45,7 @@ _NEXT = re.compile(r"([ \t\-'’]*)([^\W_]+)")
 _HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])")  # the letter before is checked in code
 # "Dorset Councils Partnership", "Kent Councils' Procurement Group": a plural council word then a capitalised
 # body names an organisation of councils. The place alone ("Dorset", "East Lincolnshire") is not one of them.
-_BODY_AFTER_PLURAL = re.compile(
-    r"['’]?[ \t]+(?:Partnership|Alliance|Consortium|Network|Group|Association|Forum|Board|Committee|Collaborative|"
-    r"Compact|Procurement|Shared)\b")
+_BODY_AFTER_PLURAL = re.compile(r"['’]?[ \t]+(?:" + "|".join(COUNCIL_BODY_WORDS) + r")\b")
 
 
 @dataclass

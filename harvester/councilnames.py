@@ -16,6 +16,10 @@ DESIGNATORS = frozenset(
     "council councils borough district county corporation comhairle cyngor "
     "dc bc cc mbc lbc rbc cbc mdc lb rb".split()
 )
+#: Words that, after a plural council word, name a body of councils rather than a council: "Dorset Councils
+#: Partnership", "the County Councils Network", "Kent Councils' Procurement Group".
+COUNCIL_BODY_WORDS = ("Partnership", "Alliance", "Consortium", "Network", "Group", "Association", "Forum", "Board",
+                      "Committee", "Collaborative", "Compact", "Procurement", "Shared")
 #: Prefixes and suffixes stripped from official names to find the bare place name.
 _STRIP_PREFIX = ("london borough of ", "royal borough of ", "borough council of ", "council of the ", "borough of ")
 _STRIP_SUFFIX = (

@@ -12,7 +12,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-from .councilnames import DESIGNATORS
+from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS
 from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
@@ -74,7 +74,7 @@ _COMPANIES = re.compile(r"\b(?:" + "|".join(re.escape(c) for c in _COMPANY_NAMES
 _BODIES = re.compile("|".join(re.escape(name) for name in _BODY_NAMES))
 _LOWER_INITIAL_COMPANIES = [c for c in _COMPANY_NAMES if c[0].islower()]
 # A body of councils is not a council: "the County Councils Network", "Arts Council England".
-_COUNCIL_BODIES = re.compile(r"\bCouncils['’]? Network\b|\bArts Council England\b")
+_COUNCIL_BODIES = re.compile(r"\bCouncils['’]? (?:" + "|".join(COUNCIL_BODY_WORDS) + r")\b|\bArts Council England\b")
 # Every word that can make a capitalised phrase a partner; phrases without one are not looked at further.
 _KEYWORD_WORDS = frozenset(
     "local government association lga police constabulary pcc commissioner fire nhs ccg icb ics clinical "
