@@ -23,6 +23,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
+        r"(?:hourly|daily|weekly|nightly|unit) (?:costs?|rates?|prices?|fees?|charges?)(?: of)?",
         r"a head", r"each (?:year )?per", r"cost per", r"an average of", r"on average", r"average", r"unit costs?", r"an hour", r"a night", r"a tonne",
         r"a week per")),
     ("grant", _cues(
@@ -155,7 +156,8 @@ PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|
 # A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
 PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
                       r"|saving|reduction|cut|total|figure|sum|year's)[a-z]+", re.IGNORECASE)
-PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit)\b",
+PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit|"
+                   r"trip|journey|call|transaction|request|contact|meal|session|bed|room|tonne|mile)\b",
                    re.IGNORECASE)
 # "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
 DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)

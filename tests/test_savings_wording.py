@@ -228,3 +228,11 @@ def test_money_under_what_the_alternative_costs_is_a_saving_but_under_budget_is_
 
 def test_money_a_change_will_release_is_a_saving():
     assert kinds("Closing the annex is expected to release £65,000 a year.") == [("£65,000", "saving")]
+
+
+@pytest.mark.parametrize("text", [
+    "The in-house team works at an hourly rate of £48.",
+    "A cleaner on the old contract cost the council about £19 a session.",
+])
+def test_a_unit_cost_needs_no_per(text):
+    assert [kind for _, kind in kinds(text)] == ["unit_cost"]
