@@ -236,3 +236,8 @@ def test_money_a_change_will_release_is_a_saving():
 ])
 def test_a_unit_cost_needs_no_per(text):
     assert [kind for _, kind in kinds(text)] == ["unit_cost"]
+
+
+def test_staff_time_freed_is_a_saving_at_the_value_put_on_it():
+    text = "Automating invoice matching has freed the equivalent of six posts, worth £190,000 a year."
+    assert kinds(text) == [("£190,000", "saving")]
