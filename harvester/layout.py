@@ -148,12 +148,13 @@ def _plain_table_header(text: str, sentence: Sentence):
     if row is None:
         return None
     count = len(row[1])
+    total = _TOTAL.fullmatch(row[0].rstrip(": "))  # "Total   £1.075m": a total row may fill only its last columns
     lines = _lines_above(text, sentence.start, blanks=1)  # a caption may stand a blank line above the table
     for line in lines:
         cells = _cells(line)
         if cells is None:
             break  # the first line above the rows: the heading line
-        if len(cells[1]) != count:
+        if len(cells[1]) != count and not (total and len(cells[1]) > count):
             return None
     else:
         return None

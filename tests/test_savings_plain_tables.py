@@ -51,3 +51,12 @@ def test_lettered_list_items_are_items_of_the_list_their_lead_in_introduces():
             "   a. Sharing a finance team with the district: £320,000\n"
             "   b. Moving the archive into the central library: £75,000")
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(3.2e5, "target"), (7.5e4, "target")]
+
+
+def test_a_total_row_that_fills_only_the_last_column_takes_that_columns_heading():
+    text = ("Contracts re-let in 2025\n"
+            "Contract          Old cost    New cost    Saving\n"
+            "Cleaning          £820,000    £760,000    £60,000\n"
+            "Security          £410,000    £385,000    £25,000\n"
+            "Total                                     £85,000")
+    assert sorted(s.amount_gbp for s in extract_savings(text)) == [25e3, 60e3, 85e3]
