@@ -24,7 +24,7 @@ import bisect
 import dataclasses
 import re
 
-from .councils import Match, find_council_mentions
+from .councils import Match, find_council_mentions, resolve
 from .furniture import related_links_start
 from .models import Record
 from .money import find_figures
@@ -62,8 +62,13 @@ def _codes_in(mentions: list[Match], starts: list[int], start: int, end: int) ->
 
 
 def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
-    """Short lines that start by naming a council, each with the lines below it."""
+    """Short lines that start by naming a council, each with the lines below it.
+
+    A heading that is nothing but an everyday-word council name ("Barnet", "Reading"), which linking leaves alone
+    in running text, counts too when at least two other headings on the page name councils.
+    """
     parts: list[_Part] = []
+    bare: set[int] = set()  # indexes of parts whose heading is only a bare name
     starts = [m.start for m in mentions]
     for line_match in _LINE.finditer(body):
         line = line_match.group().strip()
@@ -76,11 +81,33 @@ def _heading_blocks(body: str, mentions: list[Match]) -> list[_Part]:
             inside = _within(mentions, starts, begin, line_match.end())
             if inside and inside[0].start <= lead + 2:
                 codes = list(dict.fromkeys(m.code for m in inside))
+            elif not inside and len(line) <= 40 and (code := _bare_name(line)):
+                codes = [code]
+                bare.add(len(parts))
         if codes:
             parts.append(_Part(line, codes, [], begin))
         elif parts:
             parts[-1].lines.append(line)
+    if len(parts) - len(bare) < 2:  # bare names alone are not a list of councils' headings
+        parts = _fold(parts, bare)
     return [p for p in parts if p.lines]
+
+
+def _bare_name(line: str) -> str | None:
+    """The council a heading line names and nothing else ("Barnet"), or None."""
+    name = line[_HEADING_LEAD.match(line).end():].strip()
+    return resolve(name) if name[:1].isupper() and len(name.split()) <= 4 else None
+
+
+def _fold(parts: list[_Part], bare: set[int]) -> list[_Part]:
+    """Undo headings made from bare names: each becomes a line of the part before it again."""
+    kept: list[_Part] = []
+    for k, part in enumerate(parts):
+        if k in bare and kept:
+            kept[-1].lines.extend([part.heading] + part.lines)
+        elif k not in bare:
+            kept.append(part)
+    return kept
 
 
 def _paragraphs(body: str) -> list[tuple[str, int, int]]:

@@ -118,3 +118,13 @@ def test_headings_on_each_partners_share_of_one_joint_scheme_keep_the_page_whole
     with_figures = text.replace("single revenues team.", "single revenues team, £1.2m.")
     with_figures = with_figures.replace("merged planning support.", "merged planning support, £0.9m.")
     assert len(split_page(page(with_figures))) == 3
+
+
+def test_a_bare_everyday_word_council_heading_counts_among_other_council_headings():
+    text = ("Three boroughs automated their back offices.\n\n"
+            "Hackney\nThe borough's own developers built tools for benefit claims, saving £400,000 a year.\n\n"
+            "Reading\nSoftware robots now match invoices, worth £210,000 a year.\n\n"
+            "Camden\nData analytics cut debt recovery costs by £300,000.\n")
+    assert [p.councils for p in split_page(page(text))] == [["E09000012"], ["E06000038"], ["E09000007"]]
+    # Alone, such a heading is a word: "Reading" over a paragraph about one council splits nothing.
+    assert split_page(page("Reading\nCamden Council read the meters and saved £20,000.\n")) is None
