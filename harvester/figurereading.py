@@ -247,10 +247,10 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
         position, status = left[0]
         if status == "achieved":  # "could have saved", "aims to have delivered"
             for pos, name in left[1:]:
+                if position - pos <= 60 and ESTIMATES.match(sentence, pos) \
+                        and not CLAUSE_BREAK.search(sentence, pos, position):
+                    return "estimated"  # "officers estimate (that) the new rota has avoided": an estimate of a result
                 if position - pos > 25:
-                    if position - pos <= 60 and ESTIMATES.match(sentence, pos) \
-                            and not CLAUSE_BREAK.search(sentence, pos, position):
-                        return "estimated"  # "officers estimate the new rota has avoided": an estimate of a result
                     break
                 between = sentence[pos:position].split()
                 # "estimates it avoided", "could have saved", "aims to have delivered" - but not "planning teams saved"

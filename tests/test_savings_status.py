@@ -178,3 +178,8 @@ def test_a_sentence_opening_with_a_further_amount_adds_to_the_saving_before_it()
     text = ("Sharing a director with the district saved £150,000 last year.\n\n"
             "A further £85,000 is pencilled in for 2026/27, once the two legal teams merge.")
     assert statuses(text) == [(1.5e5, "achieved"), (8.5e4, "target")]
+
+
+def test_a_result_a_council_estimates_is_an_estimate_however_near_the_verb():
+    assert statuses("The county estimates that this has avoided £2.2m of care costs.") == [(2.2e6, "estimated")]
+    assert statuses("Officers estimate the hub has saved £310,000.") == [(3.1e5, "estimated")]
