@@ -322,7 +322,7 @@ class Context(NamedTuple):
     after_saving: bool = False  # the figure just before the sentence, in the same paragraph, is a saving
     list_kind: str | None = None  # a list item's lead-in line names this kind ("Savings proposals:")
     list_status: str | None = None  # ... and this status
-    columns: tuple[tuple[str | None, str | None], ...] = ()  # (kind, status) from each figure's column heading
+    columns: tuple[tuple[str | None, str | None, str | None], ...] = ()  # (kind, status, period) from column headings
     previous_status: str | None = None  # the status of that saving
     saving_before: bool = False  # the figure just before, across a paragraph break too, is a saving
 
@@ -367,12 +367,15 @@ def _described_as_saving(sentence: str, figures: tuple[Figure, ...], k: int,
                for m in SAVING_ATTRIBUTE.finditer(sentence, start, end))
 
 
-def column_reading(heading: str) -> tuple[str | None, str | None]:
-    """The kind and status a table's column heading gives its figures: "Saving" -> ("saving", None),
-    "Budget 2024/25" -> ("budget", None), "Target" -> (None, "target"), "Delivered" -> (None, "achieved")."""
+def column_reading(heading: str) -> tuple[str | None, str | None, str | None]:
+    """The kind, status and period a table's column heading gives its figures: "Saving" -> ("saving", None, None),
+    "Budget 2024/25" -> ("budget", None, None), "Target" -> (None, "target", None), "Delivered" -> (None,
+    "achieved", None), "Saving per annum" -> ("saving", None, "annual")."""
     kinds = {name for name, _ in _KIND_CUES.find(heading)}
     statuses = {name for name, _ in _STATUS_CUES.find(heading)}
-    return (kinds.pop() if len(kinds) == 1 else None), (statuses.pop() if len(statuses) == 1 else None)
+    periods = {name for name, _ in _PERIOD_CUES.find(heading)}
+    return (kinds.pop() if len(kinds) == 1 else None), (statuses.pop() if len(statuses) == 1 else None), \
+        (periods.pop() if len(periods) == 1 else None)
 
 
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
@@ -401,7 +404,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                                                                  figures[k - 1].start) \
                 and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = "other"
-        column_kind, column_status = context.columns[k] if k < len(context.columns) else (None, None)
+        column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving
@@ -452,7 +455,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
-            period = _nearest(sentence, span, own, 12)
+            period = column_period or _nearest(sentence, span, own, 12)
             if not figure.fiscal_year and sentence_year is None:
                 sentence_year = fiscal_year(sentence) or ""  # read once: a long sentence holds many savings
             year = figure.fiscal_year or sentence_year or None

@@ -170,11 +170,11 @@ def _plain_table_header(text: str, sentence: Sentence):
     elif beyond_blank:
         caption = ""  # across a blank line only a unit statement and its caption belong to the table
     readings = [column_reading(name) for name in columns[-count:]]
-    kinds = {kind for (kind, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
+    kinds = {kind for (kind, _, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
     if len(kinds) == 1 and None not in kinds:
         # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it
-        readings = [(kinds.copy().pop(), status) if _TOTAL.fullmatch(name) else (kind, status)
-                    for (kind, status), name in zip(readings, columns[-count:])]
+        readings = [(kinds.copy().pop(), status, period) if _TOTAL.fullmatch(name) else (kind, status, period)
+                    for (kind, status, period), name in zip(readings, columns[-count:])]
     return tuple(readings), lead_in(caption) if len(caption) <= 200 else (None, None)
 
 
@@ -185,7 +185,11 @@ def _unit_only(line: str) -> bool:
 
 
 def _column_names(line: str) -> list[str]:
-    """Column headings from a heading line: words, with a year joined to the word before ("Budget 2024/25")."""
+    """Column headings from a heading line: the cells between runs of spaces, tabs or bars when the line is set
+    out so ("Saving per annum   One-off cost"), else words, with a year joined to the word before ("Budget 2024/25")."""
+    cells = [cell for cell in _CELL_GAP.split(line.strip()) if cell]
+    if len(cells) > 1:
+        return cells
     names: list[str] = []
     for word in line.replace("|", " ").split():
         if names and _YEAR.match(word):

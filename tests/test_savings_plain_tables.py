@@ -60,3 +60,12 @@ def test_a_total_row_that_fills_only_the_last_column_takes_that_columns_heading(
             "Security          £410,000    £385,000    £25,000\n"
             "Total                                     £85,000")
     assert sorted(s.amount_gbp for s in extract_savings(text)) == [25e3, 60e3, 85e3]
+
+
+def test_a_column_headed_per_annum_gives_its_savings_that_period():
+    text = ("Shared service savings\n"
+            "Service          Saving per annum    One-off saving\n"
+            "Payroll          £45,000             £12,000\n"
+            "Procurement      £130,000            £20,000")
+    periods = {s.amount_gbp: s.period for s in extract_savings(text)}
+    assert periods == {45e3: "annual", 130e3: "annual", 12e3: "one-off", 20e3: "one-off"}
