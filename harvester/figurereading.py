@@ -389,6 +389,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         kind, distance = _kind(sentence, span, kind_cues, marks)
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
+        elif kind == "budget" and figure.percent is not None:
+            kind = "other"  # "council tax will rise by 4.99%": a rate or share, never a sum budgeted or spent
         if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
                 and (figure.percent is None) == (figures[k - 1].percent is None) \
                 and not _cue_between(kind_cues, _own_end(sentence, figures[k - 1].end), figure.start) \

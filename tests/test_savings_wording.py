@@ -241,3 +241,8 @@ def test_a_unit_cost_needs_no_per(text):
 def test_staff_time_freed_is_a_saving_at_the_value_put_on_it():
     text = "Automating invoice matching has freed the equivalent of six posts, worth £190,000 a year."
     assert kinds(text) == [("£190,000", "saving")]
+
+
+
+def test_a_tax_rise_is_a_rate_not_a_budget():
+    assert kinds("Band D council tax goes up by 2.99% in April.") == [("2.99%", "other")]
