@@ -164,7 +164,7 @@ DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['â€
 CAPITAL_NOUN = re.compile(
     r"\s*(?:(?!(?:in|on|of|for|from|to|by|a|the|through|across|over|at|with|and|or|sav\w*|efficienc\w*|cuts?)\b)"
     r"[\w-]+\s+){0,2}?(?:project|scheme|programme|development|redevelopment|refurbishment|regeneration|facility|"
-    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion)s?\b", re.IGNORECASE)
+    r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion|loan)s?\b", re.IGNORECASE)
 # A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
 # 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
 MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"

@@ -246,3 +246,11 @@ def test_staff_time_freed_is_a_saving_at_the_value_put_on_it():
 
 def test_a_tax_rise_is_a_rate_not_a_budget():
     assert kinds("Band D council tax goes up by 2.99% in April.") == [("2.99%", "other")]
+
+
+@pytest.mark.parametrize("text", [
+    "The boilers were paid for with a £1.8m interest-free loan from Salix.",
+    "The new street lights were funded by a £900,000 low-interest loan.",
+])
+def test_a_loan_is_borrowing_not_a_grant(text):
+    assert [kind for _, kind in kinds(text)] == ["investment"]
