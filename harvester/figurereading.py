@@ -24,6 +24,7 @@ from .savingcues import (
     DESCRIBED_AFTER,
     DETERMINER,
     DOING_LESS,
+    ELABORATES,
     ESTIMATES,
     FROM_LEVEL,
     FURTHER_START,
@@ -228,6 +229,10 @@ def _status(sentence: str, fig: tuple[int, int], previous_end: int, next_start: 
         # "The £2m saving, which was announced last year, will be delivered by 2026": the main verb decides
         right = [(span[0], name) for name, span in cues if aside.end() <= span[0] <= aside.end() + 40
                  and span[1] <= next_start and not CLAUSE_BREAK.search(sentence, aside.end(), span[0])]
+    if not left and not right and clause and (about := ELABORATES.match(sentence, clause.start())):
+        # "A further £5.5m is rated red: it will not be achieved this year": the clause about it decides
+        right = [(span[0], name) for name, span in cues if about.end() <= span[0] <= about.end() + 40
+                 and span[1] <= next_start]
     if (own := OBJECT_RELATIVE.match(sentence, fig[1])) is not None:
         # "will use the £400,000 it saved last year": the clause about the figure says what it is
         status = next((name for name, span in cues if span[0] == own.end()), None)

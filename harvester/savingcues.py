@@ -278,3 +278,6 @@ OF_A_TARGET = re.compile(
 FURTHER_START = re.compile(
     r"(?:^|[:;\n])[^;:\n£]{0,30}?\b(?:a further|another|an? (?:additional|extra|further))\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)*$", re.IGNORECASE)
+# "£5.5m is rated red: it will not be achieved": after a colon or semicolon, a clause about the figure ("it",
+# "this") says what the clause before only labelled.
+ELABORATES = re.compile(r"[:;]\s*(?:it|this|these|they|that sum|the (?:sum|amount|saving))\s+", re.IGNORECASE)

@@ -183,3 +183,9 @@ def test_a_sentence_opening_with_a_further_amount_adds_to_the_saving_before_it()
 def test_a_result_a_council_estimates_is_an_estimate_however_near_the_verb():
     assert statuses("The county estimates that this has avoided £2.2m of care costs.") == [(2.2e6, "estimated")]
     assert statuses("Officers estimate the hub has saved £310,000.") == [(3.1e5, "estimated")]
+
+
+def test_a_clause_about_the_figure_after_a_colon_gives_its_status():
+    text = ("Shared procurement saved £1.2m last year. "
+            "Another £400,000 is flagged amber; it will not be delivered until the new framework starts.")
+    assert statuses(text) == [(1.2e6, "achieved"), (4e5, "target")]
