@@ -17,6 +17,7 @@ from typing import NamedTuple
 from .cueset import CueSet
 from .money import Figure, fiscal_year
 from .savingcues import (
+    ACCORDING_TO,
     CAPITAL_NOUN,
     CLAUSE_BREAK,
     CONTINUES,
@@ -459,6 +460,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 (context.previous_status if not k and context.after_saving else None)
             status = column_status or _status(sentence, span, previous_end, next_start, status_cues,
                                               inherited or context.list_status)
+            if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
+                status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]

@@ -281,3 +281,8 @@ FURTHER_START = re.compile(
 # "£5.5m is rated red: it will not be achieved": after a colon or semicolon, a clause about the figure ("it",
 # "this") says what the clause before only labelled.
 ELABORATES = re.compile(r"[:;]\s*(?:it|this|these|they|that sum|the (?:sum|amount|saving))\s+", re.IGNORECASE)
+# "will cut the bill by £1.4m a year, according to the business case": a figure credited to a forecast or model is
+# that source's estimate, whatever the verb says.
+ACCORDING_TO = re.compile(
+    r"\baccording to (?:the |its |their |our |an? )?(?:[\w'’-]+ ){0,3}?(?:business case|modell?ing|models?|estimates?|"
+    r"forecasts?|projections?|calculations?)\b", re.IGNORECASE)

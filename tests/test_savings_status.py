@@ -189,3 +189,11 @@ def test_a_clause_about_the_figure_after_a_colon_gives_its_status():
     text = ("Shared procurement saved £1.2m last year. "
             "Another £400,000 is flagged amber; it will not be delivered until the new framework starts.")
     assert statuses(text) == [(1.2e6, "achieved"), (4e5, "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "Merging the two call centres will save £240,000 a year, according to the council's own modelling.",
+    "The scheme has cut repair bills by £90,000, according to officers' estimates.",
+])
+def test_a_figure_credited_to_a_forecast_or_model_is_an_estimate(text):
+    assert [status for _, status in statuses(text)] == ["estimated"]
