@@ -18,6 +18,7 @@ from .cueset import CueSet
 from .money import Figure, fiscal_year
 from .savingcues import (
     ACCORDING_TO,
+    BELOW_ALTERNATIVE,
     CAPITAL_NOUN,
     CLAUSE_BREAK,
     CONTINUES,
@@ -173,6 +174,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
+    if kind != "funding_gap" and BELOW_ALTERNATIVE.match(sentence, fig[1]):
+        return "saving", 0.0  # "came in £1.3m under the current contract"
     if LESS_AFTER.match(sentence, fig[1]) and (kind in ("budget", "other", "investment")
                                                 or kind != "funding_gap" and PRICE_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0])):
         return "saving", 0.0  # "costs 11 per cent less than the contract it replaced", "won a price 20% lower"

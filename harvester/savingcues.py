@@ -187,11 +187,11 @@ OVER_AFTER = re.compile(r"\s*(?:(?:more|higher|greater) than (?:budget\w*|planne
 RATIO_AFTER = re.compile(r"\s*(?:in|out of|of|for) every\b", re.IGNORECASE)
 RATIO_BEFORE = re.compile(r"\b(?:every|each)\s+$", re.IGNORECASE)
 # "costs 11 per cent less than", "£700,000 less than it would otherwise have been": the figure is what was saved.
-LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:(?:less|lower|cheaper)\b|"
-                        # "came in £1.3m under the current contract": below what the alternative costs (not "under
-                        # budget", an underspend)
-                        r"(?:under|below) (?:the |its |their )?(?:cost|price|current|previous|existing|old|present)\b)",
-                        re.IGNORECASE)
+LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|lower|cheaper)\b", re.IGNORECASE)
+# "the winning bid came in £1.3m under the current contract": below what the alternative costs is a saving whatever
+# the verb or noun before it (a bid here is a tender, not a bid for a grant); "under budget" is an underspend.
+BELOW_ALTERNATIVE = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:under|below) (?:the |its |their )?"
+                               r"(?:cost|price|current|previous|existing|old|present)\b", re.IGNORECASE)
 # Right before a figure, words that restate a saving already named: "against a target of", "it had delivered".
 RESTATES = re.compile(
     r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"

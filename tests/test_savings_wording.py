@@ -219,6 +219,7 @@ def test_cutting_a_long_named_cost_by_an_amount_is_a_saving(text):
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("The winning tender came in £240,000 under the existing contract.", "saving"),
+    ("The successful bid was £130,000 below the current price.", "saving"),
     ("Composting the green waste costs £70,000 below the cost of landfill each year.", "saving"),
     ("The library refit finished £40,000 under budget.", "budget"),
 ])
