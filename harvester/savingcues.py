@@ -61,7 +61,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies))(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
-        r"business case", r"net benefits?", r"value for money",
+        r"business case", r"cost improvements?", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'’-]+){0,7}? by",
         # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)",

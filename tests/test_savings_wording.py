@@ -255,3 +255,7 @@ def test_a_tax_rise_is_a_rate_not_a_budget():
 ])
 def test_a_loan_is_borrowing_not_a_grant(text):
     assert [kind for _, kind in kinds(text)] == ["investment"]
+
+
+def test_an_nhs_cost_improvement_is_a_saving():
+    assert kinds("The trust's cost improvement programme delivered £8.2m this year.") == [("£8.2m", "saving")]
