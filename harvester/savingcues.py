@@ -84,7 +84,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
     ("target", _cues(
         r"aims?", r"aiming", r"hoped", r"hoping", r"(?:is|are) to (?=save|cut|reduce|find|deliver|make)",
-        r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned",
+        r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned", r"(?:a|the|its) plan of",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
         r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|make|met|meet)",

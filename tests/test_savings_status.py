@@ -197,3 +197,8 @@ def test_a_clause_about_the_figure_after_a_colon_gives_its_status():
 ])
 def test_a_figure_credited_to_a_forecast_or_model_is_an_estimate(text):
     assert [status for _, status in statuses(text)] == ["estimated"]
+
+
+def test_a_plan_of_an_amount_is_a_target():
+    text = "Back-office savings reached £2.1m against a plan of £2.6m."
+    assert statuses(text) == [(2.1e6, "achieved"), (2.6e6, "target")]
