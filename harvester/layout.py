@@ -13,7 +13,7 @@ import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
 from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
-from .tables import EMPTY, NOT_MONEY, _as_money, _unit
+from .tables import EMPTY, MONEY_HEADING, NOT_MONEY, as_sterling, stated_unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
 # A lettered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like "etc."): the
@@ -39,6 +39,7 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up wit
 _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
+_PER = re.compile(r"\bper (?!annum|year)", re.IGNORECASE)  # "Cost per head": a unit cost, not in the table's £000
 
 
 def context_of(text: str, sentence: Sentence, previous) -> Context:
@@ -214,7 +215,9 @@ def with_stated_units(text: str) -> str:
     for k, line in enumerate(lines):
         if len(line) > 120 or not _DECLARED_UNIT.search(line):
             continue
-        unit = _unit(line)
+        unit = stated_unit(line)
+        if unit is None:
+            continue
         headings: list[str] = []
         rows = 0
         for j in range(k + 1, min(len(lines), k + 4 + MAX_TABLE_ROWS)):
@@ -226,7 +229,7 @@ def with_stated_units(text: str) -> str:
                     headings.append(lines[j])
                 continue
             rows += 1
-            lines[j] = _row_as_money(lines[j], cells, unit, headings[-1] if headings else "")
+            lines[j] = _row_as_sterling(lines[j], cells, unit, headings[-1] if headings else "")
     return "\n".join(lines)
 
 
@@ -248,12 +251,15 @@ def _table_cells(line: str) -> list[tuple[int, int]] | None:
     return values if not NOT_MONEY.search(line, *label) else []
 
 
-def _row_as_money(line: str, cells: list[tuple[int, int]], unit: str, heading: str) -> str:
-    """A row with each bare amount written in the stated unit, except in columns headed as counts ("FTE", "%")."""
+def _row_as_sterling(line: str, cells: list[tuple[int, int]], unit: str, heading: str) -> str:
+    """A row with each bare amount written in the stated unit, except in columns that count or give a rate."""
     names = [name for name in _CELL_GAP.split(heading.strip()) if name] if heading else []
     names = names[-len(cells):] if len(names) >= len(cells) else [""] * len(cells)
     for (a, b), name in reversed(list(zip(cells, names))):
-        own = _unit(name) if _STATED_UNIT.search(name) else None  # "Budget £m" over "£000" rows: its own unit
-        if own is not None or not NOT_MONEY.search(name):
-            line = line[:a] + _as_money(line[a:b], own or unit) + line[b:]
+        own = stated_unit(name) if _STATED_UNIT.search(name) else None  # "Budget £m" over "£000" rows: its own unit
+        # the table's unit reaches columns of money, years or periods, or unnamed ones, as in tables.py: not
+        # "Residents helped" or "Cost per head"
+        applies = not name or MONEY_HEADING.search(name) and not NOT_MONEY.search(name) and not _PER.search(name)
+        if own is not None or applies:
+            line = line[:a] + as_sterling(line[a:b], own if own is not None else unit) + line[b:]
     return line

@@ -69,3 +69,10 @@ def test_a_column_headed_per_annum_gives_its_savings_that_period():
             "Procurement      £130,000            £20,000")
     periods = {s.amount_gbp: s.period for s in extract_savings(text)}
     assert periods == {45e3: "annual", 130e3: "annual", 12e3: "one-off", 20e3: "one-off"}
+
+
+def test_a_stated_unit_does_not_reach_columns_that_count_people_or_cost_per_head():
+    text = ("Early help (£000)\n\n"
+            "Area        Savings 2025/26   Families helped   Cost per head\n"
+            "North       410               1,250             2\n")
+    assert " ".join(with_stated_units(text).split()).endswith("North £410k 1,250 2")
