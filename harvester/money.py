@@ -51,6 +51,7 @@ _GBP = re.compile(r"\bGBP[ ]?(?P<num>" + _STERLING_TAIL, re.IGNORECASE)
 _POUNDS_AFTER = re.compile(
     rf"(?<![£\w.,])(?P<num>{_NUM})[ ]?(?P<mult>{_MULT})?[ ]?(?:pounds|pound|sterling)\b", re.IGNORECASE,
 )
+_HUNDRED_BEFORE = re.compile(r"\bhundred(?:[ -]and)?[ -]$", re.IGNORECASE)
 _WORDS = re.compile(
     rf"\b(?P<word>a quarter of a|half a|a hundred|(?:{'|'.join(_TENS)})(?:[ -](?:{'|'.join(_UNITS)}))?|"
     rf"{'|'.join(_TEENS + _UNITS)}|a|an)[ -](?P<mult>million|billion|thousand)[ ]?(?P<pounds>pounds|pound)?",
@@ -242,8 +243,8 @@ def _written(text: str, lower: str) -> list[Figure]:
         if not (match.group("pounds") or preceded_by_pound):
             continue
         value = _WORD_NUMBERS.get(match.group("word").lower())
-        if value is None:
-            continue
+        if value is None or _HUNDRED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
+            continue  # "one hundred and twenty million pounds": a compound this reader cannot add up, left unread
         start = match.start() - (2 if preceded_by_pound else 0)
         amount = value * _MULTIPLIERS[match.group("mult").lower()]
         found.append(Figure(text[max(0, start):match.end()].strip(), max(0, start), match.end(), amount,
@@ -312,15 +313,23 @@ def find_percentages(text: str, lower: str | None = None) -> list[Figure]:
     return found
 
 
-_SPACES = str.maketrans({"\xa0": " ", "\u202f": " ", "\u2009": " ", "\u2007": " "})
+# Every Unicode space separator but the plain space: no-break, thin, hair, en, em, figure, ideographic...
+_ODD_SPACES = "\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009\u200a\u202f\u205f\u3000"
+_SPACES = str.maketrans(dict.fromkeys(_ODD_SPACES, " "))
+_ODD_SPACE = re.compile(f"[{_ODD_SPACES}]")
+_LAST_PLAIN: tuple[str, str] = ("", "")  # the last text made plain, and the result: one page asks several times
 
 
 def plain_spaces(text: str) -> str:
-    """``text`` with no-break and thin spaces as plain spaces (same length, so offsets hold): web pages write
-    "£1.2&nbsp;million" and "25&nbsp;per cent"."""
-    if "\xa0" in text or "\u202f" in text or "\u2009" in text or "\u2007" in text:
-        return text.translate(_SPACES)
-    return text
+    """``text`` with no-break, thin and other odd spaces as plain spaces (same length, so offsets hold): web pages
+    write "£1.2&nbsp;million" and "25&nbsp;per cent"."""
+    global _LAST_PLAIN
+    last = _LAST_PLAIN  # read once: another thread may replace it (as a whole) meanwhile
+    if text is last[0] or text is last[1]:
+        return last[1]
+    plain = text.translate(_SPACES) if _ODD_SPACE.search(text) else text
+    _LAST_PLAIN = (text, plain)
+    return plain
 
 
 def find_figures(text: str) -> list[Figure]:

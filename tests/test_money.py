@@ -135,3 +135,12 @@ def test_decimal_amounts_are_exact_pounds_not_binary_float_approximations(text, 
 def test_no_break_and_thin_spaces_read_as_spaces(text, amount, percent):
     [figure] = find_figures(f"a saving of {text} a year")
     assert (figure.amount_gbp, figure.percent) == (amount, percent)
+
+
+def test_a_compound_written_number_is_left_unread_rather_than_misread():
+    assert find_money("The scheme cost one hundred and twenty million pounds.") == []
+    assert [f.amount_gbp for f in find_money("The scheme cost twenty million pounds.")] == [20_000_000.0]
+
+
+def test_every_kind_of_odd_space_reads_as_a_space():
+    assert [f.amount_gbp for f in find_money("saved £1.2\u2002million and £3\u200amillion")] == [1_200_000.0, 3_000_000.0]
