@@ -39,7 +39,8 @@ YEAR = re.compile(r"^(19|20)\d\d$")
 UNIT = re.compile(r"£\s*(?:(?P<k>'?000s?|thousands?|k)|(?P<m>m|mn|millions?)|(?P<bn>bn|billions?))?(?![\w£'])",
                   re.IGNORECASE)
 _FIGURES_IN = re.compile(r"\bfigures(?: are)?(?: shown)?(?: in)?\s*$", re.IGNORECASE)
-_RATIO = re.compile(r"\b(?:per|ratio|rate)\b", re.IGNORECASE)  # "Cost per head": not in the table's £m
+# "Cost per head", "ratio": not in the table's £m; "per annum" and "per year" are a period, not a ratio.
+_RATIO = re.compile(r"\bper\b(?! (?:annum|year|a year))|\b(?:ratio|rate)\b", re.IGNORECASE)
 # Column headings a table-wide unit applies to: money words, years and periods, or none at all.
 MONEY_HEADING = re.compile(r"\b(?:savings?|budgets?|costs?|spend\w*|targets?|delivered|achieved|totals?|income|gaps?|"
                            r"grants?|forecasts?|actuals?|planned|pressures?|net|gross|outturn|value|amount|"
@@ -220,8 +221,6 @@ def _column_units(headers: list[str], titles: list[str]) -> list[str | None]:
     return units
 
 
-_unit = stated_unit  # the name layout.py imports (plain-text tables), until it uses the public one
-
 
 def as_sterling(text: str, unit: str | None) -> str:
     """A bare amount in a column whose heading gives the unit, written as the sterling it is ("3,150" -> "£3,150k")."""
@@ -286,5 +285,3 @@ def table_lines(table: Tag) -> list[str] | None:
             lines.append(line)
     return lines
 
-
-_as_money = as_sterling  # the name layout.py imports, until it uses the public one
