@@ -91,7 +91,13 @@ def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
 
 
 # "saved £141m without closing a single library or leisure centre": the services kept open are not the subject.
-_SPARED = re.compile(r"\bwithout (?:closing|cutting|losing|shutting|reducing|having to close|having to cut)\b[^.;:]{0,50}$")
+_SPARING = re.compile(r"\bwithout (?:closing|cutting|losing|shutting|reducing|having to close|having to cut)\b")
+_CLAUSE_END = re.compile(r"[.;:]")
+
+
+def _spared(lower: str, ends: list[int], at: int) -> bool:
+    """Whether a phrase at ``at`` is what a "without closing ..." just before it (ending at one of ``ends``) kept."""
+    return any(end <= at <= end + 50 and not _CLAUSE_END.search(lower, end, at) for end in ends)
 
 
 def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
@@ -103,9 +109,9 @@ def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str,
         lower = text.lower()
         if len(lower) != len(text):  # a few characters ("İ") lengthen when lower-cased: keep offsets true
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
-        spared = "without " in lower
+        sparing = [m.end() for m in _SPARING.finditer(lower)] if "without " in lower else []
         for match in _SCAN.finditer(" " + lower):
-            if spared and _SPARED.search(lower, max(0, match.start(1) - 61), match.start(1) - 1):
+            if sparing and _spared(lower, sparing, match.start(1) - 1):
                 continue
             found = text[match.start(1) - 1:match.end(1) - 1]
             hits = _HITS.get(found)
