@@ -189,7 +189,7 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
             continue  # commas only inside long official names ("Newry, Mourne and Down")
         suffix_match = _SUFFIX.match(text, end)
         suffix = tuple(suffix_match.group(1).lower().split()) if suffix_match else ()
-        its_council = None if suffix_match else _ITS_COUNCIL.match(text, end)
+        its_council = None if suffix_match or text[end:end + 1] not in ("'", "’", ",") else _ITS_COUNCIL.match(text, end)
         if its_council and its_council.group("possessive")[0] == "," and not _OPENS_WITH_IN.search(text, max(0, start - 40), start):
             its_council = None
         cand = Candidate(key, start, suffix_match.end() if suffix_match else end,
