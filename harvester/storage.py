@@ -100,7 +100,15 @@ class Storage:
         """A 304 or same-hash page: still published, nothing to re-parse."""
         now = now_iso()
         with self.db.atomic():
-            doc_id = self._document(url, source, {"status": "unchanged", "http_status": http_status, "fetched_at": now, "error": None})
+            doc_id = document_id(url)
+            # One plain UPDATE: an unchanged page is the common case of a re-run, and sqlite-utils' upsert spends a
+            # dozen statements (introspection included) on the same row. A page not yet stored goes the long way.
+            updated = self.db.conn.execute(
+                "update documents set url = ?, source = ?, last_seen = ?, fetched_at = ?, status = 'unchanged', "
+                "http_status = ?, error = null where id = ?", [url, source, now, now, http_status, doc_id]).rowcount
+            if not updated:
+                self._document(url, source, {"status": "unchanged", "http_status": http_status, "fetched_at": now,
+                                             "error": None})
             self.db.conn.execute("update initiative_sources set last_seen = ? where document_id = ?", [now, doc_id])
             self.db.conn.execute(
                 "update initiatives set last_seen = ?, status = 'published' where id in "
