@@ -13,7 +13,7 @@ import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
 from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
-from .tables import EMPTY, MONEY_HEADING, NOT_MONEY, as_sterling, stated_unit
+from .tables import EMPTY, NOT_MONEY, as_sterling, stated_unit, takes_table_unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
 # A lettered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like "etc."): the
@@ -39,7 +39,6 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up wit
 _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
-_PER = re.compile(r"\bper (?!annum|year)", re.IGNORECASE)  # "Cost per head": a unit cost, not in the table's £000
 
 
 def context_of(text: str, sentence: Sentence, previous) -> Context:
@@ -257,9 +256,6 @@ def _row_as_sterling(line: str, cells: list[tuple[int, int]], unit: str, heading
     names = names[-len(cells):] if len(names) >= len(cells) else [""] * len(cells)
     for (a, b), name in reversed(list(zip(cells, names))):
         own = stated_unit(name) if _STATED_UNIT.search(name) else None  # "Budget £m" over "£000" rows: its own unit
-        # the table's unit reaches columns of money, years or periods, or unnamed ones, as in tables.py: not
-        # "Residents helped" or "Cost per head"
-        applies = not name or MONEY_HEADING.search(name) and not NOT_MONEY.search(name) and not _PER.search(name)
-        if own is not None or applies:
+        if own is not None or takes_table_unit(name):
             line = line[:a] + as_sterling(line[a:b], own if own is not None else unit) + line[b:]
     return line

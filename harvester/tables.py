@@ -215,10 +215,15 @@ def _column_units(headers: list[str], titles: list[str]) -> list[str | None]:
     units = []
     for header in headers:
         own = stated_unit(header)
-        applies = not header or (MONEY_HEADING.search(header) and not NOT_MONEY.search(header)
-                                 and not _RATIO.search(header))
-        units.append(own if own is not None else table_unit if applies else None)
+        units.append(own if own is not None else table_unit if takes_table_unit(header) else None)
     return units
+
+
+def takes_table_unit(heading: str) -> bool:
+    """Whether a column under ``heading`` holds money in the unit its table states once: an unnamed column, or one
+    of money, years or periods; not one that counts ("Residents helped", "FTE") or gives a rate ("Cost per head")."""
+    return not heading or bool(MONEY_HEADING.search(heading) and not NOT_MONEY.search(heading)
+                               and not _RATIO.search(heading))
 
 
 
