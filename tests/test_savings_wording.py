@@ -3,11 +3,8 @@
 from __future__ import annotations
 
 import pytest
-from shopwindow.savings import classify_figures, extract_savings
-
-
-def kinds(text: str) -> list[tuple[str, str]]:
-    return [(c.figure.text, c.kind) for c in classify_figures(text)]
+from shopwindow.savings import extract_savings
+from test_savings_classify import kinds  # (figure as written, kind) for each figure
 
 
 @pytest.mark.parametrize(("text", "expected"), [
