@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from shopwindow.content import extract_article
 
 FURNITURE = """
@@ -92,20 +93,18 @@ def test_line_breaks_in_the_html_source_of_a_paragraph_are_spaces():
         "The council saved £2m on waste this year, officers told the environment committee on Tuesday evening.")
 
 
-def test_a_press_release_stops_at_its_notes_to_editors():
+@pytest.mark.parametrize(("end", "after_it"), [
+    # A press release stops at its notes to editors...
+    ("<p>ENDS</p><h3>Notes to editors</h3><p>The council has 3,000 staff and a budget of £300m.</p>", "£300m"),
+    # ...and an article where its links to related stories begin.
+    ("<h2>Related stories</h2><ul><li><a href='/a'>Sheffield City Council saves £2m on printing</a></li></ul>",
+     "Sheffield"),
+])
+def test_an_article_stops_at_the_furniture_after_it(end, after_it):
     html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
-            "they say saves £80,000 a year in rent and running costs.</p><p>ENDS</p><h3>Notes to editors</h3>"
-            "<p>The council has 3,000 staff and a budget of £300m.</p></main></body></html>")
+            f"they say saves £80,000 a year in rent and running costs.</p>{end}</main></body></html>")
     text = extract_article(html, "https://www.example.gov.uk/depot").text
-    assert "£300m" not in text and text.startswith("The two councils now share")
-
-
-def test_an_article_stops_where_its_links_to_related_stories_begin():
-    html = ("<html><body><main><h1>Depot shared</h1><p>The two councils now share one vehicle depot, which "
-            "they say saves £80,000 a year in rent and running costs.</p><h2>Related stories</h2><ul>"
-            "<li><a href='/a'>Sheffield City Council saves £2m on printing</a></li></ul></main></body></html>")
-    text = extract_article(html, "https://www.example.gov.uk/depot").text
-    assert "Sheffield" not in text and text.startswith("The two councils now share")
+    assert after_it not in text and text.startswith("The two councils now share")
 
 
 def test_press_office_contact_lines_are_dropped():
