@@ -229,9 +229,10 @@ def _reject_lone_body_names(text: str, cands: list[Candidate]) -> None:
             cand.rejected = True
 
 
-def _listed_together(text: str, first: Candidate, second: Candidate) -> bool:
-    """Two names next to each other in a list: nothing between them but a comma, "and", "or" or "as well as"."""
-    gap = text[first.end:second.start]
+def _listed_together(text: str, first: Candidate, second: Candidate, after: int | None = None) -> bool:
+    """Two names next to each other in a list: nothing between them but a comma, "and", "or" or "as well as".
+    ``after``: where the first name ends, when words read after it belong to it."""
+    gap = text[first.end if after is None else after:second.start]
     return normalise(gap) in ("", "and", "or", "as well as") and len(gap) < 14
 
 
@@ -268,8 +269,13 @@ def _title_case_line(text: str, at: int) -> bool:
     return capitalised / len(words) >= 0.7
 
 
+# A list member's own tier word before the shared plural: "Derby City and Derbyshire County Councils".
+_MEMBER_TIER = re.compile(r"[ \t]+(?:City|County|Borough|District|Metropolitan Borough)(?![^\W_])")
+
+
 def _vouch_for_lists(text: str, cands: list[Candidate]) -> None:
-    """'Reading, Slough and Wokingham councils': a plural council word vouches for the whole list."""
+    """'Reading, Slough and Wokingham councils': a plural council word vouches for the whole list, members
+    written with their own tier word too ('Derby City and Derbyshire County Councils')."""
     vouched = False
     for k in range(len(cands) - 1, -1, -1):
         cand = cands[k]
@@ -279,6 +285,12 @@ def _vouch_for_lists(text: str, cands: list[Candidate]) -> None:
             if _listed_together(text, cand, cands[k + 1]):
                 if not cand.rejected or cand.pending:
                     cand.pending, cand.rejected, cand.designated = False, False, True
+                continue
+            tier = _MEMBER_TIER.match(text, cand.end)
+            if tier and _listed_together(text, cand, cands[k + 1], after=tier.end()):
+                # its tier word, not another body's name, is what made a bare "Derby City" look rejected
+                cand.pending, cand.rejected, cand.designated, cand.end = False, False, True, tier.end()
+                cand.county_word = cand.county_word or "County" in tier.group()
                 continue
             vouched = False
         else:

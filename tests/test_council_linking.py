@@ -67,6 +67,14 @@ def test_list_with_plural_council_word_links_every_member():
     assert codes("Harrow and Brent LBCs run a joint team. The two authorities saved money.") == ["E09000015", "E09000005"]
 
 
+def test_list_members_may_carry_their_own_tier_word_before_the_shared_plural():
+    assert codes("Derby City and Derbyshire County Councils have merged their payroll teams.") == [
+        "E06000015", "E10000007"]
+    assert codes("Babergh District and Mid Suffolk District Councils have one staff.") == ["E07000200", "E07000203"]
+    # A tier word with no council list after it is still a football club.
+    assert codes("Birmingham City and Aston Villa fans met at the ground.") == []
+
+
 def test_a_body_named_after_a_place_and_its_councils_is_not_that_places_council():
     assert codes("The Wessex Councils Partnership was set up by Dorset Councils Alliance members.") == []
     assert codes("Staff of the North Kent Councils' Procurement Group met.") == []
