@@ -118,15 +118,41 @@ def _is_row(line: str) -> bool:
     return bool(_ITEM.match(line) or _labelled_row(line))
 
 
+def _indent(line: str) -> int:
+    return len(line) - len(line.lstrip(" \t"))
+
+
+def _lead(text: str, item_start: int) -> tuple[str, int] | None:
+    """The line that introduces the list or table an item belongs to, and where it starts: the first line above
+    that is no item, or for an indented item the first line less indented (a report's "2. The largest items
+    are:" above "   a. ...")."""
+    line_start = text.rfind("\n", 0, item_start) + 1
+    indent = _indent(text[line_start:item_start + 1])
+    for line in _lines_above(text, item_start):
+        line_start = text.rfind("\n", 0, line_start - 1) + 1
+        if not _is_row(line) or indent and line.strip() and _indent(line) < indent:
+            return line, line_start
+    return None
+
+
 def _lead_line(text: str, item_start: int) -> str | None:
-    """The line that introduces the list or table an item belongs to: the first line above that is no item."""
-    return next((line for line in _lines_above(text, item_start) if not _is_row(line)), None)
+    lead = _lead(text, item_start)
+    return lead[0] if lead else None
 
 
 def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None]:
-    """Kind and status named by the line that introduces the list or table an item belongs to."""
-    line = _lead_line(text, item_start)
-    return lead_in(line) if line is not None and len(line) <= 200 else (None, None)
+    """Kind and status named by the line that introduces the list or table an item belongs to. A lead-in that
+    names no kind ("The largest items are:") introduces parts of what the line above it named ("The savings
+    plan of £1.9m ...")."""
+    lead = _lead(text, item_start)
+    if lead is None or len(lead[0]) > 200:
+        return None, None
+    kind, status = lead_in(lead[0])
+    if kind is None and lead[0].rstrip().endswith(":"):
+        above = next((line for line in _lines_above(text, lead[1]) if line.strip()), None)
+        if above is not None and len(above) <= 200 and (named := lead_in(above))[0] == "saving":
+            return "saving", status or named[1]
+    return kind, status
 
 
 def _cells(line: str) -> tuple[str, list[re.Match[str]]] | None:

@@ -5,7 +5,9 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-_END = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\n\s*\n|\n(?=\s*(?:[-•*–]|\d+\.)\s)")
+# A new list item starts a new sentence: "- ", "•", "2. ", and the lettered and numbered items of committee
+# reports ("b. ", "c) ", "(d) ", "(iv) "), which begin in lower case and would otherwise read as a run-on line.
+_END = re.compile(r"[.!?]+[\"'’”)\]]*\s+|\n\s*\n|\n(?=\s*(?:[-•*–]|\d+\.|[a-z][.)]|\((?:[a-z]|[ivx]+|\d+)\))\s)")
 _ABBREVIATIONS = {"st", "cllr", "dr", "mr", "mrs", "ms", "no", "nos", "eg", "e.g", "ie", "i.e", "etc", "approx",
                   "c", "vs", "v", "fig", "ref", "para", "inc", "ltd", "co", "dept", "govt", "p.a", "pa", "cf"}
 

@@ -38,6 +38,27 @@ def test_a_row_written_with_its_labels_takes_its_kind_from_the_caption():
     assert readings(text) == [("£400,000", "saving", "target"), ("£350,000", "saving", "achieved")]
 
 
+def test_a_nested_list_takes_its_kind_from_the_item_above_it_or_what_that_item_introduces():
+    # "The largest items are:" names no kind: its items are parts of the savings plan in the line above it.
+    text = ("1. The savings plan for next year totals £1.9m.\n"
+            "2. The largest items are:\n"
+            "   a. Extra garden waste income: £400,000\n"
+            "   b. Merging the events and venues teams: £250,000\n"
+            "   c. Giving up a floor of the civic offices: £180,000\n"
+            "3. The net budget will be £15.4m.")
+    assert readings(text) == [
+        ("£1.9m", "saving", "target"), ("£400,000", "income", None), ("£250,000", "saving", "target"),
+        ("£180,000", "saving", "target"), ("£15.4m", "budget", None)]
+
+
+def test_a_list_whose_lead_in_names_nothing_after_prose_about_a_gap_stays_unread():
+    text = ("The council faces a gap of £3m next year.\n"
+            "The main pressures are:\n"
+            "- Home to school transport: £1.2m\n"
+            "- Temporary accommodation: £0.9m")
+    assert [kind for _, kind, _ in readings(text)][1:] != ["saving", "saving"]
+
+
 def test_a_table_without_a_heading_line_is_read_as_prose():
     text = "The depot deal\n2023/24 £400,000 £350,000"
     assert [kind for _, kind, _ in readings(text)] == ["other", "other"]

@@ -41,6 +41,16 @@ def test_a_table_row_is_its_own_sentence():
         "Savings by year", "2011/12 £1.1m £1.3m", "2012/13 £1.4m £1.2m", "The rest is prose."]
 
 
+def test_a_lettered_or_bracketed_list_item_starts_a_new_sentence():
+    # Committee reports letter their sub-items; they start in lower case but never run on from the line above.
+    text = ("2. The largest items are:\n"
+            "   a. Merging the events and venues teams, which share a building: £250,000\n"
+            "   (b) Giving up the third floor of the civic offices: £180,000")
+    assert [s.text for s in split_sentences(text)][-2:] == [
+        "Merging the events and venues teams, which share a building: £250,000",
+        "(b) Giving up the third floor of the civic offices: £180,000"]
+
+
 def test_a_run_on_blob_is_cut_into_pieces_no_real_sentence_is_as_long_as():
     text = "saved £1 and " * 1000  # 13,000 characters and no full stop
     pieces = split_sentences(text)
