@@ -243,10 +243,11 @@ def column_reading(heading: str) -> tuple[str | None, str | None, str | None]:
     """The kind, status and period a table's column heading gives its figures: "Saving" -> ("saving", None, None),
     "Budget 2024/25" -> ("budget", None, None), "Target" -> (None, "target", None), "Delivered" -> (None,
     "achieved", None), "Saving per annum" -> ("saving", None, "annual")."""
-    kinds = {name for name, _ in _KIND_CUES.find(heading)}
+    kinds = [name for name, _ in _KIND_CUES.find(heading)]
     statuses = {name for name, _ in _STATUS_CUES.find(heading)}
     periods = {name for name, _ in _PERIOD_CUES.find(heading)}
-    return (kinds.pop() if len(kinds) == 1 else None), (statuses.pop() if len(statuses) == 1 else None), \
+    # A heading is a noun phrase whose last noun is the head: "Budget gap" is a gap, "Contract savings" savings.
+    return (kinds[-1] if kinds else None), (statuses.pop() if len(statuses) == 1 else None), \
         (periods.pop() if len(periods) == 1 else None)
 
 

@@ -39,6 +39,9 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up wit
 _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
+# A caption about money that is not saved: its targets are income, spending or grant targets.
+_OTHER_MONEY = re.compile(r"\b(?:income|revenue|fees|charges|sales|grants?|funding|capital|spend\w*|budgets?)\b",
+                          re.IGNORECASE)
 
 
 def context_of(text: str, sentence: Sentence, previous) -> Context:
@@ -201,7 +204,16 @@ def _plain_table_header(text: str, sentence: Sentence):
         # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it
         readings = [(kinds.copy().pop(), status, period) if _TOTAL.fullmatch(name) else (kind, status, period)
                     for (kind, status, period), name in zip(readings, columns[-count:])]
-    return tuple(readings), lead_in(caption) if len(caption) <= 200 else (None, None)
+    captioned = lead_in(caption) if len(caption) <= 200 else (None, None)
+    if any(kind is None and status == "target" for kind, status, _ in readings) and captioned[0] in (None, "saving") \
+            and not _OTHER_MONEY.search(caption) \
+            and not any(kind in ("budget", "income", "grant", "investment") for kind, _, _ in readings):
+        # Money tracked against a target ("Target | Forecast | Shortfall") is a savings target: its status columns
+        # are savings too, and its shortfall is savings not (yet) delivered, still a target.
+        readings = [("saving", status, period) if kind is None and status
+                    else ("saving", "target", period) if kind == "funding_gap" else (kind, status, period)
+                    for kind, status, period in readings]
+    return tuple(readings), captioned
 
 
 def _unit_only(line: str) -> bool:

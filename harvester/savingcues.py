@@ -57,7 +57,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
         r"out of (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
-        r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:costs?|spend\w*|bills?|budget|outgoings)",
+        r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:[\w-]+ )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies))(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
@@ -68,7 +68,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"fell by", r"down by", r"slashed", r"cuts?",
         # spending that stopped: "no longer pays £80,000 in rent", "stopped spending £100,000 on leased cars"
         r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|needs?|needed|rents?|leases?)",
-        r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)")),
+        r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
+        # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
+        r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
@@ -86,14 +88,17 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"aims?", r"aiming", r"hoped", r"hoping", r"(?:is|are) to (?=save|cut|reduce|find|deliver|make)",
         r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned", r"(?:a|the|its) plan of",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
-        r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|including|contains?|agreed|set|approved)", r"promised",
+        r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|included|including|contains?|agreed|set|approved)", r"promised",
         r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|make|met|meet)",
         # savings not (yet) had: still to be delivered
         r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
         r"delayed", r"deferred", r"carried forward",
         r"intends?", r"intended", r"intention", r"put(?:s|ting)? forward", r"pencil(?:l?ed|l?ing|s)? in", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
         r"(?:consulting|consultation|consults?) on", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
-        r"must", r"has to",
+        r"must", r"has to", r"(?:is|are|am|was|were) planning", r"set (?:out|themselves|itself) (?:a target )?to",
+        r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
+        # savings given up on were never made: "written off as undeliverable"
+        r"undeliverable", r"not deliverable", r"written off",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),

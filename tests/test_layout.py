@@ -99,3 +99,23 @@ def test_page_shaped_text_never_breaks_the_reading(tokens):
     for item in classify_figures(text):  # not the never-raising wrapper: the reading itself must not raise
         assert item.kind in ("saving", "budget", "grant", "investment", "income", "funding_gap", "unit_cost", "other")
         assert item.sentence.start <= item.sentence.end <= len(text)
+
+
+def test_money_tracked_against_a_target_is_savings_and_its_shortfall_is_still_a_target():
+    text = ("Savings delivery by proposal\n"
+            "Proposal | Target | Forecast | Shortfall\n"
+            "Day services review | £2.0m | £1.6m | £0.4m\n"
+            "Transport policy | £1.1m | £1.1m | £0.0m")
+    assert readings(text)[:3] == [("£2.0m", "saving", "target"), ("£1.6m", "saving", "estimated"),
+                                  ("£0.4m", "saving", "target")]
+    # ...but the targets of an income table are income targets, not savings.
+    text = "Income from fees and charges\nService | Target | Actual\nParking | £1.2m | £1.1m"
+    assert [kind for _, kind, _ in readings(text)] != ["saving", "saving"]
+
+
+def test_a_column_heading_is_what_its_last_noun_names():
+    text = ("Gaps and plans by council\n"
+            "Council | Budget gap 2025/26 | Planned savings\n"
+            "Northtown | £12m | £9m\n"
+            "Southtown | £8m | £6m")
+    assert readings(text)[:2] == [("£12m", "funding_gap", None), ("£9m", "saving", "target")]

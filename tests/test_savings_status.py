@@ -202,3 +202,15 @@ def test_a_figure_credited_to_a_forecast_or_model_is_an_estimate(text):
 def test_a_plan_of_an_amount_is_a_target():
     text = "Back-office savings reached £2.1m against a plan of £2.6m."
     assert statuses(text) == [(2.1e6, "achieved"), (2.6e6, "target")]
+
+
+@pytest.mark.parametrize("text", [
+    "The three boroughs set out to cut £12m a year from shared corporate services by 2016.",
+    "We are planning £8m of savings over the next two years.",
+    "The 2024/25 budget included savings of £5.4m.",
+    "Approval of the efficiencies in Appendix C, worth £2.2m, is recommended.",
+    "Cabinet asks every directorate to deliver £1.5m of savings.",
+    "A further £700,000 of savings was written off as undeliverable.",
+])
+def test_savings_set_out_planned_budgeted_sought_or_given_up_are_targets(text):
+    assert [status for _, status in statuses(text)] == ["target"]

@@ -256,3 +256,13 @@ def test_a_loan_is_borrowing_not_a_grant(text):
 
 def test_an_nhs_cost_improvement_is_a_saving():
     assert kinds("The trust's cost improvement programme delivered £8.2m this year.") == [("£8.2m", "saving")]
+
+
+@pytest.mark.parametrize("text", [
+    "Folding the two finance teams into one removed £430,000 of salary costs.",
+    "The review will take out a further £275,000 from back-office spending.",
+    "Tighter checks on care invoices helped the county claw back £190,000.",
+    "Voluntary exits are now yielding £3m a year in reduced staffing costs.",
+])
+def test_money_removed_taken_out_or_clawed_back_is_a_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
