@@ -213,7 +213,27 @@ def _phrases_near_keywords(text: str):
         else:
             windows.append([start, end])
     for start, end in windows:
-        yield from _PHRASE.finditer(text, start, end)
+        held = None
+        for match in _PHRASE.finditer(text, start, end):
+            phrase, at = match.group(), match.start()
+            if held and _NHS_PLACE.search(held[0]) and _PLACE_LIST_COMMA.fullmatch(text, held[1] + len(held[0]), at) \
+                    and _continues_places(phrase):
+                phrase, at = text[held[1]:match.end()], held[1]  # "NHS Northern, Eastern and Western Devon CCG"
+            elif held:
+                yield held
+            held = (phrase, at)
+        if held:
+            yield held
+
+
+# An NHS body named by a list of places: "NHS Northern, Eastern and Western Devon Clinical Commissioning Group".
+_NHS_PLACE = re.compile(r"(?:^|\s)NHS [A-Z][\w-]*$")
+_PLACE_LIST_COMMA = re.compile(r",[ \t]+")
+
+
+def _continues_places(phrase: str) -> bool:
+    """Whether a phrase after "NHS <place>," goes on with the rest of that body's places and its body word."""
+    return " and " in phrase and not phrase.startswith("NHS") and _kind(phrase) == "nhs"
 
 
 # What a council's company, charity or mutual is called where the page says so: "its trading company, Norse
@@ -260,21 +280,42 @@ def _parties(phrase: str, at: int):
     yield phrase[last:], at + last
 
 
+# Who holds a contract: "awarded to Viridor", "the contract with Ringway Infrastructure Services", "supplier IPsoft",
+# "Successful supplier: Quit Ready Lancashire CIC". A council's contractor supplied the work, whatever its name's words.
+# One supplier is named right after its word ("contractor Kier"); "pay its contractors the London Living Wage" names none.
+_CONTRACTOR = re.compile(r"\b(?:(?:supplier|contractor|provider):?[ \t]+|"
+                         r"(?:contract[ \t]+with|(?P<awarded>awarded[ \t]+to))[ \t]+(?:the[ \t]+)?)(?=[A-Z])")
+_SMALL_WORD = re.compile(r"\s+(?:for|of|the|on|in|upon)\s+")
+_CONTRACT_BEFORE = re.compile(r"\bcontract\b[^.\n]{0,80}$")
+
+
+def _contractors(text: str):
+    """(name, start) for each body the page says holds, won or supplies a contract."""
+    if "ontract" not in text and "upplier" not in text and "provider" not in text:
+        return
+    for cue in _CONTRACTOR.finditer(text):
+        if cue.group("awarded") and not _CONTRACT_BEFORE.search(text, max(0, cue.start() - 80), cue.start()):
+            continue
+        if name := _PHRASE.match(text, cue.end()):
+            # the name ends before a small word: "a contract with Serco for ICT" is Serco's
+            yield _SMALL_WORD.split(name.group(), 1)[0], name.start()
+
+
 def _named_in_apposition(text: str):
-    """(name, kind, start) for each name a page introduces as a company, charity or mutual, or as a party to a
-    joint venture."""
+    """(name, kind, start, whether one word is name enough) for each name a page introduces as a company, charity
+    or mutual, or as a party to a joint venture."""
     for start, end, kind in _cues(text):
         if kind == "venture":  # "a joint venture between Newport City Council and Norse Group": each party
             if (parties := _VENTURE_PARTIES.match(text, end)) and (names := _PHRASE.match(text, parties.end())):
-                yield from ((name, "company", at) for name, at in _parties(names.group(), names.start()))
+                yield from ((name, "company", at, False) for name, at in _parties(names.group(), names.start()))
         elif (comma := _AFTER_CUE.match(text, end)) and (name := _PHRASE.match(text, comma.end())):
             if _NAME_ENDS.match(text, name.end()):
-                yield name.group(), kind, name.start()
+                yield name.group(), kind, name.start(), True
         elif _DESCRIBES.match(text, end) and (before := _BEFORE_CUE.search(text, max(0, start - 60), start)):
             name = next((m for m in _PHRASE.finditer(text, max(0, before.start() - 100), before.start())
                          if m.end() == before.start()), None)
             if name:
-                yield name.group(), kind, name.start()
+                yield name.group(), kind, name.start(), False
 
 
 def find_partners(text: str) -> list[Partner]:
@@ -296,13 +337,12 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
     """(first mention of each partner, spans of every mention), cached for the last few texts."""
     found: dict[str, Partner] = {}
     spans: list[tuple[int, int]] = []
-    for match in _phrases_near_keywords(text):
-        phrase = match.group()
+    for phrase, phrase_at in _phrases_near_keywords(text):
         if " " not in phrase and not phrase.isupper() and not _COMPANIES.fullmatch(phrase) and not _BODIES.fullmatch(phrase):
             continue
         if _KEYWORD_WORDS.isdisjoint(phrase.lower().replace("-", " ").split()):
             continue  # most capitalised phrases are people, places and headings: skip them cheaply
-        for group, at in _groups(phrase, match.start()):
+        for group, at in _groups(phrase, phrase_at):
             kind = _kind(group)
             if kind is None or _names_council(group):
                 continue
@@ -312,20 +352,60 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
             if " " not in name and not (name.isupper() or _COMPANIES.fullmatch(name) or _BODIES.fullmatch(name)):
                 continue  # "The Company", "The University": a body word alone names no one body
             found.setdefault(name.lower(), Partner(name, kind, start, at + len(group)))
-    for phrase, kind, at in _named_in_apposition(text):
+    # One word is name enough where the page says who it is ("its company, Norse,", "supplier IPsoft"); before the
+    # cue ("formed Publica, a company") a lone capitalised word may be anything.
+    named = [*_named_in_apposition(text), *((name, "company", at, True) for name, at in _contractors(text))]
+    for phrase, kind, at, one_word_ok in named:
         name, start = _trim(phrase, at)
-        if (" " in name or name.isupper()) and name.lower() not in found and not _names_council(name):
+        if (" " in name or name.isupper() or (one_word_ok and name)) and name.lower() not in found \
+                and not _names_council(name):
             spans.append((start, start + len(name)))
             found[name.lower()] = Partner(name, _kind(name) or kind, start, start + len(name))
     for name in _LOWER_INITIAL_COMPANIES:  # "iESE": capitalised-phrase reading cannot see these
         at = text.find(name)
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
             found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
-    return sorted(_named_bodies(found.values()), key=lambda p: p.start), tuple(spans)
+    partners = [p for p in _named_bodies(found.values()) if not _only_settlement(text, p)]
+    return sorted(partners, key=lambda p: p.start), tuple(spans)
+
+
+# Councils' general funding from a government, as against a grant for a scheme: the yearly settlement.
+_SETTLEMENT = re.compile(r"\b(?:settlement|revenue support grant|(?:core|revenue|general)[ \t]+(?:government[ \t]+)?funding)\b",
+                         re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;\n]")
+
+
+def _only_settlement(text: str, partner: Partner) -> bool:
+    """A government named only as the giver of councils' yearly settlement or core funding ("after the Scottish
+    Government settlement", "revenue funding from the Welsh Government fell") worked on no scheme: not a partner.
+    The same government funding a scheme ("a Welsh Government grant paid for the panels") is one."""
+    if not partner.name.endswith("Government"):
+        return False
+    at = text.find(partner.name)
+    while at != -1:
+        before = text[max(0, at - 60):at]
+        after = text[at + len(partner.name):at + len(partner.name) + 40]
+        before = _CLAUSE_END.split(before)[-1]
+        after = _CLAUSE_END.split(after)[0]
+        if not _SETTLEMENT.search(before) and not _SETTLEMENT.search(after):
+            return False
+        at = text.find(partner.name, at + 1)
+    return True
 
 
 def _initials(name: str) -> str:
     return "".join(word[0] for word in name.split() if word[0].isupper())
+
+
+def _shortened(short: str, full: str) -> bool:
+    """'NHS Kernow' for 'NHS Kernow Clinical Commissioning Group', 'Royal Cornwall Hospital' for 'Royal Cornwall
+    Hospitals NHS Trust': the opening words of a longer name found on the same page are that body, mentioned briefly.
+    Not when the longer name goes on with "and": 'Surrey Police and Crime Commissioner' is another body."""
+    words, whole = short.split(), full.split()
+    if len(whole) <= len(words) or whole[len(words)] in ("and", "&"):
+        return False
+    *head, last = words
+    return whole[:len(head)] == head and whole[len(head)] in (last, last + "s")
 
 
 def _named_bodies(partners) -> list[Partner]:
@@ -333,6 +413,7 @@ def _named_bodies(partners) -> list[Partner]:
     of a name also found ("the LGA" after "the Local Government Association", "the ICB" after "NHS Kent and
     Medway Integrated Care Board"), which is the same partner twice."""
     partners = [p for p in partners if p.name != "NHS" and not p.name.endswith(" NHS")]
+    partners = [p for p in partners if not any(_shortened(p.name, q.name) for q in partners)]
     initials = [_initials(p.name) for p in partners if " " in p.name]
     # The initials must end with the abbreviation ("NHSKMICB" ends "ICB"), not merely hold it: "BT" is not short for
     # Bradford Teaching Hospitals NHS Foundation Trust. A named supplier or body is never an abbreviation.
