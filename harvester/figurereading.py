@@ -41,6 +41,7 @@ from .savingcues import (
     PERCENT_OF_MONEY_RIGHT,
     PERIOD_CUES,
     PRICE_BEFORE,
+    PUT_AT,
     RATIO_AFTER,
     RATIO_BEFORE,
     RESTATES,
@@ -48,6 +49,7 @@ from .savingcues import (
     SAVING_OF,
     STATUS_CUES,
     TARGET_AFTER,
+    TARGET_OF,
     TO_LEVEL,
     WORTH,
 )
@@ -58,6 +60,7 @@ CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 _MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
 _SIGN = re.compile(r"[£%]")
+_DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
                         r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
@@ -145,6 +148,14 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         # "cut agency spending by a third, worth £250,000": the money value of what the clause before describes
         kind, distance = _nearest_and_distance(sentence, fig, [c for c in cues if c[1][1] <= fig[0]],
                                                2 * MAX_KIND_DISTANCE, marks)
+    if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]) \
+            and DOING_LESS.search(sentence, max(0, fig[0] - 100), fig[0]):
+        kind = "saving"  # "closing four service points, worth £600,000 a year": the value of doing less
+    if kind in (None, "other", "budget") and (put := PUT_AT.search(sentence, max(0, fig[0] - 160), fig[0])):
+        # "puts the reduction in its spending on placements at £2.1m": the words put at the figure say what it is
+        inside = [c for c in cues if put.start("object") <= c[1][0] and c[1][1] <= put.end("object")]
+        if inside:
+            kind, distance = inside[0][0], MAX_KIND_DISTANCE - 1  # the head: "the reduction in spending"
     if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
         kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
     if kind is None and cues and all(name == "saving" for name, _ in cues):
@@ -251,6 +262,15 @@ def column_reading(heading: str) -> tuple[str | None, str | None, str | None]:
         (periods.pop() if len(periods) == 1 else None)
 
 
+def _put_at(sentence: str, span: tuple[int, int]) -> str | None:
+    """The status "puts X at £Y" gives: a valuation is an estimate ("puts the fall in spending at £2.1m"), unless what
+    is put at the figure is done ("puts the savings already banked at £40m")."""
+    if " at" not in sentence[max(0, span[0] - 12):span[0]]:
+        return None
+    put = PUT_AT.search(sentence, max(0, span[0] - 160), span[0])
+    return None if put is None else "achieved" if _DONE.search(put.group("object")) else "estimated"
+
+
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
     marks = [m.span() for m in _SIGN.finditer(sentence)]
@@ -289,7 +309,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "saving"  # "a saving in printing, postage and storage of £175k"
         if kind in ("other", "budget") and figure.amount_gbp is not None and (
                 OF_A_TARGET.match(sentence, figure.end) or TARGET_AFTER.match(sentence, figure.end)
-                and DETERMINER.search(sentence, max(0, figure.start - 30), figure.start)):
+                and DETERMINER.search(sentence, max(0, figure.start - 30), figure.start)
+                or TARGET_OF.search(sentence, max(0, figure.start - 40), figure.start)):
             kind = "saving"  # "delivered £2.4m of the £3m target": a money target is a savings target, and a part of it
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind != "saving" and after_saving and money_like \
@@ -306,7 +327,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind == "other" and not k and context.saving_before and money_like \
                 and FURTHER_START.search(sentence, 0, figure.start):
             kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
-        elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE):
+        elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE) \
+                and (context.list_kind != "saving" or money_like):
             # "Savings proposals:" then "- Close two centres on Sundays - £180,000": with no kind word in reach of
             # the figure (a "contracts" at the item's start is not), the list's lead-in says what it is
             kind = context.list_kind
@@ -329,6 +351,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                                               inherited or context.list_status)
             if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
+            elif status in ("achieved", "estimated") and not column_status:
+                status = _put_at(sentence, span) or status
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]

@@ -151,9 +151,13 @@ def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None
     if lead is None or len(lead[0]) > 200:
         return None, None
     kind, status = lead_in(lead[0])
-    if kind is None and lead[0].rstrip().endswith(":"):
-        above = next((line for line in _lines_above(text, lead[1]) if line.strip()), None)
-        if above is not None and len(above) <= 200 and (named := lead_in(above))[0] == "saving":
+    line = lead[0].strip()
+    if kind is None and (line.endswith(":") or status is None and len(line) <= 40 and not _ENDS.search(line)):
+        # "Where it came from" under "We met our efficiency target, finding £1.2m": a heading for the parts
+        above = next((line for line in _lines_above(text, lead[1], blanks=1) if line.strip()), None)
+        # ...a sentence of prose, not a page's title ("Channel shift saves £750k" over "The Challenge")
+        if above is not None and len(above) <= 200 and (line.endswith(":") or _ENDS.search(above.rstrip())) \
+                and (named := lead_in(above))[0] == "saving":
             return "saving", status or named[1]
     return kind, status
 

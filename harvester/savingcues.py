@@ -50,7 +50,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("saving", _cues(
         r"sav\w* (?:in|on) (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"sav\w*",
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
-        r"reduc\w* in (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
+        r"reduc\w* in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"(?:falls?|drops?|decreases?) in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
@@ -67,7 +67,11 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)",
         r"fell by", r"down by", r"slashed", r"cuts?",
         # spending that stopped: "no longer pays £80,000 in rent", "stopped spending £100,000 on leased cars"
-        r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|needs?|needed|rents?|leases?)",
+        r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|rents?|leases?)",
+        # "no longer needs £40,000 for ...", not "sold four properties it no longer needed, for £3.4m"
+        r"no longer (?:\w+ )?(?:needs?|needed)(?= (?:to (?:pay|spend|buy|rent|lease) )?£)",
+        # what would otherwise have been paid: "kept £1.7m that would otherwise have gone in tax"
+        r"(?:would|could|might) otherwise have", r"benefits? (?:realis\w*|to date|delivered|achieved)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
         r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back")),
@@ -103,6 +107,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),
     ("achieved", _cues(
+        r"(?:met|exceeded|beat|hit|surpassed|achieved) (?:its |our |their |the |this year['’]s )?(?:[\w-]+ )?targets?",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
         r"have cut", r"reduced", r"fell", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
@@ -269,7 +274,7 @@ OBJECT_RELATIVE = re.compile(
     r"\s*(?:(?:that|which)\s+)?(?:it|they|we|he|she|the (?:council|authority|partnership|service))\s+", re.IGNORECASE)
 # A proposal to do less: under a plan's heading ("What we propose"), such an item's bare figure is its saving.
 DOING_LESS = re.compile(
-    r"\b(?:less (?:often|frequent\w*)|fewer|clos(?:e|es|ed|ing|ure)|stop\w*|end(?:s|ed|ing)?|ceas\w*|withdraw\w*|"
+    r"\b(?:less (?:often|frequent\w*)|fewer|clos(?:e|es|ed|ing|ure)|shut\w*|stop\w*|end(?:s|ed|ing)?|ceas\w*|withdraw\w*|"
     r"reduc\w*|cut\w*|merg\w*|scal(?:e|ed|ing) back|remov\w*|delet\w*|decommission\w*)\b", re.IGNORECASE)
 # A money target is a savings target: "the £3m target", "its £1.5m efficiency target" (not "a £3m income target"),
 # and money "of" or "towards" such a target is part of it: "delivered £2.4m of the £3m target".
@@ -291,3 +296,10 @@ ELABORATES = re.compile(r"[:;]\s*(?:it|this|these|they|that sum|the (?:sum|amoun
 ACCORDING_TO = re.compile(
     r"\baccording to (?:the |its |their |our |an? )?(?:[\w'’-]+ ){0,3}?(?:business case|modell?ing|models?|estimates?|"
     r"forecasts?|projections?|calculations?)\b", re.IGNORECASE)
+
+# "a target of £3.5m", "its savings target was £2m": a money target is a savings target, unless it is income's.
+TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?\s+(?:of|was|is|were|at|:)\s+"
+                       r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)*$", re.IGNORECASE)
+# "puts the reduction in spending on placements at £2.1m": what is put at the figure is named between "put" and "at".
+PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(?:about|around|some|nearly|almost|over|"
+                    r"more than|roughly|an estimated|approximately)\s+)*$", re.IGNORECASE)

@@ -119,3 +119,16 @@ def test_a_column_heading_is_what_its_last_noun_names():
             "Northtown | £12m | £9m\n"
             "Southtown | £8m | £6m")
     assert readings(text)[:2] == [("£12m", "funding_gap", None), ("£9m", "saving", "target")]
+
+
+def test_a_plain_heading_after_a_saving_introduces_its_parts():
+    text = ("We beat our savings target this year, finding £700,000.\n\n"
+            "Where it came from\n"
+            "- Fleet: £400,000, by sharing vans with the county\n"
+            "- Postage: £300,000\n"
+            "- 60% of letters now go by email")
+    assert readings(text) == [("£700,000", "saving", "achieved"), ("£400,000", "saving", "achieved"),
+                              ("£300,000", "saving", "achieved"), ("60%", "other", None)]
+    # A page's title is no sentence: the items under "The challenge" are not its parts.
+    text = "Channel shift saves £750k a year\n\nThe challenge\n- Calls cost £2.80 to handle\n- 70% of contacts were calls"
+    assert [kind for _, kind, _ in readings(text)][1:] != ["saving", "saving"]

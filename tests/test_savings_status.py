@@ -214,3 +214,8 @@ def test_a_plan_of_an_amount_is_a_target():
 ])
 def test_savings_set_out_planned_budgeted_sought_or_given_up_are_targets(text):
     assert [status for _, status in statuses(text)] == ["target"]
+
+
+def test_a_target_met_is_achieved():
+    assert statuses("The borough met its efficiency target, finding £900,000 without closing a library.") == [
+        (900000.0, "achieved")]

@@ -266,3 +266,22 @@ def test_an_nhs_cost_improvement_is_a_saving():
 ])
 def test_money_removed_taken_out_or_clawed_back_is_a_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The district set itself a target of £800,000 by 2019.", [("£800,000", "saving")]),
+    ("The leisure trust's income target of £2m was met.", [("£2m", "income")]),
+    ("Benefits to date come to £6.1m.", [("£6.1m", "saving")]),
+    ("The new rota kept £90,000 in the budget that would otherwise have gone on overtime.", [("£90,000", "saving")]),
+    ("Shutting two depots on Sundays, worth about £120,000 a year, is also proposed.", [("£120,000", "saving")]),
+    ("The council sold three offices it no longer needed, for a total of £2.6m.", [("£2.6m", "other")]),
+])
+def test_money_targets_benefits_and_the_value_of_doing_less_are_savings(text, expected):
+    assert kinds(text) == expected
+
+
+def test_what_is_put_at_a_figure_says_what_it_is_and_putting_is_valuing():
+    text = "The evaluation puts the fall in the county's spending on residential placements and agency staff at £1.8m."
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(1.8e6, "estimated")]
+    text = "The finance director puts the savings already banked at £3m."
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(3e6, "achieved")]
