@@ -42,6 +42,7 @@ from .savingcues import (
     PERIOD_CUES,
     PRICE_BEFORE,
     PUT_AT,
+    RAG_AFTER,
     RATIO_AFTER,
     RATIO_BEFORE,
     RESTATES,
@@ -334,6 +335,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = context.list_kind
         elif kind == "other" and context.list_status and not kind_cues and DOING_LESS.search(sentence):
             kind = "saving"  # "What we propose:" then "- Cleaning streets less often (£300k)": doing less saves
+        # (an income target rated so is still income: "Parking income | £1.2m | Red")
+        rated = kind != "funding_gap" and not (kind == "income" and "income" in sentence.lower()) \
+            and figure.amount_gbp is not None and RAG_AFTER.match(sentence, figure.end)
+        if rated:
+            kind = "saving"
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
         if mixed:
@@ -347,8 +353,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 period_cues = _PERIOD_CUES.find(sentence)
             inherited = statuses[-1] if k and kinds[-1] == "saving" else \
                 (context.previous_status if not k and context.after_saving else None)
-            status = column_status or status_of(sentence, span, previous_end, next_start, status_cues,
-                                              inherited or context.list_status)
+            status = column_status or ("target" if rated else None) or status_of(
+                sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
             if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:

@@ -303,3 +303,5 @@ TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?\s+(?:o
 # "puts the reduction in spending on placements at £2.1m": what is put at the figure is named between "put" and "at".
 PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(?:about|around|some|nearly|almost|over|"
                     r"more than|roughly|an estimated|approximately)\s+)*$", re.IGNORECASE)
+# "asset disposals - £1.5m - Green": a figure given a red, amber or green rating is a saving whose delivery is tracked.
+RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|Green|RED|AMBER|GREEN)\b\s*\)?\s*(?:$|[-–—|;.])")

@@ -70,13 +70,21 @@ def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
                 row = is_table_row(line)
             cut = len(line) <= 70 and not _CONTINUES.search(line) or row
             if not cut:
-                next_row = is_table_row(text[newline.end():_line_end(text, newline.end(), end)])
-                cut = next_row
+                next_line = text[newline.end():_line_end(text, newline.end(), end)]
+                next_row = is_table_row(next_line)
+                cut = next_row or _listed_lines(line, next_line)
             if cut:
                 _add_piece(out, text, start, newline.start())
                 start = newline.end()
         line_start, row = newline.end(), next_row
     _add_piece(out, text, start, end)
+
+
+def _listed_lines(line: str, next_line: str) -> bool:
+    """Two lines of an unmarked list: each opens with a capital and holds a money figure ("Adults - review of
+    direct payments - £1.0m - Amber"). Wrapped prose rarely puts a figure on both sides of a break."""
+    return "£" in line and "£" in next_line and line[:1].isupper() and next_line[:1].isupper() \
+        and not line.rstrip().endswith((",", " and", " or", " of", " to", " the"))
 
 
 def _line_end(text: str, start: int, end: int) -> int:

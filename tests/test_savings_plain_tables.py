@@ -76,3 +76,13 @@ def test_a_stated_unit_does_not_reach_columns_that_count_people_or_cost_per_head
             "Area        Savings 2025/26   Families helped   Cost per head\n"
             "North       410               1,250             2\n")
     assert " ".join(with_stated_units(text).split()).endswith("North £410k 1,250 2")
+
+
+def test_an_unmarked_list_of_rated_savings_is_read_line_by_line():
+    text = ("Budget action plans by directorate\n\n"
+            "Adults - more reablement capacity - £1.5m - Green\n"
+            "Children - fewer external placements - £2.2m - Red\n"
+            "Resources - asset disposals - £0.8m (Amber)\n"
+            "Parking income - £0.4m - Red")
+    assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [
+        (1.5e6, "target"), (2.2e6, "target"), (0.8e6, "target")]

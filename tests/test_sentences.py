@@ -57,3 +57,12 @@ def test_a_run_on_blob_is_cut_into_pieces_no_real_sentence_is_as_long_as():
     assert len(pieces) > 1 and all(len(p.text) <= 1000 for p in pieces)
     assert all(text[p.start:p.end] == p.text for p in pieces)
     assert "".join(p.text + " " for p in pieces).split() == text.split()  # nothing lost between pieces
+
+
+def test_lines_of_an_unmarked_list_with_a_figure_each_are_separate_sentences():
+    text = "Libraries - shorter hours - £0.3m - Amber\nParks - fewer cuts of the grass - £0.1m - Green"
+    assert [s.text for s in split_sentences(text)] == [
+        "Libraries - shorter hours - £0.3m - Amber", "Parks - fewer cuts of the grass - £0.1m - Green"]
+    # Wrapped prose whose next line goes on from a comma is one sentence.
+    text = "The county saved £2m on fleet and £1m on energy,\nLeaving £3m to find."
+    assert len(split_sentences(text)) == 1
