@@ -19,6 +19,8 @@ FRESH = EVAL / "fresh.json"  # page-like, written after the wild-set fixes witho
 UNSEEN = EVAL / "unseen.json"  # final held-out set: never tuned against, first contact is the honest score
 HOLDOUT = EVAL / "holdout.json"  # written after the unseen-set fixes, never tuned against: report its first contact
 BLIND = EVAL / "blind.json"  # written after the holdout set, labelled before first contact, never tuned against
+BLIND2 = EVAL / "blind2.json"  # written blind 2026-11-23 (page shapes); first contact reported, then developed on
+BLIND3 = EVAL / "blind3.json"  # written blind 2026-11-23 (varied wording); first contact reported, then developed on
 
 
 @dataclass

@@ -4,7 +4,8 @@ wild, fresh and unseen have each shaped extractor fixes after their first contac
 measures generality any more. holdout.json was written after those fixes by someone who read neither
 the extractors nor any other set's passages, to measure whether the fixes generalise. Its first-contact
 score is the figure to report, and a fix made because of one of its passages spends it. blind.json came
-after holdout, written the same way. So this module checks only their shape; test_extraction_eval.py holds
+after holdout, written the same way, and blind2.json (page shapes) and blind3.json (varied wording) after that,
+on 2026-11-23. So this module checks only their shape; test_extraction_eval.py holds
 a regression floor well under their scores.
 """
 
@@ -12,9 +13,9 @@ from __future__ import annotations
 
 import pytest
 import test_extraction_fresh as fresh_checks  # the same well-formedness checks, applied to this set
-from extraction_eval import BLIND, FRESH, HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages
+from extraction_eval import BLIND, BLIND2, BLIND3, FRESH, HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages
 
-UNTUNED = {"holdout": HOLDOUT, "blind": BLIND}
+UNTUNED = {"holdout": HOLDOUT, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3}
 
 
 @pytest.fixture(scope="module", params=sorted(UNTUNED))
