@@ -28,9 +28,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"a week per")),
     ("grant", _cues(
         # a fall or cut in what the government gives is a grant cut, not a saving the council made
-        r"(?:(?:government|central|core) )?(?:grants?|funding)(?: [\w'’-]+){0,6}? (?:fell|fallen|falls|dropped|drops|shrank|shrunk|(?:was |were |been )?(?:cut|reduced)) by",
+        r"(?:(?:government|central|core) )?(?:grants?|funding|spending power)(?: [\w'’-]+){0,6}? (?:fell|fallen|falls|dropped|drops|shrank|shrunk|(?:was |were |been )?(?:cut|reduced)) by",
         r"real[- ]terms (?:cut|reduction|fall)s?(?: of| in)?", r"in (?:its|their|the|our) (?:[\w-]+ ){0,2}?(?:grants?|funding)",
-        r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
+        r"(?:core )?spending power", r"grants?", r"grant[- ]funded", r"funding cuts?", r"cuts? (?:in|to) (?:its |their |our )?(?:government |central |core )?"
         r"(?:funding|grant)", r"reductions? in (?:government |central |core )?(?:funding|grant)", r"government funding",
         r"central government funding", r"funding (?:from|of)", r"awarded", r"allocated", r"allocations?", r"bids?",
         r"funded by", r"received", r"secured", r"(?-i:Fund)(?<!General Fund)(?<!Pension Fund)(?<!Collection Fund)(?<!Insurance Fund)", r"won", r"lottery", r"pot of", r"fund of", r"funding boost", r"settlement", r"lost")),
@@ -72,6 +72,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"no longer (?:\w+ )?(?:needs?|needed)(?= (?:to (?:pay|spend|buy|rent|lease) )?£)",
         # what would otherwise have been paid: "kept £1.7m that would otherwise have gone in tax"
         r"(?:would|could|might) otherwise have", r"benefits? (?:realis\w*|to date|delivered|achieved)",
+        r"no longer (?:falls?|fell) on", r"no longer (?:has|have|had) to be (?:paid|met|found|funded)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
         r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back")),

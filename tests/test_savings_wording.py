@@ -285,3 +285,11 @@ def test_what_is_put_at_a_figure_says_what_it_is_and_putting_is_valuing():
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(1.8e6, "estimated")]
     text = "The finance director puts the savings already banked at £3m."
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(3e6, "achieved")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Upkeep of the old depots, about £400,000 a year, no longer falls on the council.", [("£400,000", "saving")]),
+    ("Councils' core spending power fell by 18% in real terms over the decade.", [("18%", "grant")]),
+])
+def test_costs_that_no_longer_fall_on_the_council_are_saved_but_a_fall_in_spending_power_is_funding(text, expected):
+    assert kinds(text) == expected
