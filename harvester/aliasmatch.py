@@ -62,6 +62,7 @@ class Candidate:
     rejected: bool = False
     body_name: bool = False  # "<place> Councils Partnership": the start of a body's name
     council_word: bool = False  # written with "Council", "BC"...; not only a place word ("Durham County")
+    area: bool = False  # "the Dorset councils": one place with a plural council word, the councils of an area
 
 
 def trie_patterns(aliases) -> LazyPatterns:
@@ -202,10 +203,14 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
             cand.body_name = True
         if not cand.designated:
             _judge_bare(text, cand, match.end(), ambiguous)
+        elif (lower := _LOWER_COUNCIL_WORD.search(text, start, cand.end)) and _describes_a_thing(text, start, lower.start()):
+            cand.rejected = True  # "merge into a single East Suffolk council": one proposed, not yet named
         found.append(cand)
     _vouch_for_lists(text, found)
     _vouch_by_neighbours(text, found)
     _reject_lone_body_names(text, found)
+    for k, cand in enumerate(found):  # "the Dorset councils", "Dorset's nine councils": no list, so an area's councils
+        cand.area = cand.plural and len(aliases[cand.key]) == 1 and not (k and _listed_together(text, found[k - 1], cand))
     return found
 
 
@@ -216,9 +221,22 @@ def _vouch_by_neighbours(text: str, cands: list[Candidate]) -> None:
             continue
         neighbours = [(cands[k - 1], cand)] if k else []
         neighbours += [(cand, cands[k + 1])] if k + 1 < len(cands) else []
-        if any(not (other := a if b is cand else b).pending and not other.rejected and _listed_together(text, a, b)
-               for a, b in neighbours):
+        if any(not (other := a if b is cand else b).pending and not other.rejected
+               and (_listed_together(text, a, b) or _same_column(text, a, b)) for a, b in neighbours):
             cand.pending = False
+
+
+# A table cell: a name opening its line and followed by a column separator ("Fife | £29m").
+_CELL_END = re.compile(r"(?:[ \t]+[A-Z][^\W_]*){0,2}[ \t]*(?:\||\t)")  # "Glasgow City |": its name's own last words
+
+
+def _same_column(text: str, first: Candidate, second: Candidate) -> bool:
+    """'Glasgow City | £41m' then 'Fife | £29m': names opening consecutive table rows are one column, a list."""
+    def opens_row(cand: Candidate) -> bool:
+        line_start = text.rfind("\n", 0, cand.start) + 1
+        return not text[line_start:cand.start].strip() and bool(_CELL_END.match(text, cand.end))
+    gap = text[first.end:second.start]
+    return gap.count("\n") == 1 and opens_row(first) and opens_row(second)
 
 
 def _reject_lone_body_names(text: str, cands: list[Candidate]) -> None:
@@ -245,10 +263,13 @@ def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) 
             cand.rejected = True  # "East Kent", "Greater Manchester"
             return
         two = _PREVIOUS_TWO.search(text, max(0, cand.start - 40), cand.start)
-        if two and two.group(2) == "of" and two.group(1)[0].isupper() \
-                and two.group(1).lower() not in DESIGNATORS and two.group(1).lower() != "city":
-            cand.rejected = True  # "University of Kent", "Archbishop of Canterbury"
+        if two and two.group(2) == "of" and (two.group(1).lower() in _AREA_WORDS or two.group(1)[0].isupper()
+                                            and two.group(1).lower() not in DESIGNATORS and two.group(1).lower() != "city"):
+            cand.rejected = True  # "University of Kent", "Archbishop of Canterbury", "the conurbation of Poole"
             return
+    if _describes_a_thing(text, cand.start, name_end):
+        cand.rejected = True  # "a small Surrey district", "their Winchester headquarters"
+        return
     after = _NEXT.match(text, name_end)
     if after and after.group(2)[0].isupper() and "," not in after.group(1) and "\n" not in after.group(1) \
             and not _title_case_line(text, after.start(2)):
@@ -256,6 +277,22 @@ def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) 
         return
     if " ".join(cand.key) in ambiguous:
         cand.pending = True
+
+
+# An area named by its place, not its council: "the conurbation of Bournemouth, Christchurch and Poole".
+_AREA_WORDS = {"conurbation", "town", "towns", "area", "village", "villages", "region"}
+# A place used as a describing word: after "a", "an" (and perhaps one adjective), a possessive pronoun or another
+# noun's "'s", and before a lower-case noun or a lower-case council word ("a small Surrey district", "their Winchester
+# headquarters", "the fire service's Eastleigh site", "a single East Suffolk council" that does not yet exist).
+_DESCRIBING_BEFORE = re.compile(r"(?:(?<![^\W_])(?:[Aa]n?[ \t]+(?:[a-z]+[ \t]+)?|(?:their|its|his|her|our)[ \t]+)"
+                                r"|[^\W_]['’]s[ \t]+)$")
+_LOWER_COUNCIL_WORD = re.compile(r"[ \t]+(?:(?:city|county|borough|district)[ \t]+)?councils?$")
+_LOWER_NOUN_AFTER = re.compile(r"(?:[ \t]+|-)[a-z]")
+
+
+def _describes_a_thing(text: str, start: int, name_end: int) -> bool:
+    """Whether the place between ``start`` and ``name_end`` describes the noun after it rather than naming a council."""
+    return bool(_LOWER_NOUN_AFTER.match(text, name_end)) and bool(_DESCRIBING_BEFORE.search(text, max(0, start - 30), start))
 
 
 def _title_case_line(text: str, at: int) -> bool:

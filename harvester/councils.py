@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .aliasmatch import candidates, dehyphenate, original_offset, trie_patterns
-from .councilnames import normalise
+from .councilnames import DESIGNATORS, normalise
 from .partners import Partner, find_partners, partner_spans
 
 __all__ = ["Council", "Match", "Partner", "Register", "find_council_mentions", "find_councils", "find_partners", "load_register", "resolve"]
@@ -160,8 +160,26 @@ def _mentions(text: str, register: Register) -> list[Match]:
         for code in register._best(list(register.aliases[cand.key]), cand.county_word):
             council = register.councils[code]
             mentions.append(Match(code, council.name, text[start:end], start, end, council.current,
-                                  council.successor_codes, cand.designated))
-    return mentions
+                                  council.successor_codes, cand.designated and not cand.area))
+    return _as_predecessors(mentions, register)
+
+
+def _as_predecessors(mentions: list[Match], register: Register) -> list[Match]:
+    """On a page that names an abolished council outright ("Dorset County Council") and not its successor, a bare
+    "Dorset" is that council, not the one that replaced it: the page is about the time before."""
+    named = {m.code: register.councils[m.code] for m in mentions if m.designated}
+    if not any(council.successor_codes for council in named.values()):
+        return mentions
+    out = []
+    for m in mentions:
+        if not m.designated and m.code not in named:
+            words = set(normalise(m.text).split()) - DESIGNATORS  # the place as written: "Dorset councils" is Dorset
+            old = next((c for _, c in sorted(named.items()) if m.code in c.successor_codes
+                        and words <= set(normalise(c.name).split())), None)
+            if old:  # the predecessor whose name holds the words as written: Dorset County Council, not Purbeck
+                m = Match(old.code, old.name, m.text, m.start, m.end, old.current, old.successor_codes, False)
+        out.append(m)
+    return out
 
 
 def find_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
