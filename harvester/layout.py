@@ -39,6 +39,7 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up wit
 _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
+_EMPTY_CELL = re.compile(r"nil|n/?a|[-–—]|0", re.IGNORECASE)  # a table cell with nothing in it
 # A caption about money that is not saved: its targets are income, spending or grant targets.
 _OTHER_MONEY = re.compile(r"\b(?:income|revenue|fees|charges|sales|grants?|funding|capital|spend\w*|budgets?)\b",
                           re.IGNORECASE)
@@ -162,16 +163,24 @@ def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None
     return kind, status
 
 
-def _cells(line: str) -> tuple[str, list[re.Match[str]]] | None:
-    """A plain-text table row: a short label, then nothing but figures ("2011/12 £1.1m £1.3m")."""
+def _cells(line: str) -> tuple[str, list[re.Match[str]], list[int], int] | None:
+    """A plain-text table row: a short label, then nothing but figures ("2011/12 £1.1m £1.3m") and empty cells
+    ("nil", "-"). Returns the label, the figures, each figure's place among the cells, and how many cells."""
     figures = list(_FIGURE.finditer(line))
     if not figures:
         return None
     label = line[:figures[0].start()].strip()
-    gaps = [line[a.end():b.start()] for a, b in zip(figures, figures[1:])] + [line[figures[-1].end():]]
-    if len(label) > MAX_LABEL or any(gap.strip(" \t|") for gap in gaps):
+    if len(label) > MAX_LABEL:
         return None
-    return label, figures
+    slots, width = [], 0
+    for k, figure in enumerate(figures):
+        slots.append(width)
+        gap = line[figure.end():figures[k + 1].start() if k + 1 < len(figures) else len(line)]
+        empties = gap.replace("|", " ").split()
+        if not all(_EMPTY_CELL.fullmatch(cell) for cell in empties):
+            return None
+        width += 1 + len(empties)
+    return label, figures, slots, width
 
 
 def _plain_table_header(text: str, sentence: Sentence):
@@ -180,14 +189,14 @@ def _plain_table_header(text: str, sentence: Sentence):
     row = _cells(sentence.text)
     if row is None:
         return None
-    count = len(row[1])
+    count = row[3]
     total = _TOTAL.fullmatch(row[0].rstrip(": "))  # "Total   £1.075m": a total row may fill only its last columns
     lines = _lines_above(text, sentence.start, blanks=1)  # a caption may stand a blank line above the table
     for line in lines:
         cells = _cells(line)
         if cells is None:
             break  # the first line above the rows: the heading line
-        if len(cells[1]) != count and not (total and len(cells[1]) > count):
+        if cells[3] != count and not (total and cells[3] > count):
             return None
     else:
         return None
@@ -217,7 +226,8 @@ def _plain_table_header(text: str, sentence: Sentence):
         readings = [("saving", status, period) if kind is None and status
                     else ("saving", "target", period) if kind == "funding_gap" else (kind, status, period)
                     for kind, status, period in readings]
-    return tuple(readings), captioned
+    return tuple(readings[slot] for slot in row[2]), captioned  # the figures' columns, empty cells passed over
+
 
 
 def _unit_only(line: str) -> bool:

@@ -52,7 +52,10 @@ LABELLED_ROW_PATTERN = r"[^:\n]{1,80}: [^\n£%]*[£%][^\n;]*;[^\n]*"
 FIGURE_CELL = (r"(?:£|GBP ?)[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?![0-9])(?: ?(?:bn|m|k|million|billion|thousand)\b)?"
                r"|[0-9]+(?:\.[0-9]+)? ?(?:%|per cent)")
 #: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m").
-TABLE_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+[ \t|]*|{LABELLED_ROW_PATTERN}", re.IGNORECASE)
+#: An empty table cell after a figure: "Supported living | £4.1m | £4.1m | nil", "Parks  £0.3m  -".
+EMPTY_CELL = r"(?:nil|n/?a|[-–—]|0)(?=[ \t|]|$)"
+TABLE_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
+                       rf"[ \t|]*|{LABELLED_ROW_PATTERN}", re.IGNORECASE)
 _LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 

@@ -132,3 +132,14 @@ def test_a_plain_heading_after_a_saving_introduces_its_parts():
     # A page's title is no sentence: the items under "The challenge" are not its parts.
     text = "Channel shift saves £750k a year\n\nThe challenge\n- Calls cost £2.80 to handle\n- 70% of contacts were calls"
     assert [kind for _, kind, _ in readings(text)][1:] != ["saving", "saving"]
+
+
+def test_an_empty_cell_keeps_the_columns_of_a_row_in_place():
+    text = ("Savings delivery\n"
+            "Proposal | Target | Forecast | Shortfall\n"
+            "Day care review | £2.0m | £1.6m | £0.4m\n"
+            "Meals contract | £0.9m | £0.9m | nil\n"
+            "Other | £1.0m | £0.7m | £0.3m")
+    assert readings(text)[3:] == [("£0.9m", "saving", "target"), ("£0.9m", "saving", "estimated"),
+                                  ("£1.0m", "saving", "target"), ("£0.7m", "saving", "estimated"),
+                                  ("£0.3m", "saving", "target")]

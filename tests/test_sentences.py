@@ -66,3 +66,8 @@ def test_lines_of_an_unmarked_list_with_a_figure_each_are_separate_sentences():
     # Wrapped prose whose next line goes on from a comma is one sentence.
     text = "The county saved £2m on fleet and £1m on energy,\nLeaving £3m to find."
     assert len(split_sentences(text)) == 1
+
+
+def test_a_table_row_may_end_in_an_empty_cell():
+    assert is_table_row("Meals contract | £0.9m | £0.9m | nil")
+    assert is_table_row("Parks     £0.3m     -")
