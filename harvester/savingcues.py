@@ -104,6 +104,9 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off",
+        r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
+        # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
+        r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
         r"over the next", r"next year", r"by (?:20\d\d|the end of)", r"medium[- ]term financial", r"mtfs", r"to find",
         r"budget gap", r"going forward")),
@@ -111,7 +114,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:met|exceeded|beat|hit|surpassed|achieved) (?:its |our |their |the |this year['’]s )?(?:[\w-]+ )?targets?",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 

@@ -219,3 +219,13 @@ def test_savings_set_out_planned_budgeted_sought_or_given_up_are_targets(text):
 def test_a_target_met_is_achieved():
     assert statuses("The borough met its efficiency target, finding £900,000 without closing a library.") == [
         (900000.0, "achieved")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Savings of £1.1m rated red are unlikely to be achieved this year.", "target"),
+    ("The £800,000 of savings in the 2025/26 budget is not expected to be delivered.", "target"),
+    ("Of the £4m efficiencies in this year's budget, most are on course.", "target"),
+    ("The audit confirms that £12m has now been taken out of the budget.", "achieved"),
+])
+def test_savings_unlikely_or_budgeted_are_targets_and_money_taken_out_is_achieved(text, status):
+    assert [s for _, s in statuses(text)][:1] == [status]
