@@ -46,9 +46,9 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "biomass", "renewable", "renewables", "street scene", "cemeteries", "district energy", "nature reserve",
         "nature reserves"]),
     "transport": ("Transport and highways", [
-        "transport", "highways", "roads", "potholes", "parking", "street lighting", "buses", "bus services",
+        "transport", "highways", "roads", "potholes", "pothole", "parking", "street lighting", "buses", "bus services",
         "fleet", "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",
-        "winter gritting", "led lanterns", "street lights", "street lamps", "lamp posts", "led street lighting",
+        "winter gritting", "led lanterns", "vans", "electric vehicles", "street lights", "street lamps", "lamp posts", "led street lighting",
         "led", "highway", "taxis", "car parks", "car parking", "concessionary fares", "passenger transport", "bus",
         "bus routes", "patient transport", "ferry", "ferries"]),
     "economic_development": ("Economic development and regeneration", [
@@ -61,7 +61,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "customer services", "customer service", "contact centre", "call centre", "customer contact",
         "one stop shop", "complaints", "enquiries", "phone calls", "residents contact", "chatbot",
         "customer access", "web forms", "front desk", "reception", "avoidable contact", "virtual assistant",
-        "online account", "opening hours", "answer questions", "call handling", "phoning", "channel shift"]),
+        "online account", "answer questions", "call handling", "phoning", "channel shift"]),
     "back_office": ("Back office and corporate services", [
         "back office", "back-office", "hr", "human resources", "payroll", "finance", "procurement", "ict",
         "it services", "legal services", "legal service", "legal team", "legal teams", "internal audit",
@@ -73,7 +73,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "corporate and democratic services", "energy contract", "corporate contracts", "council tax support",
         "council tax reduction", "utilities", "electricity and gas", "agency staff", "agency spending",
         "agency spend", "agency workers", "agency bill", "sickness absence", "fraud", "counter-fraud",
-        "fraud prevention", "civic centre", "council offices", "office space"]),
+        "fraud prevention", "civic centre", "council offices", "office space",
+        "office buildings", "operational buildings", "operational estate"]),
     "regulatory_services": ("Regulatory services", [
         "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
         "noise", "regulatory services", "regulatory service", "port health", "enforcement", "scams",
@@ -108,7 +109,11 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "shortfall", "financial sustainability", "financial position", "balanced budget", "balance the budget",
         "balance its budget", "revenue budgets", "council tax rise", "raise council tax", "deficit", "section 114",
         "need to save", "overspends", "spending review", "our budget", "share a chief executive",
-        "share their chief executive"]),
+        "share their chief executive",
+        "unitary authorities", "unitary councils", "local government reform", "single management team",
+        "replaced by a single council", "savings plan", "savings plans",
+        "revenue support grant", "core spending power", "across directorates", "all directorates",
+        "every directorate", "how the council works", "by directorate"]),
 }
 WHOLE_COUNCIL = "whole_council"
 
@@ -133,10 +138,12 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "both councils", "partner councils", "neighbouring councils", "strategic alliance", "jointly", "merged",
         "merger", "consortium", "one workforce", "one headquarters", "shared", "combining", "combined service",
         "tri-borough", "two boroughs", "three boroughs", "joint arrangement", "joint director", "joint directors",
-        "joint head", "share staff", "shares staff", "sharing staff", "single unitary", "new unitary", "unitary council",
+        "joint head", "share staff", "shares staff", "sharing staff", "single unitary", "new unitary", "unitary council", "unitary councils",
+        "unitary authorities",
         "replaced by a single", "joint", "merging", "pooled their",
         "agreed to share", "share a single", "sharing back office", "share back office", "councils share",
-        "waste partnership", "share its chief executive", "share a chief executive", "share their chief executive"]),
+        "waste partnership", "share its chief executive", "share a chief executive", "share their chief executive",
+        "single management team", "local government reform", "local government reorganisation"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
         "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market",
@@ -144,13 +151,14 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "payment by results", "outcome-based", "outcomes-based", "social impact bond"]),
     "mutual": ("Mutual, social enterprise or co-operative", [
         "mutual", "employee-owned", "staff-owned", "social enterprise", "spin-out", "spun out",
-        "community interest company", "cic", "co-operative", "cooperative", "public service mutual",
+        "community interest company", "community interest companies", "cic", "co-operative", "cooperative", "public service mutual",
         "leisure trust", "not-for-profit", "charitable trust"]),
     "trading_company": ("Trading company or joint venture", [
         "trading company", "local authority trading company", "latc", "wholly owned company",
         "wholly-owned company", "council-owned company", "teckal", "arm's length", "almo", "joint venture",
         "dividend", "dividends", "in-house company", "set up a company", "formed a company", "created a company",
-        "commercial arm", "owned company", "limited company", "company owned by", "wholly owned",
+        "commercial arm", "joint ventures", "trading organisation", "council company", "trading companies",
+        "holding company", "company it set up", "jointly owned", "owned company", "limited company", "company owned by", "wholly owned",
         "joint venture company", "property company", "housing company", "energy company", "company it owns",
         "owned by the council", "council-owned"]),
     "outsourcing_partnership": ("Outsourcing or private partnership", [
@@ -160,7 +168,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "contracted to"]),
     "insourcing": ("Bringing services back in-house", [
         "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house",
-        "council-run", "run by the council", "its own workforce", "own workforce", "own staff"]),
+        "council-run", "run by the council", "its own workforce", "own workforce", "own staff", "run directly",
+        "direct control"]),
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",
@@ -188,22 +197,23 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
     "demand_management": ("Prevention and demand management", [
         "prevention", "preventative", "early intervention", "demand management", "managing demand",
         "strengths-based", "asset-based", "three conversations", "different conversations", "community-led", "behaviour change",
-        "reduce demand", "independence", "nudge", "early help", "local area coordination", "falls prevention",
+        "reduce demand", "reduced demand", "reducing demand", "preventative services", "whole-family", "triage",
+        "live independently", "living independently", "stay independent", "independence", "nudge", "early help", "local area coordination", "falls prevention",
         "family hubs", "family hub", "reablement"]),
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
         "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender",
         "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts",
         "joint contract", "renegotiating", "renegotiate", "re-tendered", "re-tendering", "tendering", "tendered",
-        "procured", "jointly procured", "re-procured", "re-procuring", "buying together", "framework agreement"]),
+        "procured", "jointly procured", "re-procured", "re-procuring", "procuring", "tenders", "contract award", "buying together", "framework agreement"]),
     "commercialisation": ("Commercialisation and income generation", [
         "commercial", "commercialisation", "income generation", "generate income", "selling services",
         "advertising", "sponsorship", "investment property", "traded", "selling", "traded services",
-        "commercial income", "extra income", "additional income", "generated income", "generating income",
+        "commercial income", "commercial investment", "commercial investments", "commercial property", "extra income", "additional income", "generated income", "generating income",
         "fees and charges", "charging for", "raise fares", "increase fares", "raise charges", "increase charges"]),
     "service_redesign": ("Service redesign and lean", [
         "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
         "process review", "transformation", "new operating model", "redesigning", "re-design", "re-designed",
         "restructures", "operating model", "service review", "service reviews", "restructuring",
-        "management structure"]),
+        "management structure", "change programme", "transformation programme"]),
 }

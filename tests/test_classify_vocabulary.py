@@ -173,3 +173,86 @@ def test_services_a_saving_spared_are_not_the_subject():
             "library or leisure centre.")
     assert classify(text).service_area != "culture_leisure"
     assert classify("The council closed a library and a leisure centre to save money.").service_area == "culture_leisure"
+
+
+def test_councils_replaced_by_unitaries_or_one_management_team_are_a_whole_council_merger():
+    for text in ("From next April the county and its five districts give way to two unitary authorities.",
+                 "The Welsh local government reform programme would cut the number of authorities by half.",
+                 "After the merger date a single management team led both halves of the new authority."):
+        result = classify(text)
+        assert (result.service_area, result.delivery_model) == ("whole_council", "shared_service"), text
+
+
+def test_the_councils_overall_money_and_a_savings_plan_across_directorates_are_whole_council():
+    assert classify("As revenue support grant falls away, the savings plan trims parks, library hours and "
+                    "bin rounds.").service_area == "whole_council"
+    assert classify("Falls in core spending power have hit every district in the region.").service_area \
+        == "whole_council"
+    assert classify("Savings by directorate: adult care £1m, children's services £2m, waste £0.5m.").service_area \
+        == "whole_council"
+
+
+def test_one_services_grant_or_overspend_does_not_make_the_page_whole_council():
+    # A grant for pothole repairs, or an overspend driven by one service, belongs to that service.
+    assert classify("A government grant of £500,000 will pay for pothole repairs on rural roads.").service_area \
+        == "transport"
+    assert classify("The county expects an overspend this year on children's placements.").service_area \
+        == "childrens_services"
+
+
+def test_the_councils_office_buildings_and_operational_estate_are_the_back_office():
+    result = classify("Giving up three office buildings has shrunk the operational estate by a fifth.")
+    assert result.service_area == "back_office"
+
+
+def test_a_fleet_of_vans_is_transport():
+    assert classify("Forty vans at the depot now run on electricity.").service_area == "transport"
+
+
+def test_opening_hours_belong_to_the_service_that_opens_not_to_customer_services():
+    result = classify("Two branch libraries will open on fewer days under shorter opening hours.")
+    assert result.service_area == "culture_leisure" and "customer_services" not in result.area_scores
+
+
+def test_plural_and_passive_names_of_council_companies_are_trading_companies():
+    for text in ("The county's trading companies sell cleaning and catering to schools.",
+                 "A holding company owns the borough's three firms.",
+                 "The energy company it set up in 2016 never turned a profit.",
+                 "The catering firm is jointly owned by three neighbouring authorities.",
+                 "Joint ventures with a private firm now run the depots."):
+        assert classify(text).delivery_model == "trading_company", text
+
+
+def test_community_interest_companies_are_mutuals():
+    assert classify("Village groups formed community interest companies to take on the halls.").delivery_model \
+        == "mutual"
+
+
+def test_preventing_need_is_demand_management():
+    for text in ("A triage model at the front door steers families to the right help.",
+                 "The council funds preventative services such as befriending and debt advice.",
+                 "Caseworkers take a whole-family approach to rent arrears.",
+                 "Handyperson visits help residents stay independent in their own homes.",
+                 "The redesign has reduced demand for emergency beds."):
+        assert classify(text).delivery_model == "demand_management", text
+
+
+def test_tenders_procuring_and_a_contract_award_are_procurement():
+    assert classify("Six tenders arrived for the grounds contract.").delivery_model == "procurement"
+    assert classify("Procuring together cut the price of road salt.").delivery_model == "procurement"
+    assert classify("Contract award: street lighting maintenance, four years.").delivery_model == "procurement"
+
+
+def test_buying_commercial_property_for_its_rent_is_income_generation():
+    assert classify("The borough borrowed to buy commercial property for its rental income.").delivery_model \
+        == "commercialisation"
+    assert classify("Its commercial investments were written down last year.").delivery_model == "commercialisation"
+
+
+def test_a_change_programme_is_a_redesign():
+    assert classify("The change programme reshaped how teams plan their work.").delivery_model == "service_redesign"
+
+
+def test_running_a_service_directly_again_is_insourcing():
+    assert classify("The parks service will be run directly from next year.").delivery_model == "insourcing"
+    assert classify("The council regained direct control of its leisure centres.").delivery_model == "insourcing"
