@@ -22,6 +22,7 @@ from .savingcues import (
     CAPITAL_NOUN,
     CLAUSE_BREAK,
     CONTINUES,
+    DELIVERED_AFTER,
     DELIVERED_BEFORE,
     DETERMINER,
     DOING_LESS,
@@ -47,6 +48,7 @@ from .savingcues import (
     RATIO_BEFORE,
     RESTATES,
     SAVING_ATTRIBUTE,
+    SAVING_LABEL,
     SAVING_OF,
     STATUS_CUES,
     TARGET_AFTER,
@@ -159,6 +161,12 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             kind, distance = inside[0][0], MAX_KIND_DISTANCE - 1  # the head: "the reduction in spending"
     if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
         kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
+    if kind in (None, "other", "budget") and (done := DELIVERED_AFTER.match(sentence, fig[1])) \
+            and (kind != "budget" or done.group("tracked")):
+        # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
+        return "saving", 0.0
+    if kind in (None, "other", "budget", "investment") and SAVING_LABEL.search(sentence, 0, fig[0]):
+        return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m"
     if kind is None and cues and all(name == "saving" for name, _ in cues):
         # a sentence whose only kind words are saving words is about a saving: its bare figures are too
         kind, distance = _nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)

@@ -88,7 +88,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"indications?", r"possible",
         r"(?:at|on) (?:current|today's|today’s|present) (?:prices|rates|estimates|figures|trends|levels)", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to")),
+        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to",
+        r"deliverable")),
     ("target", _cues(
         r"aims?", r"aiming", r"hoped", r"hoping", r"(?:is|are) to (?=save|cut|reduce|find|deliver|make)",
         r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned", r"(?:a|the|its) plan of",
@@ -212,7 +213,8 @@ RESTATES = re.compile(
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
     r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
     r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|"
-    r"contribution (?:was|is|of))\s+"
+    r"contribution (?:was|is|of)|(?:figure|sum|amount|total|saving)s? (?:[\w'’-]+ ){0,3}?(?:rises?|rose|grows?|grew|"
+    r"increases?|increased|climbs?|goes up) to)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
     re.IGNORECASE)
 # Words only a saving is described with: after a saving, a figure with no kind of its own in such a sentence is
@@ -309,3 +311,17 @@ PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(
                     r"more than|roughly|an estimated|approximately)\s+)*$", re.IGNORECASE)
 # "asset disposals - £1.5m - Green": a figure given a red, amber or green rating is a saving whose delivery is tracked.
 RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|Green|RED|AMBER|GREEN)\b\s*\)?\s*(?:$|[-–—|;.])")
+# "£5.2m are now forecast to be achieved", "£41.2m are on track", "£9.3m of the total is deliverable": money whose
+# own verb says it is (or is not yet) delivered is a saving.
+DELIVERED_AFTER = re.compile(
+    r"\s*(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
+    r"(?:is|are|was|were|has been|have been|had been)\s+(?:(?:now|still|not|already|currently|judged|rated|considered)\s+)*"
+    r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
+    r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
+    r"achieved|delivered|realised|realized)\b", re.IGNORECASE)
+# "Cashable savings against previous contract prices: £1.32m", "- Combined contract savings: about £2m a year": a
+# label naming savings, then its figure.
+SAVING_LABEL = re.compile(
+    r"^(?:[-•*–]\s+)?[^:\n£%.;]{0,60}\b(?:sav(?:ing|ings)|efficienc(?:y|ies))\b[^:\n£%.;]{0,60}:\s*"
+    r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|more than|just over|just under)\s+)*$",
+    re.IGNORECASE)

@@ -293,3 +293,19 @@ def test_what_is_put_at_a_figure_says_what_it_is_and_putting_is_valuing():
 ])
 def test_costs_that_no_longer_fall_on_the_council_are_saved_but_a_fall_in_spending_power_is_funding(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Of the £3m savings plan, only £1.9m is now forecast to be achieved.", [("£3m", "saving"), ("£1.9m", "saving")]),
+    ("By month 9, £6.4m were on track.", [("£6.4m", "saving")]),
+    ("The library budget of £3m was delivered on time.", [("£3m", "budget")]),
+    ("Cashable savings against last year's supplier prices: £640,000.", [("£640,000", "saving")]),
+    ("- Shared contract savings: about £1m a year.", [("£1m", "saving")]),
+])
+def test_money_said_to_be_delivered_on_track_or_labelled_savings_is_a_saving(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_saving_that_rises_to_a_new_figure_is_still_the_saving():
+    text = "The merger saved £1.2m in its first year. The council says the figure rises to £2m a year from 2026."
+    assert kinds(text) == [("£1.2m", "saving"), ("£2m", "saving")]
