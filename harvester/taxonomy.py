@@ -168,8 +168,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "contracted to"]),
     "insourcing": ("Bringing services back in-house", [
         "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house",
-        "council-run", "run by the council", "its own workforce", "own workforce", "own staff", "run directly",
-        "direct control"]),
+        "council-run", "run by the council", "its own workforce", "own workforce", "own staff",
+        "be run directly"]),
     "digital_channel_shift": ("Digital and channel shift", [
         "digital", "online", "channel shift", "self-service", "app", "automation", "robotic process automation",
         "rpa", "artificial intelligence", "ai", "chatbot", "website", "data analytics", "predictive analytics",

@@ -253,6 +253,6 @@ def test_a_change_programme_is_a_redesign():
     assert classify("The change programme reshaped how teams plan their work.").delivery_model == "service_redesign"
 
 
-def test_running_a_service_directly_again_is_insourcing():
+def test_a_service_to_be_run_directly_is_insourcing_but_a_bus_that_runs_directly_is_not():
     assert classify("The parks service will be run directly from next year.").delivery_model == "insourcing"
-    assert classify("The council regained direct control of its leisure centres.").delivery_model == "insourcing"
+    assert "insourcing" not in classify("The new X7 bus will run directly to the hospital.").model_scores
