@@ -53,7 +53,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"reduc\w* in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"(?:falls?|drops?|decreases?) in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
         r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
-        r"cuts? (?:costs?|spend\w*)", r"find", r"mitigat\w*", r"budget reductions?",
+        r"cuts? (?:costs?|spend\w*)", r"find", r"(?:be|been|being) found", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
         r"out of (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
@@ -71,7 +71,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # "no longer needs £40,000 for ...", not "sold four properties it no longer needed, for £3.4m"
         r"no longer (?:\w+ )?(?:needs?|needed)(?= (?:to (?:pay|spend|buy|rent|lease) )?£)",
         # what would otherwise have been paid: "kept £1.7m that would otherwise have gone in tax"
-        r"(?:would|could|might) otherwise have", r"benefits? (?:realis\w*|to date|delivered|achieved)",
+        r"(?:would|could|might) otherwise have", r"would have (?:paid|spent|cost)(?= (?:\w+ ){0,2}£[\d.,]+ ?(?:m|bn|k|million|billion)? more\b)", r"benefits? (?:realis\w*|to date|delivered|achieved)",
         r"no longer (?:falls?|fell) on", r"no longer (?:has|have|had) to be (?:paid|met|found|funded)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
@@ -101,7 +101,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"delayed", r"deferred", r"carried forward",
         r"intends?", r"intended", r"intention", r"put(?:s|ting)? forward", r"pencil(?:l?ed|l?ing|s)? in", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
         r"(?:consulting|consultation|consults?) on", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
-        r"must", r"has to", r"(?:is|are|am|was|were) planning", r"set (?:out|themselves|itself) (?:a target )?to",
+        r"must", r"has to", r"needs? (?:a further|another|an additional|an extra|more)", r"(?:is|are|am|was|were) planning", r"set (?:out|themselves|itself) (?:a target )?to",
         r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off",
@@ -233,6 +233,9 @@ PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
 STATUS_ADVERBS = re.compile(r"already|so far|to date|last year|since|next year|going forward|over the next|"
                             r"by (?:20\d\d|the end of)", re.IGNORECASE)
 HEDGING_MODALS = frozenset({"would", "could", "might", "may", "should"})
+# Status cues that are nouns: followed at once by a verb cue, they are its subject and the verb says the status
+# ("the proposal estimates", "the target was achieved").
+STATUS_NOUNS = frozenset({"proposal", "proposals", "target", "targets", "goal", "ambition", "intention", "approval"})
 NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
 # A figure that opens a clause ("..., £4.4m", "note that £3.1m") and is followed by its own verb ("(85%) have been
 # achieved", "of the 2024/25 savings were not delivered") is that clause's subject: the verb gives its status.

@@ -24,6 +24,7 @@ from .savingcues import (
     RELATIVE_ASIDE,
     REPORTED,
     STATUS_ADVERBS,
+    STATUS_NOUNS,
     SUBJECT_GAP,
     SUBJECT_START,
     TARGET_VERB,
@@ -143,8 +144,9 @@ def verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[
             out.append((name, (start, end)))
             continue
         head, tail = sentence[first_start:first_end].lower(), sentence[start:end].lower()
-        if head in PAST_AUXILIARIES or STATUS_ADVERBS.fullmatch(head):
-            first = name  # "were not delivered", "already agreed": the verb says what happened
+        if head in PAST_AUXILIARIES or STATUS_ADVERBS.fullmatch(head) \
+                or head in STATUS_NOUNS and tail not in PAST_AUXILIARIES:  # ("the target was £2m": a target still)
+            first = name  # "were not delivered", "already agreed", "the proposal estimates": the verb says what
         elif head in HEDGING_MODALS and NEED.fullmatch(tail):
             first = "target"  # "would be needed"
         # otherwise the first word governs: "could have saved", "expect to find", "agreed last year"

@@ -229,3 +229,12 @@ def test_a_target_met_is_achieved():
 ])
 def test_savings_unlikely_or_budgeted_are_targets_and_money_taken_out_is_achieved(text, status):
     assert [s for _, s in statuses(text)][:1] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The proposal estimates that £2m a year could be found by merging the two teams.", "estimated"),
+    ("The partnership's savings target was £1.5m a year.", "target"),
+    ("Next year we need a further £800,000 of efficiencies.", "target"),
+])
+def test_a_status_noun_yields_to_the_verb_it_is_subject_of_but_not_to_was(text, status):
+    assert [s for _, s in statuses(text)] == [status]

@@ -309,3 +309,9 @@ def test_money_said_to_be_delivered_on_track_or_labelled_savings_is_a_saving(tex
 def test_a_saving_that_rises_to_a_new_figure_is_still_the_saving():
     text = "The merger saved £1.2m in its first year. The council says the figure rises to £2m a year from 2026."
     assert kinds(text) == [("£1.2m", "saving"), ("£2m", "saving")]
+
+
+def test_what_the_council_would_have_paid_more_is_a_saving_but_what_it_would_have_paid_is_not():
+    assert kinds("Without the new boilers we would have paid about £300,000 more in the last two years.") == [
+        ("£300,000", "saving")]
+    assert kinds("We would have paid £300,000 for the boilers.") == [("£300,000", "other")]
