@@ -16,9 +16,9 @@ from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
 from .tables import EMPTY, NOT_MONEY, as_sterling, stated_unit, takes_table_unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
-# A lettered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like "etc."): the
-# sentence then starts right after it, on the item's line.
-_MARKER_BEFORE = re.compile(r"[ \t]*[a-z][.)][ \t]*")
+# A lettered or numbered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like
+# "etc.", "2." like the end of one): the sentence then starts right after it, on the item's line.
+_MARKER_BEFORE = re.compile(r"[ \t]*(?:[a-z]|\d{1,3})[.)][ \t]*")  # "b. ", and "2. " cut off the same way
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")

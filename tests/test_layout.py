@@ -143,3 +143,10 @@ def test_an_empty_cell_keeps_the_columns_of_a_row_in_place():
     assert readings(text)[3:] == [("£0.9m", "saving", "target"), ("£0.9m", "saving", "estimated"),
                                   ("£1.0m", "saving", "target"), ("£0.7m", "saving", "estimated"),
                                   ("£0.3m", "saving", "target")]
+
+
+def test_a_numbered_item_whose_number_was_cut_off_as_a_sentence_is_still_an_item():
+    text = ("What we propose\n"
+            "1. Parks - mow verges less often (saving £90,000).\n"
+            "2. Museums - close on Mondays (saving £60,000).")
+    assert readings(text) == [("£90,000", "saving", "target"), ("£60,000", "saving", "target")]
