@@ -28,6 +28,7 @@ from .savingcues import (
     DOING_LESS,
     FROM_LEVEL,
     FURTHER_START,
+    ITEM_LABEL,
     IN_COSTS_AFTER,
     KIND_CUES,
     LESS_AFTER,
@@ -309,6 +310,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = "other"
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
+        if not k and context.list_kind == "saving" and kind in ("budget", "other") and figure.amount_gbp is not None \
+                and ITEM_LABEL.match(sentence, 0, figure.start):
+            # "- energy contract renegotiation: £450,000" under "efficiencies identified, including:": the lead-in
+            # says what the money is, the label only where it comes from ("contract")
+            kind = "saving"
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving

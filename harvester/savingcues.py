@@ -328,3 +328,8 @@ SAVING_LABEL = re.compile(
     r"^(?:[-•*–]\s+)?[^:\n£%.;]{0,60}\b(?:sav(?:ing|ings)|efficienc(?:y|ies))\b[^:\n£%.;]{0,60}:\s*"
     r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|more than|just over|just under)\s+)*$",
     re.IGNORECASE)
+# A list item that is a label and its figure: "- energy contract renegotiation: £450,000", "Parks - £90,000". The
+# label names what the money comes from; the list's lead-in says what the money is.
+ITEM_LABEL = re.compile(
+    r"^(?:[-•*–]\s+|\(?(?:[a-z]|\d{1,3})[.)]\s+)?[^:£%\n]{1,80}?(?::|\s[-–—])\s*"
+    r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|up to)\s+)*$", re.IGNORECASE)

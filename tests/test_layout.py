@@ -150,3 +150,10 @@ def test_a_numbered_item_whose_number_was_cut_off_as_a_sentence_is_still_an_item
             "1. Parks - mow verges less often (saving £90,000).\n"
             "2. Museums - close on Mondays (saving £60,000).")
     assert readings(text) == [("£90,000", "saving", "target"), ("£60,000", "saving", "target")]
+
+
+def test_a_labelled_item_under_a_savings_lead_in_is_a_saving_whatever_its_label_names():
+    text = ("Officers have identified efficiencies of £1.5m, including:\n"
+            "- printing contract renegotiation: £200,000\n"
+            "- fleet review: £150,000")
+    assert [kind for _, kind, _ in readings(text)] == ["saving", "saving", "saving"]
