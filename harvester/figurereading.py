@@ -33,6 +33,7 @@ from .savingcues import (
     KIND_CUES,
     LESS_AFTER,
     MIXED_INCOME,
+    NOT_A_SAVING,
     OF_A_TARGET,
     OVER_AFTER,
     PART_OF,
@@ -328,7 +329,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 or TARGET_OF.search(sentence, max(0, figure.start - 40), figure.start)):
             kind = "saving"  # "delivered £2.4m of the £3m target": a money target is a savings target, and a part of it
         money_like = figure.percent is None or _percent_of_money(sentence, span)
-        if kind != "saving" and after_saving and money_like \
+        if kind not in ("saving", "unit_cost", "funding_gap") and after_saving and money_like \
                 and RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
         elif kind == "other" and (kinds[-1] == "saving" if k else context.saving_before) and money_like \
@@ -354,6 +355,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             and figure.amount_gbp is not None and RAG_AFTER.match(sentence, figure.end)
         if rated:
             kind = "saving"
+        if kind == "saving" and NOT_A_SAVING.match(sentence, figure.end):
+            kind = "other"  # "The £2m is not a saving at all": the page says what it is not
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
         if mixed:

@@ -19,11 +19,15 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"funding gaps?", r"gaps?", r"shortfalls?", r"deficits?", r"overspends?", r"overspent", r"black holes?",
         r"budget pressures?", r"pressures?", r"in the red", r"bankrupt\w*", r"section 114",
         r"(?:still|left|yet|remains?|remaining) to (?:be )?(?:find|found|identif\w*)",
-        r"(?:higher|more|greater) than (?:budget\w*|planned|forecast|expected)", r"over budget")),
+        r"(?:higher|more|greater) than (?:budget\w*|planned|forecast|expected)", r"over budget",
+        # what is left to find once the savings named are counted: "leaving about £380,000 that officers must find"
+        r"leav(?:es|ing)(?= (?:a |an )?(?:(?:about|around|some|roughly|nearly|almost|over|a further|another) )?£)")),
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
         r"(?:hourly|daily|weekly|nightly|unit) (?:costs?|rates?|prices?|fees?|charges?)(?: of)?",
+        r"(?:cost|price) of (?:a|an|each|one) (?:[\w-]+ ){0,2}?(?:call|phone call|transaction|visit|contact|request|form|"
+        r"letter|meal|journey|trip|night|session|hour|day|week|tonne|place)s?",
         r"a head", r"each (?:year )?per", r"cost per", r"an average of", r"on average", r"average", r"unit costs?", r"an hour", r"a night", r"a tonne",
         r"a week per")),
     ("grant", _cues(
@@ -333,3 +337,7 @@ SAVING_LABEL = re.compile(
 ITEM_LABEL = re.compile(
     r"^(?:[-•*–]\s+|\(?(?:[a-z]|\d{1,3})[.)]\s+)?[^:£%\n]{1,80}?(?::|\s[-–—])\s*"
     r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|up to)\s+)*$", re.IGNORECASE)
+# "The £2m is not a saving at all", "£400,000 that was never really a saving": the page denies it is one.
+NOT_A_SAVING = re.compile(r"\s*(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:not|never)\s+(?:really\s+|actually\s+)?"
+                          r"(?:a\s+)?(?:real\s+|genuine\s+|true\s+|cashable\s+)?(?:saving|savings|efficienc\w*)\b",
+                          re.IGNORECASE)

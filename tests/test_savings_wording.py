@@ -315,3 +315,13 @@ def test_what_the_council_would_have_paid_more_is_a_saving_but_what_it_would_hav
     assert kinds("Without the new boilers we would have paid about £300,000 more in the last two years.") == [
         ("£300,000", "saving")]
     assert kinds("We would have paid £300,000 for the boilers.") == [("£300,000", "other")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The £600,000 from the car park deal is not a saving at all.", [("£600,000", "other")]),
+    ("Shorter hours will save £150,000, leaving about £250,000 still to find.",
+     [("£150,000", "saving"), ("£250,000", "funding_gap")]),
+    ("The team saved £90,000. The cost of a phone call is now put at £2.90.", [("£90,000", "saving"), ("£2.90", "unit_cost")]),
+])
+def test_a_denied_saving_what_is_left_to_find_and_the_cost_of_one_call_are_not_savings(text, expected):
+    assert kinds(text) == expected
