@@ -338,6 +338,6 @@ ITEM_LABEL = re.compile(
     r"^(?:[-•*–]\s+|\(?(?:[a-z]|\d{1,3})[.)]\s+)?[^:£%\n]{1,80}?(?::|\s[-–—])\s*"
     r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|up to)\s+)*$", re.IGNORECASE)
 # "The £2m is not a saving at all", "£400,000 that was never really a saving": the page denies it is one.
-NOT_A_SAVING = re.compile(r"\s*(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:not|never)\s+(?:really\s+|actually\s+)?"
+NOT_A_SAVING = re.compile(r"\s*(?:(?:from|of|in|on|for)\s[^,;.£%]{0,40}?\s)?(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:not|never)\s+(?:really\s+|actually\s+)?"
                           r"(?:a\s+)?(?:real\s+|genuine\s+|true\s+|cashable\s+)?(?:saving|savings|efficienc\w*)\b",
                           re.IGNORECASE)
