@@ -1,7 +1,8 @@
 """Where an article's own text ends: the page furniture that follows it, in one place.
 
 A press release ends at "ENDS" or "Notes to editors"; a news page at its links to other stories
-("Related stories", "See also"). What follows names no scheme of this page, or names other
+("Related stories", "See also"), its feedback prompt ("Was this page helpful?") or a column of other
+stories ("Latest news", "Most read"). What follows names no scheme of this page, or names other
 pages' schemes, so content extraction stops there and the splitter never makes parts of it.
 """
 
@@ -12,9 +13,18 @@ import re
 #: Headings over links to other pages' stories.
 RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
                  r"you (?:may|might) also (?:like|be interested in)")
+#: Headings over a column of other stories' teasers, or over the site's own navigation, beside an article.
+OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|related (?:case studies|information|publications)|"
+                           r"latest (?:news|stories|articles|updates|posts|(?:media |press )?releases)|"
+                           r"other (?:news|stories|categories)(?: this week)?|recent (?:news|posts|articles)|"
+                           r"more (?:case studies|(?:media |press )?releases|articles)|in this section|"
+                           r"most (?:read|popular|viewed|commented)|popular (?:stories|articles|pages|now))[.:]?",
+                           re.IGNORECASE)
+#: The page's "was this useful?" prompt, after the article on most council sites.
+FEEDBACK = r"(?:was this (?:page|article|information) (?:helpful|useful)|is this page useful|rate this page)\??"
 #: A line that ends an article (matched against the whole stripped line).
 ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council|"
-                         + RELATED_LINKS + r")[.:]?", re.IGNORECASE)
+                         + RELATED_LINKS + r")[.:]?|" + OTHER_STORIES.pattern + "|" + FEEDBACK, re.IGNORECASE)
 # One run of blanks around the optional colon: two adjacent optional runs backtrack badly on long blank lines.
 _RELATED_LINE = re.compile(r"^[ \t]*(?:" + RELATED_LINKS + r")(?:[ \t]*:)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
