@@ -56,7 +56,11 @@ from .savingcues import (
     TARGET_AFTER,
     TARGET_OF,
     TO_LEVEL,
+    STATUS_LABEL,
+    CHEAPER_BEFORE,
     WORTH,
+    WORTH_BEFORE,
+    WORTH_TO_COUNCIL,
 )
 from .statusreading import status_of, verb_groups
 
@@ -65,6 +69,13 @@ CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 _MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
 _SIGN = re.compile(r"[£%]")
+_IS_WORTH = re.compile(r"\b(?:is|are|'s)\s+(?:(?:now|also|still)\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|"
+                       r"more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
+_LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", "identified": "target",
+                 "agreed": "target", "outstanding": "target", "undelivered": "target", "unachieved": "target",
+                 "achieved": "achieved", "delivered": "achieved", "realised": "achieved",
+                 "forecast": "estimated", "expected": "estimated"}
+_RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
@@ -156,7 +167,12 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]) \
             and DOING_LESS.search(sentence, max(0, fig[0] - 100), fig[0]):
         kind = "saving"  # "closing four service points, worth £600,000 a year": the value of doing less
-    if kind in (None, "other", "budget") and (put := PUT_AT.search(sentence, max(0, fig[0] - 160), fig[0])):
+    if kind in (None, "other") and "worth" in sentence and WORTH_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]) \
+            and (WORTH_TO_COUNCIL.match(sentence, fig[1]) or CHEAPER_BEFORE.search(sentence, 0, fig[0])):
+        # "was worth £1.1m to the council", "the lower fee is worth about £240,000": the value of a change to the council
+        return "saving", 0.0
+    if kind in (None, "other", "budget") and "put" in sentence \
+            and (put := PUT_AT.search(sentence, max(0, fig[0] - 160), fig[0])):
         # "puts the reduction in its spending on placements at £2.1m": the words put at the figure say what it is
         inside = [c for c in cues if put.start("object") <= c[1][0] and c[1][1] <= put.end("object")]
         if inside:
@@ -167,7 +183,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             and (kind != "budget" or done.group("tracked")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
-    if kind in (None, "other", "budget", "investment") and SAVING_LABEL.search(sentence, 0, fig[0]):
+    if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \
+            and SAVING_LABEL.search(sentence, 0, fig[0]):
         return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m"
     if kind is None and cues and all(name == "saving" for name, _ in cues):
         # a sentence whose only kind words are saving words is about a saving: its bare figures are too
@@ -276,7 +293,7 @@ def column_reading(heading: str) -> tuple[str | None, str | None, str | None]:
 def _put_at(sentence: str, span: tuple[int, int]) -> str | None:
     """The status "puts X at £Y" gives: a valuation is an estimate ("puts the fall in spending at £2.1m"), unless what
     is put at the figure is done ("puts the savings already banked at £40m")."""
-    if " at" not in sentence[max(0, span[0] - 12):span[0]]:
+    if " at" not in sentence[max(0, span[0] - 12):span[0]] or "put" not in sentence:
         return None
     put = PUT_AT.search(sentence, max(0, span[0] - 160), span[0])
     return None if put is None else "achieved" if _DONE.search(put.group("object")) else "estimated"
@@ -285,11 +302,12 @@ def _put_at(sentence: str, span: tuple[int, int]) -> str | None:
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
     marks = [m.span() for m in _SIGN.finditer(sentence)]
-    period_cues = status_cues = sentence_year = None
+    period_cues = status_cues = sentence_year = rag = None
     kinds: list[str] = []
     statuses: list[str | None] = []
     for k, figure in enumerate(figures):
         span = (figure.start, figure.end)
+        label_status = None
         kind, distance = _kind(sentence, span, kind_cues, marks)
         if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
             kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
@@ -326,7 +344,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         if kind in ("other", "budget") and figure.amount_gbp is not None and (
                 OF_A_TARGET.match(sentence, figure.end) or TARGET_AFTER.match(sentence, figure.end)
                 and DETERMINER.search(sentence, max(0, figure.start - 30), figure.start)
-                or TARGET_OF.search(sentence, max(0, figure.start - 40), figure.start)):
+                or "arget" in sentence and TARGET_OF.search(sentence, max(0, figure.start - 40), figure.start)):
             kind = "saving"  # "delivered £2.4m of the £3m target": a money target is a savings target, and a part of it
         money_like = figure.percent is None or _percent_of_money(sentence, span)
         if kind not in ("saving", "unit_cost", "funding_gap") and after_saving and money_like \
@@ -340,6 +358,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
                 and PART_OF.match(sentence, figure.end):
             kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
+        elif kind == "other" and not k and context.saving_before and figure.amount_gbp is not None \
+                and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):
+            # "Achieved: £173m", "Outstanding: £0.8m" under "planned savings of £259m": that saving's parts
+            kind, label_status = "saving", _LABEL_STATUS.get(labelled.group("status").lower())
         elif kind == "other" and not k and context.saving_before and money_like \
                 and FURTHER_START.search(sentence, 0, figure.start):
             kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
@@ -351,11 +373,13 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind == "other" and context.list_status and not kind_cues and DOING_LESS.search(sentence):
             kind = "saving"  # "What we propose:" then "- Cleaning streets less often (£300k)": doing less saves
         # (an income target rated so is still income: "Parking income | £1.2m | Red")
-        rated = kind != "funding_gap" and not (kind == "income" and "income" in sentence.lower()) \
+        if rag is None:
+            rag = any(word in sentence for word in _RAG_WORDS)  # once per sentence: most name no rating
+        rated = rag and kind != "funding_gap" and not (kind == "income" and "income" in sentence.lower()) \
             and figure.amount_gbp is not None and RAG_AFTER.match(sentence, figure.end)
         if rated:
             kind = "saving"
-        if kind == "saving" and NOT_A_SAVING.match(sentence, figure.end):
+        if kind == "saving" and (" not " in sentence or "never" in sentence) and NOT_A_SAVING.match(sentence, figure.end):
             kind = "other"  # "The £2m is not a saving at all": the page says what it is not
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
@@ -370,12 +394,15 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 period_cues = _PERIOD_CUES.find(sentence)
             inherited = statuses[-1] if k and kinds[-1] == "saving" else \
                 (context.previous_status if not k and context.after_saving else None)
-            status = column_status or ("target" if rated else None) or status_of(
+            status = column_status or label_status or ("target" if rated else None) or status_of(
                 sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
             if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
+            if status != "estimated" and not column_status and "worth" in sentence \
+                    and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
+                status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
             # A period cue written after the previous figure or before the next one belongs to that figure.
             own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
                    and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]

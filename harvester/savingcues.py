@@ -63,10 +63,10 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"out of (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",
         r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:[\w-]+ )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
-        r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies))(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
+        r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies)|fees?|prices?)(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
-        r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down)(?: [\w'’-]+){0,7}? by",
+        r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
         # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)",
         r"fell by", r"down by", r"slashed", r"cuts?",
@@ -79,7 +79,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"no longer (?:falls?|fell) on", r"no longer (?:has|have|had) to be (?:paid|met|found|funded)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
-        r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back")),
+        r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back",
+        # money the council is spared, sheds or is better off by; Welsh pages' "arbed" (save) and "arbedion" (savings)
+        r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
@@ -169,8 +171,9 @@ CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|a
 
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 CONTINUES = re.compile(
-    r"(?:,|\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
-    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*$", re.IGNORECASE)
+    r",\s*$|(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
+    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*"
+    r"(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under)\s+)?$", re.IGNORECASE)
 PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
 # A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
 PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b|month\b|quarter\b|financial\b|further\b"
@@ -210,7 +213,7 @@ LESS_AFTER = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:less|
 # "the winning bid came in £1.3m under the current contract": below what the alternative costs is a saving whatever
 # the verb or noun before it (a bid here is a tender, not a bid for a grant); "under budget" is an underspend.
 BELOW_ALTERNATIVE = re.compile(r"\s*(?:a year |per year |annually |each year )?(?:under|below) (?:the |its |their )?"
-                               r"(?:cost|price|current|previous|existing|old|present)\b", re.IGNORECASE)
+                               r"(?:cost|price|current|previous|existing|old|present|what)\b", re.IGNORECASE)
 # Right before a figure, words that restate a saving already named: "against a target of", "it had delivered".
 RESTATES = re.compile(
     r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
@@ -255,7 +258,8 @@ INTRODUCES_NEXT = re.compile(r"\s*(?:of|at|was|is|were|are|:)?\s*(?:(?:about|aro
 # A verb of estimating governs the clause it introduces: "officers estimate the new rota has saved" is an estimate.
 ESTIMATES = re.compile(r"estimat(?:es?|ed|ing)\b(?! at)", re.IGNORECASE)
 # ", worth £250,000" after a change told in words ("by a third"): the figure is that change's money value.
-WORTH = re.compile(r"[,–—-]\s*(?:worth|equal to|equivalent to|or)\s+(?:(?:about|around|roughly|some|nearly|almost|"
+WORTH = re.compile(r"[,–—-]\s*(?:worth|equal to|equivalent to|or|which (?:is |would be |was )?(?:worth|equal to)|"
+                   r"which equals|which amounts to|equating to)\s+(?:(?:about|around|roughly|some|nearly|almost|"
                    r"over|more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
 # "£2.6m of that", "£1m of the annual figure": a part of an amount already named (not "of this year's budget").
 PART_OF = re.compile(
@@ -341,3 +345,15 @@ ITEM_LABEL = re.compile(
 NOT_A_SAVING = re.compile(r"\s*(?:(?:from|of|in|on|for)\s[^,;.£%]{0,40}?\s)?(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:not|never)\s+(?:really\s+|actually\s+)?"
                           r"(?:a\s+)?(?:real\s+|genuine\s+|true\s+|cashable\s+)?(?:saving|savings|efficienc\w*)\b",
                           re.IGNORECASE)
+# "the lower fee is worth about £240,000 to the council", "was worth £1.1m to the council": a change's value to the
+# council is what it saves.
+WORTH_TO_COUNCIL = re.compile(r"\s*(?:a year\s+|per year\s+|annually\s+|in the first year\s+)?to (?:the|this|our|each|every) "
+                              r"(?:council|authority|county|borough|district|city)\b", re.IGNORECASE)
+# ... and so is the value of something cheaper: "the lower fee is worth about £240,000".
+CHEAPER_BEFORE = re.compile(r"\b(?:lower|cheaper|reduc\w*|sav(?:e|es|ed|ing|ings)|efficienc\w*)\b", re.IGNORECASE)
+WORTH_BEFORE = re.compile(r"\bworth\s+(?:(?:about|around|roughly|some|nearly|almost|over|more than|an estimated|"
+                          r"approximately|a total of|in total)\s+)*$", re.IGNORECASE)
+# "Planned: £259m" then "Achieved: £173m": a line labelled with a status alone, after a saving, is that saving's.
+STATUS_LABEL = re.compile(r"^(?:[-•*–]\s+)?(?P<status>planned|proposed|target|achieved|delivered|realised|forecast|expected|"
+                          r"identified|agreed|undelivered|unachieved|outstanding)(?:\s+(?:savings?|to date|so far|in year))?"
+                          r"\s*:\s*$", re.IGNORECASE)

@@ -157,3 +157,9 @@ def test_a_labelled_item_under_a_savings_lead_in_is_a_saving_whatever_its_label_
             "- printing contract renegotiation: £200,000\n"
             "- fleet review: £150,000")
     assert [kind for _, kind, _ in readings(text)] == ["saving", "saving", "saving"]
+
+
+def test_lines_labelled_with_a_status_alone_after_a_saving_are_its_parts():
+    text = "The shared service planned savings of £5m this year.\nAchieved: £4.2m\nOutstanding: £0.8m"
+    assert readings(text) == [("£5m", "saving", "target"), ("£4.2m", "saving", "achieved"),
+                              ("£0.8m", "saving", "target")]

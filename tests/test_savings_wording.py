@@ -325,3 +325,24 @@ def test_what_the_council_would_have_paid_more_is_a_saving_but_what_it_would_hav
 ])
 def test_a_denied_saving_what_is_left_to_find_and_the_cost_of_one_call_are_not_savings(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Moving to online forms was worth £300,000 to the council last year.", [("£300,000", "saving")]),
+    ("The cheaper tariff is worth about £80,000 in its first year.", [("£80,000", "saving")]),
+    ("The new depot spares the county roughly £45,000 a year.", [("£45,000", "saving")]),
+    ("Selling the annexe will shed £200,000 of upkeep.", [("£200,000", "saving")]),
+    ("The change leaves the council £150,000 a year better off.", [("£150,000", "saving")]),
+    ("Mae'r cyngor wedi arbed £90,000 eleni.", [("£90,000", "saving")]),
+    ("The prices we pay fell by 3% next year, which equals £120,000.", [("3%", "saving"), ("£120,000", "saving")]),
+    ("Energy bought in bulk came in £60,000 below what the council would have paid.", [("£60,000", "saving")]),
+    ("The scheme has saved £2m since 2021, and about £700,000 last year alone.", [("£2m", "saving"), ("£700,000", "saving")]),
+])
+def test_more_ways_a_page_says_the_council_is_better_off(text, expected):
+    assert kinds(text) == expected
+
+
+def test_a_change_that_is_worth_money_is_an_estimate_and_one_that_was_worth_it_is_achieved():
+    assert [s.status for s in extract_savings("The cheaper tariff is worth about £80,000 a year.")] == ["estimated"]
+    assert [s.status for s in extract_savings("The shift to online forms was worth £300,000 to the council.")] == [
+        "achieved"]
