@@ -27,6 +27,7 @@ from .savingcues import (
     DETERMINER,
     DOING_LESS,
     FROM_LEVEL,
+    FROM_CHANGE,
     FURTHER_START,
     ITEM_LABEL,
     IN_COSTS_AFTER,
@@ -183,6 +184,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             and (kind != "budget" or done.group("tracked")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
+    if kind in (None, "other", "budget", "investment", "grant") and FROM_CHANGE.match(sentence, fig[1]):
+        return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
     if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \
             and SAVING_LABEL.search(sentence, 0, fig[0]):
         return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m"
@@ -347,7 +350,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 or "arget" in sentence and TARGET_OF.search(sentence, max(0, figure.start - 40), figure.start)):
             kind = "saving"  # "delivered £2.4m of the £3m target": a money target is a savings target, and a part of it
         money_like = figure.percent is None or _percent_of_money(sentence, span)
-        if kind not in ("saving", "unit_cost", "funding_gap") and after_saving and money_like \
+        if kind not in ("saving", "unit_cost", "funding_gap", "investment") and after_saving and money_like \
                 and RESTATES.search(sentence, max(0, figure.start - 60), figure.start):
             kind = "saving"  # the target or result of the saving just named
         elif kind == "other" and (kinds[-1] == "saving" if k else context.saving_before) and money_like \
@@ -400,7 +403,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
-            if status != "estimated" and not column_status and "worth" in sentence \
+            if not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
+                status = "target"  # "The target set for this year was £2.0m": the target is the figure
+            elif status != "estimated" and not column_status and "worth" in sentence \
                     and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
                 status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
             # A period cue written after the previous figure or before the next one belongs to that figure.

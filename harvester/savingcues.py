@@ -43,7 +43,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:project|scheme|programme|capital|build|building|construction|works) costs?",
         r"cost of (?:the |this |that )?(?:project|scheme|programme|works?|building)", r"invest\w*", r"capital (?:costs?|spend\w*|programme|funding)", r"spent",
         r"(?:set|start)[- ]up costs?", r"(?:implementation|transition|transitional) costs?",
-        r"up[- ]?front", r"initial outlay", r"one[- ]off cost", r"cost of setting up", r"purchase\w*", r"bought",
+        r"up[- ]?front", r"initial outlay", r"one[- ]off costs?", r"cost of setting up", r"purchase\w*", r"bought",
         r"to build", r"build(?!ings\b)\w*", r"refurbish\w*", r"paid for", r"(?-i:fund)(?:s|ed|ing)?", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
         # "revenue" before a finance noun is the revenue account (as against capital), not income
@@ -110,7 +110,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"must", r"has to", r"needs? (?:a further|another|an additional|an extra|more)", r"(?:is|are|am|was|were) planning", r"set (?:out|themselves|itself) (?:a target )?to",
         r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
         # savings given up on were never made: "written off as undeliverable"
-        r"undeliverable", r"not deliverable", r"written off",
+        r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
@@ -264,7 +264,7 @@ WORTH = re.compile(r"[,–—-]\s*(?:worth|equal to|equivalent to|or|which (?:is
 # "£2.6m of that", "£1m of the annual figure": a part of an amount already named (not "of this year's budget").
 PART_OF = re.compile(
     r"\s*(?:of|from)\s+(?:(?:that|this|these|those|the|its|their)(?:\s+(?:annual|overall|total|combined|yearly|planned|"
-    r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction)\b|(?:that|this)\b(?!\s+(?:year|month)))",
+    r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction|plan|programme)\b|(?:that|this)\b(?!\s+(?:year|month)))",
     re.IGNORECASE)
 # A price named right before a figure that is "lower", "less" or "cheaper": "secured a price 20% lower" is a saving
 # whatever the verb that got it ("secured", "won" are otherwise grant words).
@@ -315,7 +315,8 @@ ACCORDING_TO = re.compile(
     r"forecasts?|projections?|calculations?)\b", re.IGNORECASE)
 
 # "a target of £3.5m", "its savings target was £2m": a money target is a savings target, unless it is income's.
-TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?\s+(?:of|was|is|were|at|:)\s+"
+TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?(?:\s+(?!of\b|was\b|is\b|were\b|at\b)[\w'’/-]+){0,7}?"
+                       r"\s+(?:of|was|is|were|at|:)\s+"
                        r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)*$", re.IGNORECASE)
 # "puts the reduction in spending on placements at £2.1m": what is put at the figure is named between "put" and "at".
 PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(?:about|around|some|nearly|almost|over|"
@@ -325,8 +326,9 @@ RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|G
 # "£5.2m are now forecast to be achieved", "£41.2m are on track", "£9.3m of the total is deliverable": money whose
 # own verb says it is (or is not yet) delivered is a saving.
 DELIVERED_AFTER = re.compile(
-    r"\s*(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
-    r"(?:is|are|was|were|has been|have been|had been)\s+(?:(?:now|still|not|already|currently|judged|rated|considered)\s+)*"
+    r"\s*(?:\([^()£]{0,20}\)\s*)?(?:(?:a|per|each) year\s+|annually\s+)?(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
+    r"(?:is|are|was|were|has been|have been|had been)\s+(?:(?:now|still|not|already|currently|judged|rated|considered|"
+    r"being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
     r"achieved|delivered|realised|realized)\b", re.IGNORECASE)
@@ -357,3 +359,12 @@ WORTH_BEFORE = re.compile(r"\bworth\s+(?:(?:about|around|roughly|some|nearly|alm
 STATUS_LABEL = re.compile(r"^(?:[-•*–]\s+)?(?P<status>planned|proposed|target|achieved|delivered|realised|forecast|expected|"
                           r"identified|agreed|undelivered|unachieved|outstanding)(?:\s+(?:savings?|to date|so far|in year))?"
                           r"\s*:\s*$", re.IGNORECASE)
+# "- £420,000 from the renegotiation of the waste contract", "the £800,000 from merging the two contact centres":
+# money that comes from a change the council made is what the change saves.
+FROM_CHANGE = re.compile(
+    r"\s*(?:a year\s+|per year\s+|each year\s+)?(?:from|through|by)\s+(?:the\s+|a\s+|an\s+|its\s+|their\s+|our\s+)?"
+    r"(?:(?!(?:sale|selling|sold|grant|government|fund)\w*\b)[\w'’-]+\s+){0,3}?"
+    r"(?:renegotiat\w*|restructur\w*|merg(?:e|er|ers|ing)|moving|chang(?:e|es|ing)|review(?:s|ing)?|redesign\w*|reshap\w*|"
+    r"sharing|combin\w*|clos(?:e|ed|ing|ure|ures)|reduc(?:e|ing|tion|tions)|cutting|switch\w*|introduc\w*|replac\w*|"
+    r"rationalis\w*|reorganis\w*|consolidat\w*|re-?tender\w*|recommission\w*|pooling|decommission\w*|ending|stopping)\b",
+    re.IGNORECASE)

@@ -238,3 +238,11 @@ def test_savings_unlikely_or_budgeted_are_targets_and_money_taken_out_is_achieve
 ])
 def test_a_status_noun_yields_to_the_verb_it_is_subject_of_but_not_to_was(text, status):
     assert [s for _, s in statuses(text)] == [status]
+
+
+@pytest.mark.parametrize("text", [
+    "The target set for the partnership this year was £1.5m of savings.",
+    "Of the plan's savings, £700,000 has been pushed back a year.",
+])
+def test_a_figure_a_target_names_or_a_saving_pushed_back_is_a_target(text):
+    assert [s for _, s in statuses(text)] == ["target"]

@@ -346,3 +346,15 @@ def test_a_change_that_is_worth_money_is_an_estimate_and_one_that_was_worth_it_i
     assert [s.status for s in extract_savings("The cheaper tariff is worth about £80,000 a year.")] == ["estimated"]
     assert [s.status for s in extract_savings("The shift to online forms was worth £300,000 to the council.")] == [
         "achieved"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- £250,000 from the renegotiation of the cleaning contract", [("£250,000", "saving")]),
+    ("The £600,000 from merging the two contact centres is the largest item.", [("£600,000", "saving")]),
+    ("The council raised £2m from the sale of the depot.", [("£2m", "income")]),
+    ("By March, £4.2m (80%) had been delivered.", [("£4.2m", "saving"), ("80%", "saving")]),
+    ("Officers said £1.1m a year was being achieved by 2019.", [("£1.1m", "saving")]),
+    ("One-off costs were put at £45,000.", [("£45,000", "investment")]),
+])
+def test_money_from_a_change_or_said_to_be_delivered_is_saved_but_one_off_costs_are_not(text, expected):
+    assert kinds(text) == expected
