@@ -43,6 +43,10 @@ DATE_META = [
     ("itemprop", "datePublished"),
     ("property", "og:published_time"),
     ("name", "pubdate"),
+    ("name", "dcterms.date"),
+    ("name", "dc.date.created"),
+    ("name", "citation_publication_date"),
+    ("name", "govuk:first-published-at"),
 ]
 
 
@@ -316,6 +320,8 @@ def extract_title(soup: BeautifulSoup, main: Tag | None = None) -> str:
     """
     og_title = meta_content(soup, "property", "og:title")
     h1 = (main.find("h1") if main is not None else None) or soup.find("h1")
+    if h1 is not None and _is_logo(h1):
+        h1 = _opening_heading(main) if main is not None else None  # the headline is set a level down
     headline = clean_text(h1.get_text(" ", strip=True)) if h1 is not None else ""
     if og_title and not (headline and _names_the_site(soup, og_title, headline)):
         return TITLE_SUFFIX.sub("", clean_text(og_title))
@@ -323,6 +329,19 @@ def extract_title(soup: BeautifulSoup, main: Tag | None = None) -> str:
     if headline:
         return page_title if _labels(headline, page_title) else headline
     return (_bold_lead(main) if main is not None else "") or page_title
+
+
+def _is_logo(h1: Tag) -> bool:
+    """An <h1> holding the site's logo: a link to the home page, or named as a logo or site name."""
+    home = h1.find("a", href=re.compile(r"^(?:/|https?://[^/]+/?)(?:index\.\w+)?$"))
+    ident = " ".join([h1.get("id") or ""] + list(h1.get("class") or []))
+    return home is not None or bool(re.search(r"logo|site-?name|brand", ident, re.I))
+
+
+def _opening_heading(main: Tag) -> Tag | None:
+    """The <h2> or <h3> that opens ``main``, before any paragraph."""
+    first = main.find(["p", "h2", "h3"])
+    return first if first is not None and first.name != "p" else None
 
 
 def _names_the_site(soup: BeautifulSoup, og_title: str, headline: str) -> bool:
@@ -433,18 +452,23 @@ def _dateline(headline: Tag | None) -> str | None:
 
 
 # A press release ends where its furniture starts (see shopwindow.furniture), then come the press office's details.
-_PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|contact)|(?:contact )?the press office\b",
+_PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|contact)|(?:contact )?the press office\b|"
+                            r"(?:for )?(?:further|more) (?:information|details)\b.{0,60}?\b(?:contact|call|phone|e-?mail)\b",
                             re.IGNORECASE)
+# A line of page tools under an article ("Back to news | Print this page").
+_TOOLS_LINE = re.compile(r"(?:(?:back to [\w ]{1,20}|print(?: this (?:page|article|story))?|share(?: this (?:page|article|story))?|"
+                         r"e-?mail (?:this page|a friend)|top of (?:the )?page)\s*[|\u2022\u00b7]?\s*)+", re.IGNORECASE)
 
 
 def _without_press_furniture(lines: list[str]) -> list[str]:
-    """The article without what follows its end marker, nor the lines giving the press office's contact details:
-    they name no scheme, and their words ("enquiries", phone numbers) would be read as if they did."""
+    """The article without what follows its end marker, nor the lines giving the press office's contact details
+    (they name no scheme, and their words, "enquiries" and phone numbers, would be read as if they did), nor a
+    line of page tools ("Print this page")."""
     out = []
     for line in lines:
         if len(line) <= 40 and ARTICLE_END.fullmatch(line.strip()):
             break
-        if not _PRESS_CONTACT.match(line):
+        if not _PRESS_CONTACT.match(line) and not (len(line) <= 60 and _TOOLS_LINE.fullmatch(line)):
             out.append(line)
     return out
 

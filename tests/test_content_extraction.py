@@ -214,12 +214,15 @@ def test_an_article_written_in_divs_is_found_by_its_loose_sentences(html, other)
     # ...while an og:title that is the first part of "Page | Site" is the title, over a generic <h1>.
     ('<title>Libraries open on Sundays | Anytown</title><meta property="og:title" content="Libraries open on Sundays">',
      "<h1>News</h1>", "Libraries open on Sundays"),
+    # An <h1> holding the logo (a link home) is not the headline: the heading opening the body is.
+    ("<title>Eastmere City Council - News</title>",
+     "<h1 id='top'><a href='/'>Eastmere City Council</a></h1><div><h2>Park wardens shared</h2>", "Park wardens shared"),
     # The <header> inside an <article> is the article's, with its headline.
     ("<title>Forum &raquo; Blog Archive &raquo; County deal</title>",
      "<article><header><h1>What a county deal could save</h1></header>", "What a county deal could save"),
 ])
 def test_title_is_the_headline_not_a_label(head, body, title):
-    html = page(f"<main>{body}{STORY}{'</article>' if '<article>' in body else ''}</main>", head)
+    html = page(f"<main>{body}{STORY}{'</article>' if '<article>' in body else ''}{'</div>' if '<div>' in body else ''}</main>", head)
     assert extract_article(html, "https://www.example.gov.uk/a").title == title
 
 
@@ -227,6 +230,9 @@ def test_title_is_the_headline_not_a_label(head, body, title):
     # JSON-LD's datePublished, not the dateModified written before it.
     ('<script type="application/ld+json">{"dateModified": "2020-02-20", "datePublished": "2020-01-15"}</script>',
      f"<main><h1>Contact centre opens</h1>{STORY}</main>", "2020-01-15"),
+    # Dublin Core's dcterms.date.
+    ('<meta name="dcterms.date" content="2019-08-05T00:01:00+01:00">', f"<main><h1>Shared services</h1>{STORY}</main>",
+     "2019-08-05"),
     # A dateline just under the headline, outside the container the body is read from.
     ("", f"<h1>Solar farm income tops £1m</h1><span>3rd March 2021</span><div class='rte'>{STORY}</div>", "2021-03-03"),
     ("", f"<h1>Unitary bid</h1><p>By Tom Reilly | 09 March 2023</p><div class='body'>{STORY}</div>", "2023-03-09"),
@@ -240,3 +246,12 @@ def test_title_is_the_headline_not_a_label(head, body, title):
 def test_date_comes_from_where_the_article_states_it(head, body, date):
     assert extract_article(page(body, head), "https://www.example.gov.uk/a").published == date
 
+
+
+@pytest.mark.parametrize("line", [
+    "<p>For further information please contact the communications team on 01632 960 777.</p>",
+    "<p><a href='/news'>Back to news</a> | <a href='#'>Print this page</a></p>",
+])
+def test_contact_and_page_tool_lines_are_dropped(line):
+    html = page(f"<main><h1>Depot shared</h1>{STORY}{line}</main>")
+    assert extract_article(html, "https://www.example.gov.uk/depot").text == STORY_TEXT
