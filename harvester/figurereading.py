@@ -28,6 +28,8 @@ from .savingcues import (
     DOING_LESS,
     FROM_LEVEL,
     FROM_CHANGE,
+    PLANNED_BEFORE,
+    DELIVERED_NEXT,
     FURTHER_START,
     ITEM_LABEL,
     IN_COSTS_AFTER,
@@ -337,6 +339,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             # "- energy contract renegotiation: £450,000" under "efficiencies identified, including:": the lead-in
             # says what the money is, the label only where it comes from ("contract")
             kind = "saving"
+        if kind != "saving" and k + 1 < len(figures) and figure.amount_gbp is not None \
+                and DELIVERED_NEXT.match(sentence, figure.end, figures[k + 1].start) \
+                and PLANNED_BEFORE.search(sentence, max(0, figure.start - 20), figure.start):
+            kind, label_status = "saving", "target"  # "approved £350,000; achieved £350,000": planned against delivered
         if column_kind:
             kind = column_kind  # a table's column heading says what the figure is
         after_saving = kinds[-1] == "saving" if k else context.after_saving

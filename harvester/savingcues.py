@@ -119,6 +119,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"budget gap", r"going forward")),
     ("achieved", _cues(
         r"(?:met|exceeded|beat|hit|surpassed|achieved) (?:its |our |their |the |this year['’]s )?(?:[\w-]+ )?targets?",
+        r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
         r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
@@ -368,3 +369,8 @@ FROM_CHANGE = re.compile(
     r"sharing|combin\w*|clos(?:e|ed|ing|ure|ures)|reduc(?:e|ing|tion|tions)|cutting|switch\w*|introduc\w*|replac\w*|"
     r"rationalis\w*|reorganis\w*|consolidat\w*|re-?tender\w*|recommission\w*|pooling|decommission\w*|ending|stopping)\b",
     re.IGNORECASE)
+# "approved £350,000; achieved £350,000", "planned £600,000, delivered £600,000": a planned amount set against a
+# delivered one is a savings target.
+PLANNED_BEFORE = re.compile(r"\b(?:planned|approved|agreed|target(?:ed)?|budgeted|proposed)\s*:?\s*$", re.IGNORECASE)
+DELIVERED_NEXT = re.compile(r"\s*[;,/|]?\s*(?:and\s+|but\s+)?(?:only\s+)?(?:achieved|delivered|realised|realized|actual)\s*:?\s*$",
+                            re.IGNORECASE)

@@ -246,3 +246,10 @@ def test_a_status_noun_yields_to_the_verb_it_is_subject_of_but_not_to_was(text, 
 ])
 def test_a_figure_a_target_names_or_a_saving_pushed_back_is_a_target(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+def test_planned_against_delivered_and_a_target_exceeded():
+    text = ("Parks review - approved £200,000; achieved £240,000, exceeding target by £40,000\n"
+            "Fleet: planned £90,000, delivered £60,000")
+    assert statuses(text) == [(200000.0, "target"), (240000.0, "achieved"), (40000.0, "achieved"),
+                              (90000.0, "target"), (60000.0, "achieved")]
