@@ -54,6 +54,7 @@ from .savingcues import (
     RESTATES,
     SAVING_ATTRIBUTE,
     SAVING_LABEL,
+    SAVINGS_SUBJECT,
     SAVING_OF,
     STATUS_CUES,
     TARGET_AFTER,
@@ -186,6 +187,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             and (kind != "budget" or done.group("tracked")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
+    if kind in (None, "other", "budget") and fig[0] < 200 and SAVINGS_SUBJECT.search(sentence, 0, fig[0]):
+        return "saving", 0.0  # "Savings from rationalising three structures reached £2.5m a year"
     if kind in (None, "other", "budget", "investment", "grant") and FROM_CHANGE.match(sentence, fig[1]):
         return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
     if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \

@@ -122,7 +122,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"reached", r"totalled", r"came to", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 
@@ -172,6 +172,8 @@ CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|a
 
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 CONTINUES = re.compile(
+    # "West Dorset's share was £1.3m, Weymouth & Portland's £1.0m and North Dorset's £600,000": a list of shares
+    r"(?:,|\band)\s+(?-i:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}(?-i:[A-Z][\w-]*)['’]s?\s*$|"
     r",\s*$|(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
     r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*"
     r"(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under)\s+)?$", re.IGNORECASE)
@@ -374,3 +376,11 @@ FROM_CHANGE = re.compile(
 PLANNED_BEFORE = re.compile(r"\b(?:planned|approved|agreed|target(?:ed)?|budgeted|proposed)\s*:?\s*$", re.IGNORECASE)
 DELIVERED_NEXT = re.compile(r"\s*[;,/|]?\s*(?:and\s+|but\s+)?(?:only\s+)?(?:achieved|delivered|realised|realized|actual)\s*:?\s*$",
                             re.IGNORECASE)
+# "Savings from rationalising the three structures reached £2.5m a year", "The actual reductions in the base budget
+# total £6.4m": a sentence whose subject is the savings says how much they came to.
+SAVINGS_SUBJECT = re.compile(
+    r"^(?:[-•*–]\s+)?(?:(?:the|total|annual|overall|actual|cashable|recurrent|gross|net|these|those)\s+)*"
+    r"(?:savings?|efficienc(?:y|ies)(?:\s+savings)?|reductions?)\b[^.;:£%]{0,100}?\s"
+    r"(?:reached|totall?ed|totals?|came to|come to|stood at|stands? at|amounted to|amounts? to|rose to|grew to|"
+    r"were|was|are|is)\s+(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under|a total of)\s+)*$",
+    re.IGNORECASE)

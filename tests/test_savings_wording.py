@@ -358,3 +358,14 @@ def test_a_change_that_is_worth_money_is_an_estimate_and_one_that_was_worth_it_i
 ])
 def test_money_from_a_change_or_said_to_be_delivered_is_saved_but_one_off_costs_are_not(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Savings from merging the two legal teams and their contracts reached £400,000 a year by 2019.",
+     [("£400,000", "saving")]),
+    ("The reductions in the base budget that the programme made total £2.2m.", [("£2.2m", "saving")]),
+    ("Adur's share of the saving was £300,000, Worthing's £500,000 and Arun's £200,000.",
+     [("£300,000", "saving"), ("£500,000", "saving"), ("£200,000", "saving")]),
+])
+def test_a_sentence_about_the_savings_says_what_they_came_to_and_a_list_of_shares_shares_its_kind(text, expected):
+    assert kinds(text) == expected
