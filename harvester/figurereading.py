@@ -27,6 +27,7 @@ from .savingcues import (
     DETERMINER,
     DOING_LESS,
     FROM_LEVEL,
+    FORECAST_SAYS,
     FROM_CHANGE,
     PLANNED_BEFORE,
     DELIVERED_NEXT,
@@ -187,7 +188,7 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             and (kind != "budget" or done.group("tracked")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
-    if kind in (None, "other", "budget") and fig[0] < 200 and SAVINGS_SUBJECT.search(sentence, 0, fig[0]):
+    if kind in (None, "other", "budget") and SAVINGS_SUBJECT.search(sentence, max(0, fig[0] - 200), fig[0]):
         return "saving", 0.0  # "Savings from rationalising three structures reached £2.5m a year"
     if kind in (None, "other", "budget", "investment", "grant") and FROM_CHANGE.match(sentence, fig[1]):
         return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
@@ -412,7 +413,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
-            if not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
+            if status != "estimated" and not column_status and FORECAST_SAYS.search(sentence, 0, span[0]):
+                status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
+            elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
                 status = "target"  # "The target set for this year was £2.0m": the target is the figure
             elif status != "estimated" and not column_status and "worth" in sentence \
                     and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):

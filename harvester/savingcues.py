@@ -111,6 +111,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
+        r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
@@ -196,7 +197,7 @@ MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overhead
 PERCENT_OF_MONEY_LEFT = re.compile(
     rf"(?:\bsav\w*|\befficienc\w*|\b{MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
     r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
-    r"an estimated|a|an|worth))*\s*$", re.IGNORECASE)
+    r"an estimated|a|an|worth|just|under))*\s*$", re.IGNORECASE)
 PERCENT_OF_MONEY_RIGHT = re.compile(
     rf"\s*(?:(?:(?:in|of)\s+)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
     rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{MONEY_WORD}\b)", re.IGNORECASE)
@@ -369,7 +370,8 @@ FROM_CHANGE = re.compile(
     r"(?:(?!(?:sale|selling|sold|grant|government|fund)\w*\b)[\w'’-]+\s+){0,3}?"
     r"(?:renegotiat\w*|restructur\w*|merg(?:e|er|ers|ing)|moving|chang(?:e|es|ing)|review(?:s|ing)?|redesign\w*|reshap\w*|"
     r"sharing|combin\w*|clos(?:e|ed|ing|ure|ures)|reduc(?:e|ing|tion|tions)|cutting|switch\w*|introduc\w*|replac\w*|"
-    r"rationalis\w*|reorganis\w*|consolidat\w*|re-?tender\w*|recommission\w*|pooling|decommission\w*|ending|stopping)\b",
+    r"rationalis\w*|reorganis\w*|consolidat\w*|re-?tender\w*|recommission\w*|pooling|decommission\w*|ending|stopping|"
+    r"new (?:contract|supplier|provider|tariff|system|model|structure|arrangements?|rota|software)s?)\b",
     re.IGNORECASE)
 # "approved £350,000; achieved £350,000", "planned £600,000, delivered £600,000": a planned amount set against a
 # delivered one is a savings target.
@@ -379,8 +381,12 @@ DELIVERED_NEXT = re.compile(r"\s*[;,/|]?\s*(?:and\s+|but\s+)?(?:only\s+)?(?:achi
 # "Savings from rationalising the three structures reached £2.5m a year", "The actual reductions in the base budget
 # total £6.4m": a sentence whose subject is the savings says how much they came to.
 SAVINGS_SUBJECT = re.compile(
-    r"^(?:[-•*–]\s+)?(?:(?:the|total|annual|overall|actual|cashable|recurrent|gross|net|these|those)\s+)*"
+    r"(?:^|[;:]\s+)(?:[-•*–]\s+)?(?:(?:the|total|annual|overall|actual|cashable|recurrent|gross|net|these|those)\s+)*"
     r"(?:savings?|efficienc(?:y|ies)(?:\s+savings)?|reductions?)\b[^.;:£%]{0,100}?\s"
     r"(?:reached|totall?ed|totals?|came to|come to|stood at|stands? at|amounted to|amounts? to|rose to|grew to|"
-    r"were|was|are|is)\s+(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under|a total of)\s+)*$",
+    r"(?:were|was|are|is) (?:put|estimated|valued|forecast|projected) at|were|was|are|is)\s+(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under|a total of)\s+)*$",
     re.IGNORECASE)
+# "The business case said the contracts would save £126m": what a forecast or model says is an estimate.
+FORECAST_SAYS = re.compile(r"\b(?:business case|model(?:l?ing)?|forecasts?|projections?|appraisal|options? appraisal)\s+"
+                           r"(?:\w+\s+)?(?:said|says|showed|shows|suggested|suggests|predicted|predicts|projected|projects|"
+                           r"assumed|assumes|expected|expects)\b", re.IGNORECASE)

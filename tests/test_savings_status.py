@@ -253,3 +253,12 @@ def test_planned_against_delivered_and_a_target_exceeded():
             "Fleet: planned £90,000, delivered £60,000")
     assert statuses(text) == [(200000.0, "target"), (240000.0, "achieved"), (40000.0, "achieved"),
                               (90000.0, "target"), (60000.0, "achieved")]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The business case said the new contracts would save £5m over ten years.", "estimated"),
+    ("Plans to save £900,000 were not met in full; £300,000 of this remains outstanding.", "target"),
+    ("Officers consider £400,000 of the savings to be at high risk.", "target"),
+])
+def test_what_a_forecast_says_is_an_estimate_and_savings_outstanding_or_at_risk_are_targets(text, status):
+    assert [s for _, s in statuses(text)][-1:] == [status]

@@ -369,3 +369,12 @@ def test_money_from_a_change_or_said_to_be_delivered_is_saved_but_one_off_costs_
 ])
 def test_a_sentence_about_the_savings_says_what_they_came_to_and_a_list_of_shares_shares_its_kind(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- £300,000 from a new contract for street cleaning;", [("£300,000", "saving")]),
+    ("The tablets cost £2m; savings on printing are put at £150,000 a year.", [("£2m", "budget"), ("£150,000", "saving")]),
+    ("Fuel costs fell by £80,000, a saving of just over 40%.", [("£80,000", "saving"), ("40%", "saving")]),
+])
+def test_a_new_contract_the_savings_a_clause_is_about_and_a_share_just_over(text, expected):
+    assert kinds(text) == expected
