@@ -229,6 +229,9 @@ def _loose_text_scores(root: Tag) -> Scores:
 
 
 def _unlinked_length(tag: Tag) -> int:
+    """How much of ``tag``'s text is its own words rather than the text of links."""
+    if tag.name == "a":
+        return 0
     return len(tag.get_text(" ", strip=True)) - sum(len(a.get_text(" ", strip=True)) for a in tag.find_all("a"))
 
 

@@ -255,3 +255,10 @@ def test_date_comes_from_where_the_article_states_it(head, body, date):
 def test_contact_and_page_tool_lines_are_dropped(line):
     html = page(f"<main><h1>Depot shared</h1>{STORY}{line}</main>")
     assert extract_article(html, "https://www.example.gov.uk/depot").text == STORY_TEXT
+
+
+def test_a_page_of_nothing_but_links_is_read_whole_not_from_one_link():
+    html = page("<main><ul><li><h3><a href='/a'>Care at home pilot</a></h3></li>"
+                "<li><h3><a href='/b'>Chargers for rural car parks</a></h3></li></ul></main>")
+    assert extract_article(html, "https://www.example.gov.uk/news").text.splitlines() == [
+        "Care at home pilot", "Chargers for rural car parks"]
