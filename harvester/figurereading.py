@@ -80,6 +80,8 @@ _LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", 
                  "agreed": "target", "outstanding": "target", "undelivered": "target", "unachieved": "target",
                  "achieved": "achieved", "delivered": "achieved", "realised": "achieved",
                  "forecast": "estimated", "expected": "estimated"}
+_FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
+_FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
@@ -188,9 +190,11 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             and (kind != "budget" or done.group("tracked")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
-    if kind in (None, "other", "budget") and SAVINGS_SUBJECT.search(sentence, max(0, fig[0] - 200), fig[0]):
+    if kind in (None, "other", "budget") and ("aving" in sentence or "fficienc" in sentence or "eduction" in sentence) \
+            and SAVINGS_SUBJECT.search(sentence, max(0, fig[0] - 200), fig[0]):
         return "saving", 0.0  # "Savings from rationalising three structures reached £2.5m a year"
-    if kind in (None, "other", "budget", "investment", "grant") and FROM_CHANGE.match(sentence, fig[1]):
+    if kind in (None, "other", "budget", "investment", "grant") and _FROM_WORDS.search(sentence, fig[1], fig[1] + 22) \
+            and FROM_CHANGE.match(sentence, fig[1]):
         return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
     if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \
             and SAVING_LABEL.search(sentence, 0, fig[0]):
@@ -413,7 +417,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
-            if status != "estimated" and not column_status and FORECAST_SAYS.search(sentence, 0, span[0]):
+            if status != "estimated" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
+                    and FORECAST_SAYS.search(sentence, 0, span[0]):
                 status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
             elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
                 status = "target"  # "The target set for this year was £2.0m": the target is the figure
