@@ -325,13 +325,28 @@ def extract_title(soup: BeautifulSoup, main: Tag | None = None) -> str:
     h1 = (main.find("h1") if main is not None else None) or soup.find("h1")
     if h1 is not None and _is_logo(h1):
         h1 = _opening_heading(main) if main is not None else None  # the headline is set a level down
-    headline = clean_text(h1.get_text(" ", strip=True)) if h1 is not None else ""
+    headline = _heading_text(h1) if h1 is not None else ""
     if og_title and not (headline and _names_the_site(soup, og_title, headline)):
         return TITLE_SUFFIX.sub("", clean_text(og_title))
     page_title = TITLE_SUFFIX.sub("", clean_text(soup.title.get_text())) if soup.title else ""
     if headline:
         return page_title if _labels(headline, page_title) else headline
     return (_bold_lead(main) if main is not None else "") or page_title
+
+
+def _heading_text(heading: Tag) -> str:
+    """A heading's words without a caption set inside it (GOV.UK's "Press release" over the headline)."""
+    words = []
+    for text in heading.find_all(string=True):
+        parent = text.parent
+        while parent is not heading and not _CAPTION.search(" ".join(parent.get("class") or [])):
+            parent = parent.parent
+        if parent is heading and type(text) is NavigableString:
+            words.append(text)
+    return " ".join(" ".join(words).split())
+
+
+_CAPTION = re.compile(r"caption|kicker|eyebrow", re.I)
 
 
 def _is_logo(h1: Tag) -> bool:

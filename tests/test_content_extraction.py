@@ -217,6 +217,9 @@ def test_an_article_written_in_divs_is_found_by_its_loose_sentences(html, other)
     # An <h1> holding the logo (a link home) is not the headline: the heading opening the body is.
     ("<title>Eastmere City Council - News</title>",
      "<h1 id='top'><a href='/'>Eastmere City Council</a></h1><div><h2>Park wardens shared</h2>", "Park wardens shared"),
+    # A caption set inside the <h1> is not part of the headline.
+    ("", "<h1><span class='govuk-caption-l'>Press release</span>Councils share a fraud team</h1>",
+     "Councils share a fraud team"),
     # The <header> inside an <article> is the article's, with its headline.
     ("<title>Forum &raquo; Blog Archive &raquo; County deal</title>",
      "<article><header><h1>What a county deal could save</h1></header>", "What a county deal could save"),
