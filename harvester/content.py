@@ -474,7 +474,8 @@ _PRESS_CONTACT = re.compile(r"(?:for )?(?:media|press) (?:enquiries|inquiries|co
                             r"(?:for )?(?:further|more) (?:information|details)\b.{0,60}?\b(?:contact|call|phone|e-?mail)\b",
                             re.IGNORECASE)
 # A line of page tools under an article ("Back to news | Print this page").
-_TOOLS_LINE = re.compile(r"(?:(?:back to [\w ]{1,20}|print(?: this (?:page|article|story))?|share(?: this (?:page|article|story))?|"
+_TOOLS_LINE = re.compile(r"(?:(?:back to (?:(?:the )?top|(?:all )?news(?: list)?|(?:the )?previous page|(?:search )?results|"
+                         r"list(?:ing)?|index|home(?:page)?)|print(?: this (?:page|article|story))?|share(?: this (?:page|article|story))?|"
                          r"e-?mail (?:this page|a friend)|top of (?:the )?page)\s*[|\u2022\u00b7]?\s*)+", re.IGNORECASE)
 
 

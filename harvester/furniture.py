@@ -15,7 +15,7 @@ RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?
                  r"you (?:may|might) also (?:like|be interested in)")
 #: Headings over a column of other stories' teasers, or over the site's own navigation, beside an article.
 OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|related (?:case studies|information|publications)|"
-                           r"latest (?:news|stories|articles|updates|posts|(?:media |press )?releases)|"
+                           r"latest (?:news|stories|articles|posts|(?:media |press )?releases)|"
                            r"other (?:news|stories|categories)(?: this week)?|recent (?:news|posts|articles)|"
                            r"more (?:case studies|(?:media |press )?releases|articles)|in this section|"
                            r"most (?:read|popular|viewed|commented)|popular (?:stories|articles|pages|now))[.:]?",
