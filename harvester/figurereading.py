@@ -27,6 +27,7 @@ from .savingcues import (
     DETERMINER,
     DOING_LESS,
     FROM_LEVEL,
+    ESTIMATE_FRAME,
     FORECAST_SAYS,
     FROM_CHANGE,
     PLANNED_BEFORE,
@@ -39,6 +40,7 @@ from .savingcues import (
     MIXED_INCOME,
     NOT_A_SAVING,
     OF_A_TARGET,
+    OF_THE_TARGET,
     OVER_AFTER,
     PART_OF,
     PER_A,
@@ -81,6 +83,7 @@ _LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", 
                  "achieved": "achieved", "delivered": "achieved", "realised": "achieved",
                  "forecast": "estimated", "expected": "estimated"}
 _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
+_FRAMER = re.compile(r"that|reckoning|own estimate|own calculation")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
@@ -417,9 +420,15 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
-            if status != "estimated" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
+            if figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
+                    and OF_THE_TARGET.match(sentence, figure.end):
+                status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached
+            elif status != "estimated" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
                     and FORECAST_SAYS.search(sentence, 0, span[0]):
                 status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
+            elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \
+                    and ESTIMATE_FRAME.search(sentence, 0, span[0]):
+                status = "estimated"  # "the partners estimate that ... the contract has still saved £36m"
             elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
                 status = "target"  # "The target set for this year was £2.0m": the target is the figure
             elif status != "estimated" and not column_status and "worth" in sentence \

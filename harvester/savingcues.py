@@ -112,6 +112,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
+        r"(?:has|have|had) been set", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
@@ -390,3 +391,11 @@ SAVINGS_SUBJECT = re.compile(
 FORECAST_SAYS = re.compile(r"\b(?:business case|model(?:l?ing)?|forecasts?|projections?|appraisal|options? appraisal)\s+"
                            r"(?:\w+\s+)?(?:said|says|showed|shows|suggested|suggests|predicted|predicts|projected|projects|"
                            r"assumed|assumes|expected|expects)\b", re.IGNORECASE)
+# "The partners estimate that, taking the costs into account, the contract has still saved £36m", "By the council's
+# own reckoning": a sentence framed as someone's estimate gives its savings that status, whatever the verb inside.
+# ("Officers calculate that" is left to the verb: pages use it for counted results as often as for estimates.)
+ESTIMATE_FRAME = re.compile(
+    r"\b(?:estimates?|estimated|reckons?|reckoned|believes?|believed|indicates?|indicated)\s+that\b|"
+    r"\bby (?:the |its |our |their )?(?:[\w'’]+\s+){0,2}own (?:reckoning|estimate|calculations?)\b", re.IGNORECASE)
+# "£17.3m had been delivered, 58% of the target": a share of the target reached has the status of what reached it.
+OF_THE_TARGET = re.compile(r"\s*(?:of|against)\s+(?:the|its|their|our|this year['’]s)\s+(?:savings?\s+)?target\b", re.IGNORECASE)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import pytest
-from shopwindow.savings import extract_savings
+from shopwindow.savings import classify_figures, extract_savings
 
 
 def statuses(text: str) -> list[tuple[float | None, str]]:
@@ -262,3 +262,20 @@ def test_planned_against_delivered_and_a_target_exceeded():
 ])
 def test_what_a_forecast_says_is_an_estimate_and_savings_outstanding_or_at_risk_are_targets(text, status):
     assert [s for _, s in statuses(text)][-1:] == [status]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("The partners estimate that, once set-up costs are counted, the contract has saved about £4m to date.", "estimated"),
+    ("By the council's own reckoning, the saving since 2019 is about £2m.", "estimated"),
+    ("The service has been set a further saving of £300,000 for next year.", "target"),
+    ("The plan requires savings of £12m.", "target"),
+    ("£700,000 of efficiencies were built into the budget.", "target"),
+])
+def test_a_sentence_framed_as_an_estimate_is_one_and_savings_set_or_required_are_targets(text, status):
+    assert [s for _, s in statuses(text)] == [status]
+
+
+def test_a_share_of_the_target_has_the_status_of_the_savings_that_reached_it():
+    text = "By March, savings of £5.2m had been delivered, 65% of the target."
+    assert [(c.figure.text, c.kind, c.status) for c in classify_figures(text)] == [
+        ("£5.2m", "saving", "achieved"), ("65%", "saving", "achieved")]
