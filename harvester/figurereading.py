@@ -76,7 +76,7 @@ CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 _MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
 _SIGN = re.compile(r"[£%]")
-_IS_WORTH = re.compile(r"\b(?:is|are|'s)\s+(?:(?:now|also|still)\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|"
+_IS_WORTH = re.compile(r"\b(?:is|are|'s|to be|would be|could be)\s+(?:(?:now|also|still)\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|"
                        r"more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
 _LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", "identified": "target",
                  "agreed": "target", "outstanding": "target", "undelivered": "target", "unachieved": "target",
@@ -85,6 +85,7 @@ _LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", 
 _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
+_OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
@@ -167,7 +168,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
     if RATIO_AFTER.match(sentence, fig[1]) or RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
         return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
-    if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and CAPITAL_NOUN.match(sentence, fig[1]):
+    if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and (noun := CAPITAL_NOUN.match(sentence, fig[1])) \
+            and not _OF_SAVINGS.match(sentence, noun.end()):  # "a £30m programme of savings" is savings
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE, marks)
     if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]):

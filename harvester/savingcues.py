@@ -47,7 +47,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"to build", r"build(?!ings\b)\w*", r"refurbish\w*", r"paid for", r"(?-i:fund)(?:s|ed|ing)?", r"borrow\w*", r"loans?", r"lent", r"lending")),
     ("income", _cues(
         # "revenue" before a finance noun is the revenue account (as against capital), not income
-        r"income", r"revenues?(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
+        r"income", r"revenues?(?! and benefits)(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
         r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
         r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
         r"brings in", r"bringing in", r"traded", r"fees", r"charges?")),
@@ -177,7 +177,7 @@ CONTINUES = re.compile(
     # "West Dorset's share was £1.3m, Weymouth & Portland's £1.0m and North Dorset's £600,000": a list of shares
     r"(?:,|\band)\s+(?-i:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}(?-i:[A-Z][\w-]*)['’]s?\s*$|"
     r",\s*$|(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
-    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further)\s*"
+    r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further|\bwith)\s*"
     r"(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under)\s+)?$", re.IGNORECASE)
 PER_TIME = re.compile(r"\s*(?:(?:a|per|each) (?:week|day|night|hour)\b|(?:a|per|each) \w+ (?:a|per) (?:week|day)\b)")
 # A figure followed by "per"/"each" and a noun is a unit figure ("£7 per report", "£250 each"), except per year.
@@ -354,10 +354,10 @@ NOT_A_SAVING = re.compile(r"\s*(?:(?:from|of|in|on|for)\s[^,;.£%]{0,40}?\s)?(?:
                           re.IGNORECASE)
 # "the lower fee is worth about £240,000 to the council", "was worth £1.1m to the council": a change's value to the
 # council is what it saves.
-WORTH_TO_COUNCIL = re.compile(r"\s*(?:a year\s+|per year\s+|annually\s+|in the first year\s+)?to (?:the|this|our|each|every) "
-                              r"(?:council|authority|county|borough|district|city)\b", re.IGNORECASE)
+WORTH_TO_COUNCIL = re.compile(r"\s*(?:a year\s+|per year\s+|annually\s+|in the first year\s+)?to (?:(?:the|this|our|each|every) "
+                              r"(?:council|authority|county|borough|district|city)\b|(?-i:[A-Z])\w+)", re.IGNORECASE)
 # ... and so is the value of something cheaper: "the lower fee is worth about £240,000".
-CHEAPER_BEFORE = re.compile(r"\b(?:lower|cheaper|reduc\w*|sav(?:e|es|ed|ing|ings)|efficienc\w*)\b", re.IGNORECASE)
+CHEAPER_BEFORE = re.compile(r"\b(?:lower|cheaper|below|reduc\w*|sav(?:e|es|ed|ing|ings)|efficienc\w*)\b", re.IGNORECASE)
 WORTH_BEFORE = re.compile(r"\bworth\s+(?:(?:about|around|roughly|some|nearly|almost|over|more than|an estimated|"
                           r"approximately|a total of|in total)\s+)*$", re.IGNORECASE)
 # "Planned: £259m" then "Achieved: £173m": a line labelled with a status alone, after a saving, is that saving's.

@@ -378,3 +378,15 @@ def test_a_sentence_about_the_savings_says_what_they_came_to_and_a_list_of_share
 ])
 def test_a_new_contract_the_savings_a_clause_is_about_and_a_share_just_over(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("- £150,000 from sharing the revenues and benefits service with a neighbour;", [("£150,000", "saving")]),
+    ("The borough began a £12m programme of savings in 2023.", [("£12m", "saving")]),
+    ("The merger should save £400,000 a year, with about £90,000 coming this year.",
+     [("£400,000", "saving"), ("£90,000", "saving")]),
+    ("The lower rates are worth about £300,000 a year to Kent and £200,000 to Medway.",
+     [("£300,000", "saving"), ("£200,000", "saving")]),
+])
+def test_a_service_named_revenues_a_programme_of_savings_and_savings_worth_money_to_named_councils(text, expected):
+    assert kinds(text) == expected
