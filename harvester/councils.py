@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .aliasmatch import candidates, dehyphenate, original_offset, trie_patterns
 from .councilnames import DESIGNATORS, normalise
+from .furniture import related_links_start
 from .partners import Partner, find_partners, partner_spans
 
 __all__ = ["Council", "Match", "Partner", "Register", "find_council_mentions", "find_councils", "find_partners", "load_register", "resolve"]
@@ -183,15 +184,18 @@ def _as_predecessors(mentions: list[Match], register: Register) -> list[Match]:
 
 
 def find_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
-    """Councils named in ``text``, in order of first mention, one Match each.
+    """Councils named in ``text``, in order of first mention, one Match each; not those named only under a
+    "Related stories" heading, which are other pages' (content extraction and splitting stop there too).
 
     ``default`` (a GSS code, e.g. the council whose website a page came from) is returned when
     the text names no council. Police, fire, NHS bodies and companies are never returned: see
     :func:`find_partners`.
     """
     matches: dict[str, Match] = {}
+    end = related_links_start(text) if text else 0  # "Related stories" headlines name other pages' councils
     for mention in find_council_mentions(text, register):
-        matches.setdefault(mention.code, mention)
+        if mention.start < end:
+            matches.setdefault(mention.code, mention)
     if not matches and default:
         council = (register or load_register()).council(default)
         if council:

@@ -169,3 +169,11 @@ def test_an_initiative_belongs_to_the_councils_in_its_lead_not_those_named_once_
     # Named twice, a council is part of the story; and a page whose lead names none keeps every council it names.
     assert [m.code for m in lead_councils(text + " Leeds Council later did the same.")] == ["E08000034", "E08000035"]
     assert [m.code for m in lead_councils(filler + "Leeds City Council agreed.")] == ["E08000035"]
+
+
+def test_councils_named_only_under_a_related_stories_heading_are_other_pages():
+    text = ("Bolton Council has merged its two contact centres.\n\n"
+            "Related stories\n"
+            "Wigan saves £2m on leisure\n"
+            "Bury launches a new app")
+    assert codes(text) == ["E08000001"]
