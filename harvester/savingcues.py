@@ -56,7 +56,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
         r"reduc\w* in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"(?:falls?|drops?|decreases?) in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
-        r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
+        r"avoid(?:s|ed|ing)? (?:[\w-]+ ){0,2}?costs?(?: of)?", r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"(?:be|been|being) found", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
@@ -68,7 +68,10 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
         # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
-        r"(?:trimm|shav|stripp|wip)(?:ed|ing)",
+        r"(?:trimm|shav|stripp|wip)(?:ed|ing)", r"shaves?",
+        # "have taken £4.4m off what it would otherwise have paid", "take £330,000 a year of maintenance off its books"
+        r"(?:take|takes|taking|took|taken)(?= (?:about |around |roughly |some |nearly )?£[\d.,]+ ?(?:m|bn|k|million|billion)?"
+        r"(?: a year)? off\b)", r"off (?:its|their|our|the(?: [\w'’]+)?) books",
         r"fell by", r"down by", r"slashed", r"cuts?",
         # spending that stopped: "no longer pays £80,000 in rent", "stopped spending £100,000 on leased cars"
         r"no longer (?:\w+ )?(?:pays?|paid|spends?|spent|spending|costs?|buys?|bought|rents?|leases?)",
@@ -224,7 +227,8 @@ RESTATES = re.compile(
     r"(?:\b(?:a|an|the|its|their|our|original|overall|annual|savings?|efficiency)\s+)*\btargets?\s+(?:of|was|is|were)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
     r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
-    r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|"
+    r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|remaining|"
+    r"the rest of|the balance of|of which (?:[\w'’]+\s+){1,3}?(?:approved|agreed|accepted|delivered|achieved|realised|banked)|"
     r"contribution (?:was|is|of)|(?:figure|sum|amount|total|saving)s? (?:[\w'’-]+ ){0,3}?(?:rises?|rose|grows?|grew|"
     r"increases?|increased|climbs?|goes up) to)\s+"
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)?$",
@@ -322,7 +326,8 @@ ACCORDING_TO = re.compile(
 # "a target of £3.5m", "its savings target was £2m": a money target is a savings target, unless it is income's.
 TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?(?:\s+(?!of\b|was\b|is\b|were\b|at\b)[\w'’/-]+){0,7}?"
                        r"\s+(?:of|was|is|were|at|:)\s+"
-                       r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)*$", re.IGNORECASE)
+                       r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under|a further|another)\s+)*$",
+                       re.IGNORECASE)
 # "puts the reduction in spending on placements at £2.1m": what is put at the figure is named between "put" and "at".
 PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(?:about|around|some|nearly|almost|over|"
                     r"more than|roughly|an estimated|approximately)\s+)*$", re.IGNORECASE)
@@ -357,7 +362,8 @@ NOT_A_SAVING = re.compile(r"\s*(?:(?:from|of|in|on|for)\s[^,;.£%]{0,40}?\s)?(?:
 WORTH_TO_COUNCIL = re.compile(r"\s*(?:a year\s+|per year\s+|annually\s+|in the first year\s+)?to (?:(?:the|this|our|each|every) "
                               r"(?:council|authority|county|borough|district|city)\b|(?-i:[A-Z])\w+)", re.IGNORECASE)
 # ... and so is the value of something cheaper: "the lower fee is worth about £240,000".
-CHEAPER_BEFORE = re.compile(r"\b(?:lower|cheaper|below|reduc\w*|sav(?:e|es|ed|ing|ings)|efficienc\w*)\b", re.IGNORECASE)
+CHEAPER_BEFORE = re.compile(r"\b(?:lower|cheaper|below|reduc\w*|fall(?:en|s|ing)?|fell|dropped|sav(?:e|es|ed|ing|ings)|"
+                            r"efficienc\w*)\b", re.IGNORECASE)
 WORTH_BEFORE = re.compile(r"\bworth\s+(?:(?:about|around|roughly|some|nearly|almost|over|more than|an estimated|"
                           r"approximately|a total of|in total)\s+)*$", re.IGNORECASE)
 # "Planned: £259m" then "Achieved: £173m": a line labelled with a status alone, after a saving, is that saving's.

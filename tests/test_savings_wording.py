@@ -390,3 +390,17 @@ def test_a_new_contract_the_savings_a_clause_is_about_and_a_share_just_over(text
 ])
 def test_a_service_named_revenues_a_programme_of_savings_and_savings_worth_money_to_named_councils(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The borough expects the new rounds to shave £300,000 a year off collection costs.", [("£300,000", "saving")]),
+    ("Gas use at the depot has fallen by 40% since 2021, worth about £60,000 a year.", [("40%", "other"), ("£60,000", "saving")]),
+    ("The review found efficiencies of £500,000, of which members approved £350,000.",
+     [("£500,000", "saving"), ("£350,000", "saving")]),
+    ("The council saved £1m. The remaining £200,000 was deferred to next year.", [("£1m", "saving"), ("£200,000", "saving")]),
+    ("Earlier help has avoided costs of about £700,000 a year.", [("£700,000", "saving")]),
+    ("New lifecycle charges have taken £1.2m off what the council would otherwise have paid.", [("£1.2m", "saving")]),
+    ("Handing over the pavilions takes £80,000 a year of upkeep off the council's books.", [("£80,000", "saving")]),
+])
+def test_money_shaved_off_avoided_or_taken_off_the_books_and_the_rest_of_a_saving(text, expected):
+    assert kinds(text) == expected
