@@ -79,6 +79,12 @@ def decode(body: bytes, content_type: str | None = None) -> tuple[str, str]:
             candidates.append(codec)
     if "utf-8" not in candidates:
         candidates.append("utf-8")
+    if candidates[0] == "cp1252" and not body.isascii():
+        # A page labelled latin-1 or Windows-1252 whose bytes are valid UTF-8 is UTF-8 (a CMS template's old label
+        # over UTF-8 content): read as labelled, "£35,000" would become "Â£35,000". Real Windows-1252 text with
+        # accents or a pound sign is almost never valid UTF-8, so the strict decode below fails for it.
+        candidates.remove("utf-8")
+        candidates.insert(0, "utf-8")
     for codec in candidates:
         if codec.startswith("utf-16") or codec.startswith("utf-32"):
             continue  # a declared UTF-16 without a BOM is almost always a lie about an 8-bit page

@@ -54,3 +54,13 @@ def test_text_or_binary(ctype, body, expected):
 def test_decode_never_raises(body, ctype):
     text, codec = decode(body, ctype)
     assert isinstance(text, str) and codec
+
+
+def test_a_utf8_page_labelled_latin1_is_read_as_utf8():
+    body = '<meta charset="iso-8859-1"><p>The council saved £35,000 – a café’s rent.</p>'.encode("utf-8")
+    text, codec = decode(body, "text/html; charset=iso-8859-1")
+    assert "saved £35,000 – a café’s rent" in text and codec == "utf-8"
+    # ...while a real Windows-1252 page keeps its label.
+    body = "<p>The council saved £35,000 – a café’s rent.</p>".encode("cp1252")
+    assert decode(body, "text/html; charset=windows-1252") == (
+        "<p>The council saved £35,000 – a café’s rent.</p>", "cp1252")
