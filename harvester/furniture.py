@@ -12,7 +12,9 @@ import re
 
 #: Headings over links to other pages' stories.
 RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
-                 r"you (?:may|might) also (?:like|be interested in)")
+                 r"you (?:may|might) also (?:like|be interested in)|"
+                 # a heading line of its own: "Related", "Related shortlisted entries", "Other letters", "Read next"
+                 r"related(?: [a-z]+){0,2}|other letters|read next")
 #: Headings over a column of other stories' teasers, or over the site's own navigation, beside an article.
 OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|related (?:case studies|information|publications)|"
                            r"latest (?:news|stories|articles|posts|(?:media |press )?releases)|"

@@ -171,9 +171,10 @@ def test_an_initiative_belongs_to_the_councils_in_its_lead_not_those_named_once_
     assert [m.code for m in lead_councils(filler + "Leeds City Council agreed.")] == ["E08000035"]
 
 
-def test_councils_named_only_under_a_related_stories_heading_are_other_pages():
+@pytest.mark.parametrize("heading", ["Related stories", "Related", "Related shortlisted entries", "Other letters"])
+def test_councils_named_only_under_a_related_stories_heading_are_other_pages(heading):
     text = ("Bolton Council has merged its two contact centres.\n\n"
-            "Related stories\n"
+            f"{heading}\n"
             "Wigan saves £2m on leisure\n"
             "Bury launches a new app")
     assert codes(text) == ["E08000001"]
