@@ -95,7 +95,7 @@ _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][
 _PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
 _ASIDE = re.compile(r"\s[-–—]\s[^-–—£%.;]{1,80}?\s[-–—]\s|\s?\([^()£%]{0,80}\)")
 _OPENING_BRACKET = re.compile(r"\s*\(\s*$")
-_PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*")
+_PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*(?:or\s+)?")  # "saved £2m (10%)", "delivered £117m, or 85%"
 
 
 def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> float:

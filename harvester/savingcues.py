@@ -127,7 +127,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"reached", r"totalled", r"came to", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"reached", r"full delivery of", r"(?:has |have |had )?reported", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 
@@ -177,8 +177,9 @@ CLAUSE_BREAK = re.compile(r"[;:()]|,|\b(?:but|while|whereas|although|which|and|a
 
 # "saved £2m in 2019 and a further £3m", "rose to £12m, up from £10m": the second figure is the same kind.
 CONTINUES = re.compile(
-    # "West Dorset's share was £1.3m, Weymouth & Portland's £1.0m and North Dorset's £600,000": a list of shares
-    r"(?:,|\band)\s+(?-i:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}(?-i:[A-Z][\w-]*)['’]s?\s*$|"
+    # "West Dorset's share was £1.3m, Weymouth & Portland's £1.0m and North Dorset's £600,000", "Gateshead made
+    # reductions of £180m, Sandwell £210m and Walsall £250m": a list of councils' amounts
+    r"(?:,|\band)\s+(?-i:[A-Z][\w'’&-]*\s+(?:(?:&|and)\s+)?){0,3}(?-i:[A-Z][\w-]*)(?:['’]s?)?\s*$|"
     r",\s*$|(?:\band|\ba further|\banother|\ban extra|\ban additional|\bplus|\bthen|\bup from|\bdown from|"
     r"\bcompared (?:with|to)|\bagainst|\brising to|\bfalling to|\bor|\bwith a further|\bwith)\s*"
     r"(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under)\s+)?$", re.IGNORECASE)
@@ -258,7 +259,7 @@ NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
 SUBJECT_START = re.compile(
     r"(?:^|[,;:]|\b(?:that|which|while|whereas|but))\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
     r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
-SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*)?(?:of\s+(?:the|this|these|its|their|our|that)\s+(?:[\w/'’-]+\s+){0,3})?"
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:the|this|these|its|their|our|that)\s+(?:[\w/'’-]+\s+){0,3})?"
                          r"(?:(?:has|have|is|are|been|being|be|not|also|now)\s+)*", re.IGNORECASE)
 # A status word right before the next figure is that figure's: in "£62,000 more than the target of £350,000" the
 # target is the £350,000, not the £62,000.
@@ -288,7 +289,7 @@ DESCRIBED_AFTER = re.compile(r",\s*(?=(?:agreed|approved|proposed|planned|delive
                              r"forecast|estimated|expected|budgeted)\s+(?:by|at|in|on|last|for)\b)", re.IGNORECASE)
 # Money "delivered", "achieved" or "banked" with no other kind word in reach is a saving delivered.
 DELIVERED_BEFORE = re.compile(
-    r"\b(?:delivered|achieved|realised|realized|banked)\s+(?:(?:about|around|some|nearly|almost|over|more than|just over|"
+    r"\b(?:delivered|achieved|realised|realized|banked|(?:full\s+)?delivery\s+of)\s+(?:(?:about|around|some|nearly|almost|over|more than|just over|"
     r"just under|a further|another|an extra|an additional)\s+)*$", re.IGNORECASE)
 # "£400,000 in staffing costs", "£300,000 on their energy bills": what a figure came off, not a budget of its own.
 IN_COSTS_AFTER = re.compile(rf"\s*(?:a year\s+|per year\s+|annually\s+)?(?:in|on)\s+(?:[\w'’-]+\s+){{0,3}}?{MONEY_WORD}\b",

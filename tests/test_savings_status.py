@@ -279,3 +279,18 @@ def test_a_share_of_the_target_has_the_status_of_the_savings_that_reached_it():
     text = "By March, savings of £5.2m had been delivered, 65% of the target."
     assert [(c.figure.text, c.kind, c.status) for c in classify_figures(text)] == [
         ("£5.2m", "saving", "achieved"), ("65%", "saving", "achieved")]
+
+
+def test_a_figure_opening_its_clause_after_a_saving_takes_its_own_verb_past_a_share():
+    text = "Savings planned for the year came to £40m; £30m, or 75%, was achieved."
+    assert [(c.figure.text, c.kind, c.status) for c in classify_figures(text)] == [
+        ("£40m", "saving", "target"), ("£30m", "saving", "achieved"), ("75%", "saving", "achieved")]
+
+
+@pytest.mark.parametrize("text", [
+    "Councils planned savings of £137m but delivered £117m, or 85%.",
+    "Denbighshire reported full delivery of £6.4m.",
+    "Croydon has reported savings of £95m.",
+])
+def test_savings_delivered_in_full_or_reported_are_achieved(text):
+    assert statuses(text)[-1][1] == "achieved"

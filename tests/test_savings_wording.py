@@ -404,3 +404,8 @@ def test_a_service_named_revenues_a_programme_of_savings_and_savings_worth_money
 ])
 def test_money_shaved_off_avoided_or_taken_off_the_books_and_the_rest_of_a_saving(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_list_of_councils_amounts_shares_the_kind_of_the_first():
+    assert kinds("Oldham has made reductions of £90m, Rochdale £80m and Bury £70m.") == [
+        ("£90m", "saving"), ("£80m", "saving"), ("£70m", "saving")]
