@@ -63,6 +63,7 @@ from .savingcues import (
     TARGET_AFTER,
     TARGET_OF,
     TO_LEVEL,
+    STATUS_AFTER,
     STATUS_LABEL,
     CHEAPER_BEFORE,
     WORTH,
@@ -86,6 +87,10 @@ _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
+_PARTICIPLE_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "identified", "targeted", "agreed",
+                                                   "approved")} | \
+    {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
+    {word: "estimated" for word in ("forecast", "expected", "projected")}
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
@@ -422,7 +427,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
-            if figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
+            if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
+                status = _PARTICIPLE_STATUS[after.group("word").lower()]  # "£39m delivered against £46m planned"
+            elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
                     and OF_THE_TARGET.match(sentence, figure.end):
                 status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached
             elif status != "estimated" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \

@@ -406,3 +406,7 @@ ESTIMATE_FRAME = re.compile(
     r"\bby (?:the |its |our |their )?(?:[\w'’]+\s+){0,2}own (?:reckoning|estimate|calculations?)\b", re.IGNORECASE)
 # "£17.3m had been delivered, 58% of the target": a share of the target reached has the status of what reached it.
 OF_THE_TARGET = re.compile(r"\s*(?:of|against)\s+(?:the|its|their|our|this year['’]s)\s+(?:savings?\s+)?target\b", re.IGNORECASE)
+# "showing £39m delivered against £46m planned": a participle right after a figure is its own status.
+STATUS_AFTER = re.compile(r"\s+(?P<word>planned|proposed|budgeted|identified|targeted|agreed|approved|delivered|achieved|"
+                          r"realised|realized|banked|saved|forecast|expected|projected)\b(?!\s+(?:by|to|for|in|on)\b)",
+                          re.IGNORECASE)

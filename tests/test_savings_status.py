@@ -294,3 +294,8 @@ def test_a_figure_opening_its_clause_after_a_saving_takes_its_own_verb_past_a_sh
 ])
 def test_savings_delivered_in_full_or_reported_are_achieved(text):
     assert statuses(text)[-1][1] == "achieved"
+
+
+def test_a_participle_right_after_a_figure_is_its_status():
+    text = "The dashboard shows £12m of savings delivered against £15m planned."
+    assert [(c.figure.text, c.status) for c in classify_figures(text)] == [("£12m", "achieved"), ("£15m", "target")]
