@@ -84,7 +84,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
         r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back",
         # money the council is spared, sheds or is better off by; Welsh pages' "arbed" (save) and "arbedion" (savings)
-        r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*")),
+        r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*", r"yield(?:s|ed|ing)?")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
@@ -115,7 +115,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
-        r"(?:has|have|had) been set", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
+        r"(?:has|have|had) been set", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
@@ -200,7 +200,7 @@ CAPITAL_NOUN = re.compile(
 # 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
 MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
 PERCENT_OF_MONEY_LEFT = re.compile(
-    rf"(?:\bsav\w*|\befficienc\w*|\b{MONEY_WORD}\b[^,;.%£]{{0,40}}?)"
+    rf"(?:\bsav\w*|\befficienc\w*|\b{MONEY_WORD}\b[^,;.%£]{{0,40}}?|\b(?:pa(?:y|ys|id|ying)|spent)\b[^,;.%£]{{0,20}}?)"
     r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
     r"an estimated|a|an|worth|just|under))*\s*$", re.IGNORECASE)
 PERCENT_OF_MONEY_RIGHT = re.compile(
@@ -229,6 +229,7 @@ RESTATES = re.compile(
     r"(?:(?:about|around|some|nearly|almost|over|more than|just over|just under)\s+)?$|"
     r"\b(?:delivered|deliver|delivering|achieved|realised|realized|exceeded|beat|met|found|banked|identified|including|"
     r"of which|of this|of that|made up of|comprising|comprises?|consisting of|estimated at|put at|remaining|"
+    r"adds? up to|added up to|amounts? to|amounted to|works? out at|worked out at|"
     r"the rest of|the balance of|of which (?:[\w'’]+\s+){1,3}?(?:approved|agreed|accepted|delivered|achieved|realised|banked)|"
     r"contribution (?:was|is|of)|(?:figure|sum|amount|total|saving)s? (?:[\w'’-]+ ){0,3}?(?:rises?|rose|grows?|grew|"
     r"increases?|increased|climbs?|goes up) to)\s+"

@@ -299,3 +299,7 @@ def test_savings_delivered_in_full_or_reported_are_achieved(text):
 def test_a_participle_right_after_a_figure_is_its_status():
     text = "The dashboard shows £12m of savings delivered against £15m planned."
     assert [(c.figure.text, c.status) for c in classify_figures(text)] == [("£12m", "achieved"), ("£15m", "target")]
+
+
+def test_money_a_plan_was_meant_to_save_is_a_target():
+    assert statuses("The plan failed to deliver any of the £90,000 it was meant to save.") == [(90000.0, "target")]

@@ -409,3 +409,13 @@ def test_money_shaved_off_avoided_or_taken_off_the_books_and_the_rest_of_a_savin
 def test_a_list_of_councils_amounts_shares_the_kind_of_the_first():
     assert kinds("Oldham has made reductions of £90m, Rochdale £80m and Bury £70m.") == [
         ("£90m", "saving"), ("£80m", "saving"), ("£70m", "saving")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Member councils pay about 15% less than they would for agency lawyers, which they estimate adds up to £250,000 a year.",
+     [("15%", "saving"), ("£250,000", "saving")]),
+    ("The two districts have spent about 12% less on the service since they merged it.", [("12%", "saving")]),
+    ("A second review might yield £500,000 a year more.", [("£500,000", "saving")]),
+])
+def test_paying_or_spending_less_what_it_adds_up_to_and_what_a_review_yields_are_savings(text, expected):
+    assert kinds(text) == expected
