@@ -91,6 +91,7 @@ _PARTICIPLE_STATUS = {word: "target" for word in ("planned", "proposed", "budget
                                                    "approved")} | \
     {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
     {word: "estimated" for word in ("forecast", "expected", "projected")}
+_SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
@@ -346,11 +347,13 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
         if FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
                 and TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
-            kind = "other"  # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated
-        elif k and kinds[-1] == "other" and FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
-                                                                 figures[k - 1].start) \
+            # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated - unless the levels
+            # are of the savings themselves ("savings fell from £3.1m to £0.6m")
+            kind = "saving" if _SAVINGS_LEVELS.search(sentence, max(0, figure.start - 50), figure.start) else "other"
+        elif k and kinds[-1] in ("other", "saving") and FROM_LEVEL.search(sentence, max(0, figures[k - 1].start - 20),
+                                                                         figures[k - 1].start) \
                 and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
-            kind = "other"
+            kind = kinds[-1]
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
         if not k and context.list_kind == "saving" and kind in ("budget", "other") and figure.amount_gbp is not None \
                 and ITEM_LABEL.match(sentence, 0, figure.start):
@@ -432,7 +435,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
                     and OF_THE_TARGET.match(sentence, figure.end):
                 status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached
-            elif status != "estimated" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
+            elif status == "target" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
                     and FORECAST_SAYS.search(sentence, 0, span[0]):
                 status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
             elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \

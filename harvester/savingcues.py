@@ -83,6 +83,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
         r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back",
+        r"(?:cut|cuts|cutting|trimming|shaving|stripping)(?= (?:about |around |roughly |some |nearly )?£[\d.,]+ ?"
+        r"(?:m|bn|k|million|billion)?(?: a year)? from\b)", r"h(?:eld|old|olds|olding) down(?: [\w'’-]+){0,3}? by",
         # money the council is spared, sheds or is better off by; Welsh pages' "arbed" (save) and "arbedion" (savings)
         r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*", r"yield(?:s|ed|ing)?")),
     ("budget", _cues(
@@ -115,7 +117,8 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
-        r"(?:has|have|had) been set", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
+        r"(?:has|have|had) been set", r"writ(?:ten|es?|ing) into",
+        r"never (?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|materialis\w*)", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
@@ -127,7 +130,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"removed", r"taken out", r"reached", r"full delivery of", r"(?:has |have |had )?reported", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"materialis(?:ed|es)", r"taken out", r"reached", r"full delivery of", r"(?:has |have |had )?reported", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 
@@ -343,7 +346,7 @@ DELIVERED_AFTER = re.compile(
     r"being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
-    r"achieved|delivered|realised|realized)\b", re.IGNORECASE)
+    r"achieved|delivered|realised|realized|materiali[sz]ed)\b", re.IGNORECASE)
 # "Cashable savings against previous contract prices: £1.32m", "- Combined contract savings: about £2m a year": a
 # label naming savings, then its figure.
 SAVING_LABEL = re.compile(

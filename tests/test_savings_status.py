@@ -303,3 +303,11 @@ def test_a_participle_right_after_a_figure_is_its_status():
 
 def test_money_a_plan_was_meant_to_save_is_a_target():
     assert statuses("The plan failed to deliver any of the £90,000 it was meant to save.") == [(90000.0, "target")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The outsourcing was expected to save £20m, of which only £3m materialised.", [(20e6, "estimated"), (3e6, "achieved")]),
+    ("£5m of the savings written into the budget were never delivered.", [(5e6, "target")]),
+])
+def test_what_materialised_and_what_never_did(text, expected):
+    assert statuses(text) == expected

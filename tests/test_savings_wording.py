@@ -419,3 +419,14 @@ def test_a_list_of_councils_amounts_shares_the_kind_of_the_first():
 ])
 def test_paying_or_spending_less_what_it_adds_up_to_and_what_a_review_yields_are_savings(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("The cap has held down agency costs by £900,000 since 2022.", [("£900,000", "saving")]),
+    ("The hubs were credited with cutting £2m from care spending.", [("£2m", "saving")]),
+    ("The partnership's savings fell from £1.2m in 2019 to £0.4m once it was wound up.",
+     [("£1.2m", "saving"), ("£0.4m", "saving")]),
+    ("The team cut the cost of a licence from £90 to £60.", [("£90", "other"), ("£60", "other")]),
+])
+def test_costs_held_down_or_cut_from_spending_and_levels_of_savings_are_savings(text, expected):
+    assert kinds(text) == expected
