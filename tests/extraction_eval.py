@@ -21,6 +21,11 @@ HOLDOUT = EVAL / "holdout.json"  # written after the unseen-set fixes, never tun
 BLIND = EVAL / "blind.json"  # written after the holdout set, labelled before first contact, never tuned against
 BLIND2 = EVAL / "blind2.json"  # written blind 2026-11-23 (page shapes); first contact reported, then developed on
 BLIND3 = EVAL / "blind3.json"  # written blind 2026-11-23 (varied wording); first contact reported, then developed on
+BLIND4 = EVAL / "blind4.json"  # written blind 2026-11-23 (services and places, unusual money forms); likewise
+BLIND5 = EVAL / "blind5.json"  # written blind 2026-11-23 (long pages, many figures, status and period); likewise
+BLIND6 = EVAL / "blind6.json"  # written blind 2026-11-23 (pages as extracted, with furniture); likewise
+BLIND7 = EVAL / "blind7.json"  # written blind 2026-11-23 (national and sector pages); likewise
+SEALED = EVAL / "sealed.json"  # written blind 2026-11-23, scored once at the day's end by totals only: never tuned
 
 
 @dataclass
