@@ -197,8 +197,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             kind, distance = inside[0][0], MAX_KIND_DISTANCE - 1  # the head: "the reduction in spending"
     if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
         kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
-    if kind in (None, "other", "budget") and (done := DELIVERED_AFTER.match(sentence, fig[1])) \
-            and (kind != "budget" or done.group("tracked")):
+    if kind in (None, "other", "budget", "funding_gap") and (done := DELIVERED_AFTER.match(sentence, fig[1])) \
+            and (kind not in ("budget", "funding_gap") or done.group("tracked") or done.group("bare")):
         # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
         return "saving", 0.0
     if kind in (None, "other", "budget") and ("aving" in sentence or "fficienc" in sentence or "eduction" in sentence) \
@@ -432,6 +432,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = _put_at(sentence, span) or status
             if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
                 status = _PARTICIPLE_STATUS[after.group("word").lower()]  # "£39m delivered against £46m planned"
+            elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
+                status = "target"  # "leaves £11.5m of the year's savings undelivered"
             elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
                     and OF_THE_TARGET.match(sentence, figure.end):
                 status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached

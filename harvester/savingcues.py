@@ -21,7 +21,9 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:still|left|yet|remains?|remaining) to (?:be )?(?:find|found|identif\w*)",
         r"(?:higher|more|greater) than (?:budget\w*|planned|forecast|expected)", r"over budget",
         # what is left to find once the savings named are counted: "leaving about £380,000 that officers must find"
-        r"leav(?:es|ing)(?= (?:a |an )?(?:(?:about|around|some|roughly|nearly|almost|over|a further|another) )?£)")),
+        # ("which leaves £11.5m of the year's savings undelivered" is the savings' own part)
+        r"leav(?:es|ing)(?= (?:a |an )?(?:(?:about|around|some|roughly|nearly|almost|over|a further|another) )?"
+        r"£[\d.,]+(?: ?(?:m|bn|k|million|billion))?\b(?! of\b))")),
     ("unit_cost", _cues(
         r"per (?:head|person|resident|household|client|pupil|child|tonne|place|bed|visit|call|transaction|case|"
         r"user|unit|property|home|mile|hour|night|journey|trip|contact|placement|package|licence)",
@@ -86,7 +88,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:cut|cuts|cutting|trimming|shaving|stripping)(?= (?:about |around |roughly |some |nearly )?£[\d.,]+ ?"
         r"(?:m|bn|k|million|billion)?(?: a year)? from\b)", r"h(?:eld|old|olds|olding) down(?: [\w'’-]+){0,3}? by",
         # money the council is spared, sheds or is better off by; Welsh pages' "arbed" (save) and "arbedion" (savings)
-        r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*", r"yield(?:s|ed|ing)?")),
+        r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*", r"yield(?:s|ed|ing)?", r"relieved of",
+        r"to deliver")),
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
@@ -342,11 +345,11 @@ RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|G
 # own verb says it is (or is not yet) delivered is a saving.
 DELIVERED_AFTER = re.compile(
     r"\s*(?:\([^()£]{0,20}\)\s*)?(?:(?:a|per|each) year\s+|annually\s+)?(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
-    r"(?:is|are|was|were|has been|have been|had been)\s+(?:(?:now|still|not|already|currently|judged|rated|considered|"
-    r"being)\s+)*"
+    r"(?:(?:is|are|was|were|(?:has|have|had)(?:\s+(?:already|now|so far))?\s+been)\s+(?:(?:now|still|not|already|currently|"
+    r"judged|rated|considered|being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
-    r"achieved|delivered|realised|realized|materiali[sz]ed)\b", re.IGNORECASE)
+    r"achieved|delivered|realised|realized|materiali[sz]ed)|(?P<bare>undelivered|unachieved|outstanding))\b", re.IGNORECASE)
 # "Cashable savings against previous contract prices: £1.32m", "- Combined contract savings: about £2m a year": a
 # label naming savings, then its figure.
 SAVING_LABEL = re.compile(

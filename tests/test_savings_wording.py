@@ -430,3 +430,14 @@ def test_paying_or_spending_less_what_it_adds_up_to_and_what_a_review_yields_are
 ])
 def test_costs_held_down_or_cut_from_spending_and_levels_of_savings_are_savings(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("That leaves £2m of this year's savings undelivered.", [("£2m", "saving")]),
+    ("Since 2018 the revenue budget has been relieved of £6m.", [("£6m", "saving")]),
+    ("The budget asks services to deliver £9m over two years, with about £4m of that next year.",
+     [("£9m", "saving"), ("£4m", "saving")]),
+    ("£80,000 of it had already been achieved.", [("£80,000", "saving")]),
+])
+def test_savings_left_undelivered_relieved_asked_for_or_already_achieved(text, expected):
+    assert kinds(text) == expected
