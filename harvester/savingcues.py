@@ -69,6 +69,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
         r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
+        # ... past an aside between dashes: "cuts running costs - rates, energy and security - by £520,000"
+        r"(?:reduc\w*|cut\w*|lower\w*)(?: [\w'’-]+){0,4}? [-–—] [^-–—£%.;]{1,80} [-–—] by",
         # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
         r"(?:trimm|shav|stripp|wip)(?:ed|ing)", r"shaves?",
         # "have taken £4.4m off what it would otherwise have paid", "take £330,000 a year of maintenance off its books"
@@ -120,7 +122,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # savings given up on were never made: "written off as undeliverable"
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
-        r"(?:has|have|had) been set", r"writ(?:ten|es?|ing) into",
+        r"(?:has|have|had) been set", r"(?:is|are) due to", r"gorfod", r"writ(?:ten|es?|ing) into",
         r"never (?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|materialis\w*)", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"

@@ -311,3 +311,11 @@ def test_money_a_plan_was_meant_to_save_is_a_target():
 ])
 def test_what_materialised_and_what_never_did(text, expected):
     assert statuses(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "A further £150,000 is due to come out of the budget next year.",
+    "Mae'r cyngor yn gorfod arbed £200,000 y flwyddyn nesaf.",
+])
+def test_money_due_to_come_out_and_a_welsh_must_save_are_targets(text):
+    assert [s for _, s in statuses(text)] == ["target"]

@@ -441,3 +441,8 @@ def test_costs_held_down_or_cut_from_spending_and_levels_of_savings_are_savings(
 ])
 def test_savings_left_undelivered_relieved_asked_for_or_already_achieved(text, expected):
     assert kinds(text) == expected
+
+
+def test_a_cut_told_past_an_aside_between_dashes_is_a_saving():
+    assert kinds("Closing the annexe cuts running costs - heat, light and cleaning - by £90,000 a year.") == [
+        ("£90,000", "saving")]
