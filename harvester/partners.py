@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS
+from .partnerroles import only_publisher, only_settlement
 from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
@@ -382,32 +383,9 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
         at = text.find(name)
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
             found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
-    partners = [p for p in _named_bodies(found.values()) if not _only_settlement(text, p)]
+    partners = [p for p in _named_bodies(found.values())
+                if not only_settlement(text, p.name) and not only_publisher(text, p.name, p.kind)]
     return sorted(partners, key=lambda p: p.start), tuple(spans)
-
-
-# Councils' general funding from a government, as against a grant for a scheme: the yearly settlement.
-_SETTLEMENT = re.compile(r"\b(?:settlement|revenue support grant|(?:core|revenue|general)[ \t]+(?:government[ \t]+)?funding)\b",
-                         re.IGNORECASE)
-_CLAUSE_END = re.compile(r"[.;\n]")
-
-
-def _only_settlement(text: str, partner: Partner) -> bool:
-    """A government named only as the giver of councils' yearly settlement or core funding ("after the Scottish
-    Government settlement", "revenue funding from the Welsh Government fell") worked on no scheme: not a partner.
-    The same government funding a scheme ("a Welsh Government grant paid for the panels") is one."""
-    if not partner.name.endswith("Government"):
-        return False
-    at = text.find(partner.name)
-    while at != -1:
-        before = text[max(0, at - 60):at]
-        after = text[at + len(partner.name):at + len(partner.name) + 40]
-        before = _CLAUSE_END.split(before)[-1]
-        after = _CLAUSE_END.split(after)[0]
-        if not _SETTLEMENT.search(before) and not _SETTLEMENT.search(after):
-            return False
-        at = text.find(partner.name, at + 1)
-    return True
 
 
 def _initials(name: str) -> str:

@@ -1,0 +1,75 @@
+"""Roles that leave a named body out of a page's partners.
+
+A partner takes part in, funds, supplies or reviews the scheme a page describes. Some bodies are named only in
+another role: the government that gives councils their yearly settlement, or the sector body or auditor whose
+masthead heads the page and who is then only quoted. These checks read the text around each mention; they run
+once per partner found, so they cost nothing on pages without one.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Councils' general funding from a government, as against a grant for a scheme: the yearly settlement.
+_SETTLEMENT = re.compile(r"\b(?:settlement|revenue support grant|(?:core|revenue|general)[ \t]+(?:government[ \t]+)?funding)\b",
+                         re.IGNORECASE)
+_CLAUSE_END = re.compile(r"[.;\n]")
+
+
+def only_settlement(text: str, name: str) -> bool:
+    """A government named only as the giver of councils' yearly settlement or core funding ("after the Scottish
+    Government settlement", "revenue funding from the Welsh Government fell") worked on no scheme: not a partner.
+    The same government funding a scheme ("a Welsh Government grant paid for the panels") is one."""
+    if not name.endswith("Government"):
+        return False
+    at = text.find(name)
+    while at != -1:
+        before = text[max(0, at - 60):at]
+        after = text[at + len(name):at + len(name) + 40]
+        before = _CLAUSE_END.split(before)[-1]
+        after = _CLAUSE_END.split(after)[0]
+        if not _SETTLEMENT.search(before) and not _SETTLEMENT.search(after):
+            return False
+        at = text.find(name, at + 1)
+    return True
+
+
+# A masthead: the page's first line is the body's name, alone, before a separator ("LGA | Press release",
+# "Audit Commission (archived)", "Solace / LGIU") or naming the kind of page ("LGA blog | 15 May", "LGA case study
+# round-up"). "Audit Wales: Financial sustainability ..." is a report's title, and "Scotland Excel annual report"
+# the body's own report: neither is a masthead.
+_MASTHEAD_END = re.compile(r"(?:[ \t]+(?:case[ \t]+study|blog|news|briefing|(?:press|media)[ \t]+release))?"
+                           r"[ \t]*(?:\r?\n|$|[|/(\-–—])|[ \t]+case[ \t]+study\b")
+# A later mention as the publisher's voice: "the LGA said", "COSLA's resources spokesperson", "told the LGA",
+# "members of the County Councils Network", "SIGOMA, which represents ...", "the LGA's latest round-up".
+_VOICE_AFTER = re.compile(
+    r"(?:['’]s)?,?[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:said|says|asks|asked|welcomes|welcomed|is[ \t]+calling|calls|"
+    r"estimates|warns|warned|argues|spokes(?:person|man|woman)|chair(?:man|woman)?|leader|which[ \t]+represents|"
+    r"analysis|survey|latest|submission|response)\b")
+_VOICE_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|according[ \t]+to|told|members[ \t]+of|"
+                           r"published[ \t]+(?:\w+[ \t]+)?by)[ \t]+(?:the[ \t]+)?$")
+# The publisher's own programme giving councils grants ("offers councils grants of up to £75,000") makes it the
+# scheme's funder, a partner by the docs' convention.
+_GIVES_GRANTS = re.compile(r"\bgrants[ \t]+of[ \t]+up[ \t]+to\b|\b(?:offers|gives|awards)[ \t]+(?:\w+[ \t]+){0,2}grants\b")
+
+
+def only_publisher(text: str, name: str, kind: str) -> bool:
+    """A sector body, auditor, government or thinktank whose name heads the page ("National Audit Office" above
+    its findings, "LGA" above a press release) and is otherwise named only as the page's voice ("the LGA said",
+    "an LGA spokesperson") published the page: it took no part in the councils' schemes it reports. An NHS body,
+    force or company heading its own page is there for its own part in a scheme, so only kinds lga and other are
+    read; a later mention in any other role ("ESPO's frameworks", "the WMCA has confirmed £87m") keeps it."""
+    if kind not in ("lga", "other"):
+        return False
+    start = len(text) - len(text.lstrip())
+    if not text.startswith(name, start) or not _MASTHEAD_END.match(text, start + len(name)):
+        return False
+    if _GIVES_GRANTS.search(text):
+        return False
+    at = text.find(name, start + len(name))
+    while at != -1:
+        end = at + len(name)
+        if not _VOICE_AFTER.match(text, end) and not _VOICE_BEFORE.search(text, max(0, at - 40), at):
+            return False
+        at = text.find(name, end)
+    return True
