@@ -15,7 +15,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "supported living", "residential care", "care market", "delayed discharge", "delayed discharges",
         "discharge to assess", "bed days", "care workers", "social care", "care at home", "homecare",
         "local area coordination", "falls prevention", "occupational therapy", "live independently",
-        "living independently", "independent living", "stay independent"]),
+        "living independently", "independent living", "stay independent",
+        "community alarm", "community alarms", "meals on wheels"]),
     "childrens_services": ("Children's services", [
         "children's services", "children's social care", "looked after children", "children in care", "foster",
         "fostering", "foster carers", "adoption", "care leavers", "send", "special educational needs", "early help",
@@ -34,7 +35,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "disabled facilities grant", "affordable homes", "housing repairs", "bed and breakfast", "warm homes",
         "insulation", "boilers", "fuel poverty", "repairs", "tenancy", "tenements", "private rented",
         "housing association", "lettings", "shared ownership", "shared repairs", "new council homes",
-        "new council houses", "new council housing"]),
+        "new council houses", "new council housing", "council houses"]),
     "planning": ("Planning and building control", [
         "planning", "planning applications", "local plan", "building control", "development management",
         "conservation", "planning service"]),
@@ -50,7 +51,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "fleet", "home to school transport", "school transport", "travel", "cycling", "traffic", "vehicles",
         "winter gritting", "led lanterns", "vans", "electric vehicles", "street lights", "street lamps", "lamp posts", "led street lighting",
         "led", "highway", "taxis", "car parks", "car parking", "concessionary fares", "passenger transport", "bus",
-        "bus routes", "patient transport", "ferry", "ferries"]),
+        "bus routes", "patient transport", "ferry", "ferries", "road network", "carriageway", "carriageways",
+        "resurfacing"]),
     "economic_development": ("Economic development and regeneration", [
         "economic development", "regeneration", "business support", "found jobs", "find jobs", "jobseekers",
         "job seekers", "job creation", "skills", "employment", "town centre", "inward investment", "high street",
@@ -74,7 +76,8 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "council tax reduction", "utilities", "electricity and gas", "agency staff", "agency spending",
         "agency spend", "agency workers", "agency bill", "sickness absence", "fraud", "counter-fraud",
         "fraud prevention", "civic centre", "council offices", "office space",
-        "office buildings", "operational buildings", "operational estate"]),
+        "office buildings", "operational buildings", "operational estate",
+        "council tax and benefits", "back offices", "buying organisation"]),
     "regulatory_services": ("Regulatory services", [
         "trading standards", "environmental health", "licensing", "food safety", "food hygiene", "pest control",
         "noise", "regulatory services", "regulatory service", "port health", "enforcement", "scams",
@@ -113,7 +116,12 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "unitary authorities", "unitary councils", "local government reform", "single management team",
         "replaced by a single council", "savings plan", "savings plans",
         "revenue support grant", "core spending power", "across directorates", "all directorates",
-        "every directorate", "how the council works", "by directorate"]),
+        "every directorate", "how the council works", "by directorate",
+        "savings programmes", "savings by service", "savings planning", "revenue spending", "government funding",
+        "core funding", "core revenue funding", "council funding", "councils' funding", "local government finance",
+        "local government settlement", "finance settlement", "provisional settlement", "exceptional financial support",
+        "financial resilience", "spending power", "efficiency savings", "former councils", "predecessor councils",
+        "rates support grant", "merge their workforces", "legal budget"]),
 }
 WHOLE_COUNCIL = "whole_council"
 
@@ -126,6 +134,7 @@ OTHER_MEANINGS = [
     "finance update", "finance report", "cabinet member for finance", "scrutiny commission", "audit commission",
     "government commissioners", "government-appointed commissioners", "commissioners sent",
     "police and crime commissioner", "fire and crime commissioner",
+    "finance directors", "finance chiefs", "back offices",
 ]
 
 DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
@@ -143,7 +152,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "replaced by a single", "joint", "merging", "pooled their",
         "agreed to share", "share a single", "sharing back office", "share back office", "councils share",
         "waste partnership", "share its chief executive", "share a chief executive", "share their chief executive",
-        "single management team", "local government reform", "local government reorganisation"]),
+        "single management team", "local government reform", "local government reorganisation",
+        "combine their", "merge their"]),
     "strategic_commissioning": ("Strategic commissioning", [
         "strategic commissioning", "commissioning council", "commissioning model", "outcomes-based commissioning",
         "commissioned", "commissioning", "commissioners", "commissioning strategy", "provider market",
@@ -160,11 +170,11 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "commercial arm", "joint ventures", "trading organisation", "council company", "trading companies",
         "holding company", "company it set up", "jointly owned", "owned company", "limited company", "company owned by", "wholly owned",
         "joint venture company", "property company", "housing company", "energy company", "company it owns",
-        "owned by the council", "council-owned"]),
+        "owned by the council", "council-owned", "company wholly owned", "wholly owns", "company the council owns"]),
     "outsourcing_partnership": ("Outsourcing or private partnership", [
         "outsourcing", "outsourced", "outsource", "private sector partner", "strategic partnership", "pfi",
         "contracted out", "external provider", "contract with", "private partner", "partnership with",
-        "delivery partner", "contractor", "private sector", "outsourcing contract", "contracts with",
+        "delivery partner", "contractor", "contractors", "private sector", "outsourcing contract", "contracts with",
         "contracted to"]),
     "insourcing": ("Bringing services back in-house", [
         "insourcing", "insourced", "brought back in-house", "back in-house", "brought in-house", "in-house",
@@ -186,7 +196,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "co-locate", "shared building", "shared buildings", "shared headquarters", "shared office",
         "shared offices", "share buildings", "shares buildings", "sharing buildings", "share offices",
         "office estate", "capital receipts", "community asset transfer", "asset transfer", "surplus property",
-        "property rationalisation", "desks", "lease", "leases", "leasing", "pool cars", "civic centre",
+        "property rationalisation", "desks", "sell off", "selling off", "sold off",
+        "lease", "leases", "leasing", "pool cars", "civic centre",
         "four-day week", "four-day working week", "compressed hours", "smaller offices"]),
     "health_integration": ("Integration with health and other public services", [
         "integration", "integrated", "integrated care", "nhs", "health and social care", "pooled budget",
@@ -199,10 +210,13 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "strengths-based", "asset-based", "three conversations", "different conversations", "community-led", "behaviour change",
         "reduce demand", "reduced demand", "reducing demand", "preventative services", "whole-family", "triage",
         "live independently", "living independently", "stay independent", "independence", "nudge", "early help", "local area coordination", "falls prevention",
-        "family hubs", "family hub", "reablement"]),
+        "family hubs", "family hub", "reablement", "preventing homelessness", "prevent homelessness",
+        "homelessness prevention", "preventative approach", "prevention approach", "family group conferencing"]),
     "procurement": ("Procurement and contract management", [
         "procurement", "renegotiated", "renegotiation", "contract management", "collaborative procurement",
-        "framework", "buying", "purchasing", "suppliers", "re-tendered", "retendering", "tender",
+        "framework", "frameworks", "procurement consortium", "procurement team", "buying team",
+        "buying organisation", "buying consortium", "purchasing consortium", "buying service", "buying",
+        "purchasing", "suppliers", "re-tendered", "retendering", "tender",
         "collaborative contracts", "collaborative contract", "joint procurement", "joint contracts",
         "joint contract", "renegotiating", "renegotiate", "re-tendered", "re-tendering", "tendering", "tendered",
         "procured", "jointly procured", "re-procured", "re-procuring", "procuring", "tenders", "contract award", "buying together", "framework agreement"]),
@@ -210,7 +224,8 @@ DELIVERY_MODELS: dict[str, tuple[str, list[str]]] = {
         "commercial", "commercialisation", "income generation", "generate income", "selling services",
         "advertising", "sponsorship", "investment property", "traded", "selling", "traded services",
         "commercial income", "commercial investment", "commercial investments", "commercial property", "extra income", "additional income", "generated income", "generating income",
-        "fees and charges", "charging for", "raise fares", "increase fares", "raise charges", "increase charges"]),
+        "fees and charges", "charging for", "raise fares", "increase fares", "raise charges", "increase charges",
+        "fare income", "fares rise", "fare rise", "fare rises", "fare increase", "fare increases"]),
     "service_redesign": ("Service redesign and lean", [
         "lean", "systems thinking", "vanguard", "redesign", "redesigned", "restructure", "restructured",
         "process review", "transformation", "new operating model", "redesigning", "re-design", "re-designed",

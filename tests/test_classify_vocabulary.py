@@ -256,3 +256,68 @@ def test_a_change_programme_is_a_redesign():
 def test_a_service_to_be_run_directly_is_insourcing_but_a_bus_that_runs_directly_is_not():
     assert classify("The parks service will be run directly from next year.").delivery_model == "insourcing"
     assert "insourcing" not in classify("The new X7 bus will run directly to the hospital.").model_scores
+
+
+def test_a_page_about_council_funding_nationally_is_whole_council():
+    # Settlements, core funding and financial resilience describe councils' money, not one service.
+    result = classify("The provisional settlement raises core funding by 4%, but the think tank warns that "
+                      "financial resilience is weakest where social care takes most of the budget.")
+    assert result.service_area == "whole_council"
+
+
+def test_savings_listed_by_service_and_efficiency_savings_are_whole_council():
+    result = classify("Appendix B sets out savings by service: fewer library hours, a review of bus subsidies "
+                      "and new charges at the tip, as part of efficiency savings of £8m.")
+    assert result.service_area == "whole_council"
+
+
+def test_finance_directors_who_report_a_figure_are_not_the_back_office():
+    result = classify("Finance directors told the survey that the section 114 risk had grown since last year.")
+    assert result.service_area == "whole_council" and "back_office" not in result.area_scores
+
+
+def test_councils_replaced_by_their_successor_are_a_merger():
+    result = classify("Since the former councils combined, the new authority has cut costs against the budgets "
+                      "of its predecessor councils.")
+    assert result.service_area == "whole_council"
+
+
+def test_merging_back_offices_is_a_shared_back_office_not_office_space():
+    result = classify("Four districts will combine their back offices before reorganisation.")
+    assert (result.service_area, result.delivery_model) == ("back_office", "shared_service")
+    assert "agile_working_assets" not in result.model_scores
+
+
+def test_everyday_service_words_name_their_service():
+    assert classify("Charges for community alarms and meals on wheels will rise in April.").service_area \
+        == "adult_social_care"
+    assert classify("Heat pumps were fitted to three hundred council houses.").service_area == "housing"
+    assert classify("Resurfacing of the road network and carriageway repairs fell behind.").service_area \
+        == "transport"
+    assert classify("Robots now handle council tax and benefits changes overnight.").service_area == "back_office"
+
+
+def test_working_to_prevent_need_is_demand_management():
+    assert classify("A team focused on preventing homelessness visits tenants as soon as notice is "
+                    "served.").delivery_model == "demand_management"
+    assert classify("The county uses family group conferencing to keep children out of care.").delivery_model \
+        == "demand_management"
+
+
+def test_buying_through_frameworks_or_a_buying_team_is_procurement():
+    assert classify("Councils buy placements through regional frameworks.").delivery_model == "procurement"
+    assert classify("A regional buying organisation lets the energy contract for its members.").delivery_model \
+        == "procurement"
+
+
+def test_fare_rises_are_income_and_selling_off_buildings_is_assets():
+    assert classify("A fare rise on the island ferries will bring in more fare income.").delivery_model \
+        == "commercialisation"
+    assert classify("The council will sell off a depot and two empty halls it no longer needs.").delivery_model \
+        == "agile_working_assets"
+
+
+def test_a_company_the_council_wholly_owns_is_a_trading_company():
+    result = classify("Parks are maintained by a company wholly owned by the borough; taking the work back "
+                      "in-house was ruled out.")
+    assert result.delivery_model == "trading_company"
