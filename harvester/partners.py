@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS
-from .partnerroles import only_publisher, only_settlement
+from .partnerroles import only_commentator, only_publisher, only_settlement
 from .regextrie import capitalised_in, capitalised_words_regex
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
@@ -384,7 +384,8 @@ def read_partners(text: str) -> tuple[list[Partner], tuple[tuple[int, int], ...]
         if at != -1 and _COMPANIES.fullmatch(text, at, at + len(name)) and not any(s <= at < e for s, e in spans):
             found.setdefault(name.lower(), Partner(name, "company", at, at + len(name)))
     partners = [p for p in _named_bodies(found.values())
-                if not only_settlement(text, p.name) and not only_publisher(text, p.name, p.kind)]
+                if not only_settlement(text, p.name) and not only_publisher(text, p.name, p.kind)
+                and not only_commentator(text, p.name)]
     return sorted(partners, key=lambda p: p.start), tuple(spans)
 
 

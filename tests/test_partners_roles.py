@@ -46,3 +46,41 @@ def test_a_report_title_or_a_sentence_opening_the_page_is_no_masthead():
 def test_an_nhs_body_heading_its_own_page_stays_a_partner():
     text = "Wessex General Hospitals NHS Trust\nThe trust and Harbourside Council run a joint discharge team."
     assert named(text) == [("Wessex General Hospitals NHS Trust", "nhs")]
+
+
+def test_a_source_line_under_the_title_is_a_masthead():
+    assert named("Westshire Waste Project\nAudit Scotland - extract from a review\n\nFive councils share a plant.") == []
+    assert named("Harbourside Council: best value report\nAccounts Commission, March 2021\n\nThe council improved.") == []
+
+
+def test_a_sentence_above_the_body_leaves_its_name_alone():
+    text = "Harbourside saved £1m.\nAudit Scotland | review\nThe review praised the council."
+    assert named(text) == [("Audit Scotland", "other")]
+
+
+def test_a_body_only_quoted_through_its_spokesperson_is_no_partner():
+    text = ("Harbourside Council cut its fleet by a fifth. A spokesperson for the Local Government Association "
+            "said councils were under pressure.")
+    assert named(text) == []
+
+
+def test_critics_and_a_critical_auditor_are_no_partners():
+    text = ("Critics, including CIPFA, warned that the borrowing was too large. A report by auditors Grant Thornton "
+            "criticised the council's oversight.")
+    assert named(text) == []
+
+
+def test_a_body_told_or_telling_a_committee_is_no_partner():
+    text = "COSLA told the Committee that councils face a gap. The network has told the Welsh Government so."
+    assert named(text) == []
+
+
+def test_a_commenting_body_that_also_works_on_the_scheme_is_a_partner():
+    text = ("A spokesperson for the Local Government Association said the pilot worked. The Local Government "
+            "Association paid for its evaluation.")
+    assert named(text) == [("Local Government Association", "lga")]
+
+
+def test_a_plain_said_or_according_to_is_left_to_the_evaluation_sets_convention():
+    assert named("Councils saved £15bn, according to the Local Government Association.") == [
+        ("Local Government Association", "lga")]
