@@ -164,6 +164,16 @@ def _names_council(phrase: str) -> bool:
     return bool(words - _PLACE_DESIGNATORS) or _kind(phrase) is None
 
 
+_NHS_AREA = re.compile(r"NHS(?: [A-Z][\w-]*)+")
+
+
+def _nhs_area_pair(piece: str, following: str) -> bool:
+    """'NHS Cheshire and Merseyside', 'NHS Ayrshire & Arran': an NHS board or ICB is named "NHS" and its area, and
+    an area is often two places joined by "and". The second place, ending the phrase and carrying no body word of
+    its own, belongs to the name ("NHS Lothian and NHS Highland", "NHS Fife and Fife Council" are two bodies)."""
+    return bool(_NHS_AREA.fullmatch(piece)) and _kind(following) is None and not _names_council(following)
+
+
 def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
     """Split 'Surrey Police and Cheshire Fire and Rescue Service' into one name per organisation."""
     pieces, last = [], 0
@@ -179,7 +189,8 @@ def _groups(phrase: str, offset: int) -> list[tuple[str, int]]:
         current += piece
         following = pieces[k + 1][0] if k + 1 < len(pieces) else ""
         if (not following or _names_council(piece) or (
-                not following.startswith(_CONTINUES) and _kind(current) and not _place_list(piece, following))):
+                not following.startswith(_CONTINUES) and _kind(current) and not _place_list(piece, following)
+                and not (k + 2 == len(pieces) and _nhs_area_pair(piece, following)))):
             groups.append((current, start))
             current = ""
         else:

@@ -63,3 +63,14 @@ def test_a_government_giving_only_the_yearly_settlement_is_not_a_partner(text):
 def test_a_government_funding_a_scheme_is_a_partner_even_beside_the_settlement():
     text = "The settlement rose by 3%. A Welsh Government grant paid for the new lorries."
     assert named(text) == [("Welsh Government", "other")]
+
+
+def test_an_nhs_area_of_two_places_is_one_name():
+    assert named("The pooled budget is held with NHS Upshire and Downdale under a section 75 agreement.") == [
+        ("NHS Upshire and Downdale", "nhs")]
+    assert named("The board is hosted with NHS Upshire & Downdale.") == [("NHS Upshire & Downdale", "nhs")]
+
+
+def test_a_council_or_a_second_nhs_body_after_an_nhs_area_stays_apart():
+    assert named("NHS Upshire and NHS Downdale agreed.") == [("NHS Upshire", "nhs"), ("NHS Downdale", "nhs")]
+    assert named("NHS Upshire and Downdale Council pool £4m.") == [("NHS Upshire", "nhs")]
