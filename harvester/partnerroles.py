@@ -45,7 +45,7 @@ _SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]*$")
 # A later mention as the publisher's voice: "the LGA said", "COSLA's resources spokesperson", "told the LGA",
 # "members of the County Councils Network", "SIGOMA, which represents ...", "the LGA's latest round-up".
 _VOICE_AFTER = re.compile(
-    r"(?:['’]s)?,?[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:said|says|asks|asked|welcomes|welcomed|is[ \t]+calling|calls|"
+    r"(?:[ \t]+\([A-Z]+\))?(?:['’]s)?,?[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:said|says|asks|asked|welcomes|welcomed|is[ \t]+calling|calls|"
     r"estimates|warns|warned|argues|spokes(?:person|man|woman)|chair(?:man|woman)?|leader|which[ \t]+represents|"
     r"analysis|survey|latest|submission|response)\b")
 _VOICE_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|according[ \t]+to|told|members[ \t]+of|"
@@ -63,7 +63,8 @@ def _masthead_at(text: str, name: str) -> int:
     if (newline := text.find("\n", start)) != -1 and not _SENTENCE_END.search(text, start, newline):
         lines.append(newline + 1)
     for at in lines:
-        if text.startswith(name, at) and _MASTHEAD_END.match(text, at + len(name)):
+        # an upper-case masthead ("LOCAL GOVERNMENT ASSOCIATION") is the same name
+        if text[at:at + len(name)].lower() == name.lower() and _MASTHEAD_END.match(text, at + len(name)):
             return at
     return -1
 

@@ -84,3 +84,15 @@ def test_a_commenting_body_that_also_works_on_the_scheme_is_a_partner():
 def test_a_plain_said_or_according_to_is_left_to_the_evaluation_sets_convention():
     assert named("Councils saved £15bn, according to the Local Government Association.") == [
         ("Local Government Association", "lga")]
+
+
+def test_an_upper_case_masthead_names_the_same_publisher():
+    text = ("LOCAL GOVERNMENT ASSOCIATION\nMedia release\n\nCouncils are £2bn short, according to modelling "
+            "published today by the Local Government Association.")
+    assert named(text) == []
+
+
+def test_the_publishers_voice_may_carry_its_abbreviation():
+    text = ("District Councils' Network\nPress release\n\nDistricts are squeezed, the District Councils' Network "
+            "(DCN) says in its submission.")
+    assert named(text) == []
