@@ -31,7 +31,13 @@ def _leading_literals(alternative: str) -> list[str]:
                 parts.append(inner[last:k])
                 last = k + 1
         parts.append(inner[last:])
-        return [p for part in parts for p in _leading_literals(part)]
+        literals = [p for part in parts for p in _leading_literals(part)]
+        rest = alternative[end + 1:]
+        if rest[:1] in ("?", "*") or rest.startswith("{0"):
+            # an optional group ("(?:(?:government|central|core) )?grants? ...") may be skipped: the words after it
+            # can start the match too
+            literals += _leading_literals(rest.lstrip("?*").split("}", 1)[-1] if rest.startswith("{") else rest[1:])
+        return literals
     letters = re.match(r"[a-z]*", alternative.lower()).group()
     if letters and alternative[len(letters):len(letters) + 1] in ("?", "*", "{"):
         letters = letters[:-1]  # "costs?": the s is optional

@@ -135,7 +135,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"removed", r"materialis(?:ed|es)", r"taken out", r"reached", r"full delivery of", r"(?:has |have |had )?reported", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"materialis(?:ed|es)", r"taken out", r"reached", r"full delivery of", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 
