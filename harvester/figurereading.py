@@ -92,6 +92,10 @@ _PARTICIPLE_STATUS = {word: "target" for word in ("planned", "proposed", "budget
     {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
     {word: "estimated" for word in ("forecast", "expected", "projected")}
 _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
+# A label naming a change, not a running cost: "energy contract renegotiation", not "Annual running cost".
+_CHANGE_WORD = re.compile(r"renegotiat|retender|re-tender|review|restructur|rationalis|reduc|merg|clos|consolidat|"
+                          r"shar|switch|recommission|redesign|new contract|new supplier", re.IGNORECASE)
+_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
 _RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
@@ -222,7 +226,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
-    if kind != "funding_gap" and BELOW_ALTERNATIVE.match(sentence, fig[1]):
+    if kind != "funding_gap" and BELOW_ALTERNATIVE.match(sentence, fig[1]) \
+            and not _COMPARED_BEFORE.search(sentence, max(0, fig[0] - 20), fig[0]):  # "compared with £71 under the old"
         return "saving", 0.0  # "came in £1.3m under the current contract"
     if LESS_AFTER.match(sentence, fig[1]) and (kind in ("budget", "other", "investment")
                                                 or kind != "funding_gap" and PRICE_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0])):
@@ -355,7 +360,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = kinds[-1]
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
-        if not k and context.list_kind == "saving" and kind in ("budget", "other") and figure.amount_gbp is not None \
+        if not k and context.list_kind == "saving" and figure.amount_gbp is not None \
+                and (kind == "other" or kind == "budget" and _CHANGE_WORD.search(sentence, 0, figure.start)) \
                 and ITEM_LABEL.match(sentence, 0, figure.start):
             # "- energy contract renegotiation: £450,000" under "efficiencies identified, including:": the lead-in
             # says what the money is, the label only where it comes from ("contract")

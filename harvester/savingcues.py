@@ -51,7 +51,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # "revenue" before a finance noun is the revenue account (as against capital), not income
         r"income", r"revenues?(?! and benefits)(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
         r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
-        r"sold", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
+        r"sold", r"sells?", r"selling", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
         r"brings in", r"bringing in", r"traded", r"fees", r"charges?")),
     ("saving", _cues(
         r"sav\w* (?:in|on) (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"sav\w*",

@@ -446,3 +446,13 @@ def test_savings_left_undelivered_relieved_asked_for_or_already_achieved(text, e
 def test_a_cut_told_past_an_aside_between_dashes_is_a_saving():
     assert kinds("Closing the annexe cuts running costs - heat, light and cleaning - by £90,000 a year.") == [
         ("£90,000", "saving")]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Norfolk sells its old depot for £3m", [("£3m", "income")]),
+    ("Grit now costs £50 a tonne, compared with £64 under the old contract.", [("£50", "unit_cost"), ("£64", "budget")]),
+    ("The partners say they have saved £5m since 2015.\n- Collection rate: 97%\n- Annual running cost: £3.1m",
+     [("£5m", "saving"), ("97%", "other"), ("£3.1m", "budget")]),
+])
+def test_a_sale_a_price_compared_with_the_old_one_and_a_running_cost_under_a_saving_are_not_savings(text, expected):
+    assert kinds(text) == expected
