@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 
 from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS, normalise
-from .regextrie import capitalised_in, capitalised_words_regex
+from .regextrie import CAPITALISED
 
 # Between the words of a name: spaces, hyphens, apostrophes, commas and a single line break.
 _GAP = r"(?:[ \t\-'’,]|\r?\n(?![ \t]*\r?\n))*"
@@ -111,16 +111,16 @@ class LazyPatterns(dict):
         return source
 
     @property
-    def scan(self) -> re.Pattern[str]:
-        """One regex finding the capitalised words that are some alias's first word (built on first use).
+    def first_words(self) -> frozenset[str]:
+        """The first words of names, for :data:`shopwindow.regextrie.CAPITALISED` to find (added on first use).
 
-        Each branch starts with its capital, so the engine skips in C to the next possible capital, and
-        only words that can begin a name come back to Python.
+        One scan finds the capitalised words that can begin a name (and partner keywords with them), so the
+        regex engine skips in C to the next possible word and only those come back to Python.
         """
-        scan = self.__dict__.get("_scan")
-        if scan is None:
-            scan = self.__dict__["_scan"] = capitalised_words_regex(self)
-        return scan
+        words = self.__dict__.get("_first_words")
+        if words is None:
+            words = self.__dict__["_first_words"] = CAPITALISED.add(self)
+        return words
 
 
 # A capitalised word: the lookbehind sits after the first letter so the regex engine can skip ahead to the next
@@ -128,15 +128,13 @@ class LazyPatterns(dict):
 _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 
 
-def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]):
-    """Capitalised words of ``text`` that begin some alias (the keys of ``patterns`` are lower-case first words)."""
-    scan = getattr(patterns, "scan", None)
-    if scan is None:
-        for word in _CAPITALISED.finditer(text):
-            if word.group().lower() in patterns:
-                yield word
-        return
-    yield from capitalised_in(text, scan, patterns)
+def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]) -> list[tuple[int, str]]:
+    """(offset, word) of the capitalised words of ``text`` that begin some alias (the keys of ``patterns`` are
+    lower-case first words)."""
+    first_words = getattr(patterns, "first_words", None)
+    if first_words is None:
+        return [(word.start(), word.group()) for word in _CAPITALISED.finditer(text) if word.group().lower() in patterns]
+    return CAPITALISED.find(text, first_words)
 
 
 def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
@@ -172,10 +170,10 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
     last_end = 0
     # Names start with a capital ("the bury bins", "a reading room" are not councils). One scan finds the
     # capitalised words that can begin a name; each is then tried against the names beginning with it.
-    for word in capitalised_first_words(text, patterns):
-        if word.start() < last_end:
+    for at, word in capitalised_first_words(text, patterns):
+        if at < last_end:
             continue
-        match = patterns.get(word.group().lower()).match(text, word.start())
+        match = patterns.get(word.lower()).match(text, at)
         if match is None:
             continue
         start, end = match.span()

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 from .councilnames import COUNCIL_BODY_WORDS, DESIGNATORS
 from .partnerroles import only_commentator, only_publisher, only_settlement
-from .regextrie import capitalised_in, capitalised_words_regex
+from .regextrie import CAPITALISED
 
 # Capitalised words joined by spaces and small words; a possessive ("Association's") ends the phrase, and so does
 # a capitalised small word, which only a Title Case headline has ("Deal Signed With University And Hospital").
@@ -87,8 +87,8 @@ _KEYWORD_WORDS = frozenset(
     # words too common to scan for: each listed name has a rarer one ("Arts Council England" has "Arts")
     "council", "england", "london", "scotland", "for", "national", "service", "services", "body", "special"}
 # A capital-led scan lets the regex engine skip in C to the next capitalised keyword (a word-boundary trie of
-# the keywords is tried at every position: four times slower).
-_KEYWORD_SCAN = capitalised_words_regex(_KEYWORD_WORDS)
+# the keywords is tried at every position: four times slower); council linking's first words share the scan.
+_KEYWORD_SCAN = CAPITALISED.add(_KEYWORD_WORDS)
 _LEADING_STOPWORDS = {
     "the", "a", "an", "in", "on", "at", "with", "as", "but", "and", "our", "its", "their", "this", "that",
     "these", "both", "working", "yesterday", "today", "last", "next", "partners", "partner", "including",
@@ -215,8 +215,7 @@ def _phrases_near_keywords(text: str):
     none). A partner's name always holds such a word ("Police", "NHS", "Trust", "Ltd", a supplier's name), so one
     capital-first scan finds every place worth reading."""
     windows: list[list[int]] = []
-    for word in capitalised_in(text, _KEYWORD_SCAN, _KEYWORD_WORDS):
-        at = word.start()
+    for at, _ in CAPITALISED.find(text, _KEYWORD_SCAN):
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)
         start = max(at - 200, 0, dot + 2 if dot != -1 else 0, newline + 1)
         end = min(len(text), at + 200)

@@ -75,3 +75,50 @@ def capitalised_in(text: str, scan: re.Pattern[str], words) -> Iterator[re.Match
     for word in scan.finditer(text):
         if word.group().isascii() or word.group().lower() in words:
             yield word
+
+
+class CapitalisedWords:
+    """Capitalised whole words of several word sets, found by one scan of a text for all of them.
+
+    Council linking (the first words of council names) and partner reading (partner keywords) each look for
+    their capitalised words in the same page. One scan for the words of every set costs little more than a scan
+    for one, so each set is added here (:meth:`add`) and a text is scanned once for all of them; the last text's
+    words are remembered until :meth:`clear`.
+    """
+
+    def __init__(self) -> None:
+        self._sets: list[frozenset[str]] = []
+        self._scan: re.Pattern[str] | None = None
+        self._last: tuple[str, re.Pattern[str] | None, list[tuple[int, str, str]]] = ("", None, [])
+
+    def add(self, words: Iterable[str]) -> frozenset[str]:
+        """Scan for ``words`` (lower case) too; returns the set to pass to :meth:`find`: the words a scan can
+        find (a letter a-z, then letters and digits), as :func:`capitalised_words_regex` keeps them."""
+        words = frozenset(word for word in words if "a" <= word[:1] <= "z" and _TOKEN.fullmatch(word))
+        if words not in self._sets:
+            self._sets.append(words)
+            self._scan = None  # rebuilt with the new words on next use
+        return words
+
+    def find(self, text: str, words: frozenset[str]) -> list[tuple[int, str]]:
+        """(offset, word) of each capitalised whole word of ``text`` whose lower case is one of ``words``."""
+        scan = self._scan
+        if scan is None:
+            scan = self._scan = capitalised_words_regex(frozenset().union(*self._sets))
+        last = self._last  # read once: another thread may replace it (as a whole) meanwhile
+        if last[1] is scan and (text is last[0] or text == last[0]):
+            found = last[2]
+        else:
+            found = [(m.start(), m.group(), m.group().lower()) for m in scan.finditer(text)]
+            self._last = (text, scan, found)
+        # A word the scan found is one of these words when its lower case is (as capitalised_in checks): the
+        # scan's IGNORECASE also folds a few non-ASCII letters ("ſ" to "s") that lower-casing does not.
+        return [(at, word) for at, word, lower in found if lower in words]
+
+    def clear(self) -> None:
+        """Forget the last text's words (for benchmarks that read the same page repeatedly)."""
+        self._last = ("", None, [])
+
+
+#: The capitalised words every extraction module looks for, scanned for together.
+CAPITALISED = CapitalisedWords()

@@ -26,6 +26,7 @@ from .figurereading import read_sentence
 from .layout import context_of, heading_of, with_stated_units
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
+from .regextrie import CAPITALISED
 from .savingcues import SECTOR_BREAK, SECTOR_WIDE
 from .sentences import Sentence, split_sentences
 
@@ -131,8 +132,9 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
 
 
 def clear_caches() -> None:
-    """Forget what was remembered per sentence (for benchmarks that read the same page repeatedly)."""
+    """Forget what was remembered per sentence and page (for benchmarks that read the same page repeatedly)."""
     clear_sentence_readings()
+    CAPITALISED.clear()
 
 
 def record_text(record) -> str:
