@@ -190,7 +190,7 @@ def _is_change(text: str, match: re.Match[str]) -> bool:
     return match.group("joiner").lower() == "to" and bool(_FROM.search(text, max(0, match.start() - 20), match.start()))
 
 
-def _sterling(text: str) -> list[Figure]:
+def _sterling(text: str, lower: str) -> list[Figure]:
     found = []
     matches = []
     changes: set[int] = set()  # starts of the "£X to £Y" matches that are two levels, judged once
@@ -201,7 +201,8 @@ def _sterling(text: str) -> list[Figure]:
         if match.group("num2") and _is_change(text, match):
             changes.add(match.start())
             pos = match.start("joiner")  # "from £10m to £8m": two levels, read the second on its own
-    if "GBP" in text or "gbp" in text or "Gbp" in text:  # str search: much cheaper than lower-casing the page
+    # str searches, each a pass over the page: the lower-case one first, as almost every page has none of the three
+    if "gbp" in lower and ("GBP" in text or "gbp" in text or "Gbp" in text):
         gbp = list(_GBP.finditer(text))
         changes.update(m.start() for m in gbp if m.group("num2") and _is_change(text, m))
         matches = sorted(matches + gbp, key=lambda m: m.start())
@@ -230,7 +231,8 @@ def _sterling(text: str) -> list[Figure]:
 def _written(text: str, lower: str) -> list[Figure]:
     found: list[Figure] = []
     has_pounds = "pound" in lower or "sterling" in lower
-    if not has_pounds and "million" not in lower and "billion" not in lower and "thousand" not in lower:
+    # "illion": one search for "million" and "billion" (a "trillion" only costs the windows' searches)
+    if not has_pounds and "illion" not in lower and "thousand" not in lower:
         return found  # most text has no written-out amounts: skip the slower patterns
     pounds_windows = _windows(text, lower, ("pound", "sterling"), 30, 12) if has_pounds else []
     for match in _in_windows(_POUNDS_AFTER, text, pounds_windows):
@@ -286,9 +288,10 @@ def find_money(text: str, lower: str | None = None) -> list[Figure]:
     """Every sterling amount in ``text``, in order; never raises. ``lower`` is ``text.lower()`` if already made."""
     text = plain_spaces(text or "")
     try:
-        figures = _sterling(text)
+        lower = text.lower() if lower is None else lower
+        figures = _sterling(text, lower)
         taken = [(f.start, f.end) for f in figures]
-        written = _written(text, text.lower() if lower is None else lower)
+        written = _written(text, lower)
         figures += [f for f in written if not any(s < f.end and f.start < e for s, e in taken)]
         return _merge_between(text, sorted(figures, key=lambda f: f.start))
     except Exception:  # noqa: BLE001 - a parsing slip must never stop a harvest
@@ -302,7 +305,9 @@ def find_percentages(text: str, lower: str | None = None) -> list[Figure]:
     text = plain_spaces(text or "")
     try:
         lower = text.lower() if lower is None else lower
-        for match in _in_windows(_PERCENT, text, _windows(text, lower, ("%", "per cent", "percent", "per-cent"), 16, 9)):
+        # Each needle is a pass over the page: "per" once rules out all three spelt-out ones on most pages.
+        needles = ("%", "per cent", "percent", "per-cent") if "per" in lower else ("%",)
+        for match in _in_windows(_PERCENT, text, _windows(text, lower, needles, 16, 9)):
             value = float(match.group("num"))
             if 0 < value <= 100:
                 found.append(Figure(match.group(), match.start(), match.end(), percent=value,
