@@ -51,11 +51,18 @@ LABELLED_ROW_PATTERN = r"[^:\n]{1,80}: [^\n£%]*[£%][^\n;]*;[^\n]*"
 #: digits is never tried as several cells ("£1111" as "£1" then "111..."): that made long runs quadratic.
 FIGURE_CELL = (r"(?:£|GBP ?)[0-9](?:[0-9,]*[0-9])?(?:\.[0-9]+)?(?![0-9])(?: ?(?:bn|m|k|million|billion|thousand)\b)?"
                r"|[0-9]+(?:\.[0-9]+)? ?(?:%|per cent)")
-#: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m").
 #: An empty table cell after a figure: "Supported living | £4.1m | £4.1m | nil", "Parks  £0.3m  -".
 EMPTY_CELL = r"(?:nil|n/?a|[-–—]|0)(?=[ \t|]|$)"
-TABLE_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
-                       rf"[ \t|]*|{LABELLED_ROW_PATTERN}", re.IGNORECASE)
+#: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m"), or a
+#: labelled row (LABELLED_ROW_PATTERN). The two are tried apart, each only on a line that can be one: trying every
+#: label length of the first against a line of prose cost 10 microseconds a line.
+_FIGURES_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
+                          rf"[ \t|]*", re.IGNORECASE)
+_LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
+# The last character of a row of figures: a digit, a unit's ("£2m", "£5bn", "thousand", "per cent", "%"; IGNORECASE
+# lets the Kelvin sign stand for k), an empty cell's ("nil", "n/a", a dash) or a column gap. A sentence ending in a
+# full stop is never one.
+_FIGURES_ROW_ENDS = frozenset("0123456789mMkK\u212anNdDtTlLaA-–—% \t|")
 _LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 
@@ -63,6 +70,9 @@ _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|wit
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016"),
     and around table rows ("2011/12 £1.1m £1.3m"), unless the next line goes on in lower case."""
+    if text.find("\n", start, end) == -1:  # most sentences are one line: nothing to cut
+        _add_piece(out, text, start, end)
+        return
     line_start = start
     row = None  # whether the current line is a table row, carried from the check of the line before
     for newline in _LINE_END.finditer(text, start, end):
@@ -97,7 +107,10 @@ def _line_end(text: str, start: int, end: int) -> int:
 
 def is_table_row(line: str) -> bool:
     """A table row: only lines with a pound sign or a percentage are tried against the pattern."""
-    return ("£" in line or "%" in line or "per cent" in line or "GBP" in line) and TABLE_ROW.fullmatch(line) is not None
+    if not ("£" in line or "%" in line or "per cent" in line or "GBP" in line):
+        return False
+    return line[-1] in _FIGURES_ROW_ENDS and _FIGURES_ROW.fullmatch(line) is not None \
+        or ";" in line and _LABELLED_ROW.fullmatch(line) is not None
 
 
 def _add_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
@@ -115,4 +128,4 @@ def _add_piece(out: list[Sentence], text: str, start: int, end: int) -> None:
         out.append(Sentence(text[start:cut].rstrip(), start, start + len(text[start:cut].rstrip())))
         start = cut + (text[cut:cut + 1] == " ")
     if end > start:
-        out.append(Sentence(text[start:end], start, end))
+        out.append(Sentence(stripped if len(stripped) == end - start else text[start:end], start, end))
