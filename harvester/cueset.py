@@ -44,6 +44,11 @@ def _leading_literals(alternative: str) -> list[str]:
     return [letters[:3]]
 
 
+# The letters that IGNORECASE matches to an ASCII letter, or that lower-case to one or to two characters: "ſ" (s),
+# the Kelvin sign (k), "İ" and "ı" (i).
+_FOLDING = "\u017f\u212a\u0130\u0131"
+
+
 class CueSet:
     """Named cue patterns searched together: only words whose first letters can start a cue are tried."""
 
@@ -73,6 +78,9 @@ class CueSet:
         # over every word: the same words the loop in the first version tried (a letter after a non-word).
         self._starts = re.compile(r"(?<![^\W_])[^\W\d_]") if self.any_word else \
             re.compile(r"(?<![^\W_])(?:" + trie_regex(prefixes) + ")", re.IGNORECASE)
+        # The same scan over the lower-cased sentence, without IGNORECASE (a third faster), for sentences where
+        # the two find the same words: see _find. Searched in " " + text, each word start after a non-word.
+        self._lower_starts = None if self.any_word else re.compile(r"[\W_](" + trie_regex(prefixes) + ")")
         self._by_prefix: dict[str, re.Pattern[str]] = {}
 
     def _pattern_for(self, prefix: str) -> re.Pattern[str]:
@@ -115,6 +123,22 @@ class CueSet:
         return self.any_word or w[:3] in p3 or w[:2] in p2 or w[:1] in p1
 
     def _find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
+        if self._lower_starts is None or not text.isascii() and any(char in text for char in _FOLDING):
+            return self._find_ignoring_case(text)
+        # Without the few letters IGNORECASE folds to ASCII ones (or lower-casing lengthens), the IGNORECASE scan
+        # finds a word where the plain scan of the lower case does, and its letters lower-cased are the prefix.
+        found, last_end, by_prefix = [], 0, self._by_prefix
+        for word in self._lower_starts.finditer(" " + text.lower()):
+            at = word.start(1) - 1
+            if at < last_end:
+                continue
+            match = (by_prefix.get(word.group(1)) or self._pattern_for(word.group(1))).match(text, at)
+            if match:
+                found.append((self.names[match.lastgroup], match.span()))
+                last_end = match.end()
+        return found
+
+    def _find_ignoring_case(self, text: str) -> list[tuple[str, tuple[int, int]]]:
         found, last_end = [], 0
         for word in self._starts.finditer(text):
             if word.start() < last_end:
