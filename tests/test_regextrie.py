@@ -1,0 +1,21 @@
+"""The regex building blocks the extraction scans share: listed whitespace, and one capitalised-word scan for many sets."""
+
+import re
+
+from shopwindow.regextrie import WHITESPACE, CapitalisedWords, capitalised_in, capitalised_words_regex
+
+
+def test_whitespace_lists_every_character_that_backslash_s_matches():
+    every_character = "".join(map(chr, range(0x110000)))
+    assert "".join(re.findall(r"\s", every_character)) == WHITESPACE
+
+
+def test_one_scan_for_several_word_sets_finds_what_a_scan_per_set_finds():
+    councils, partners = {"kent", "the", "mid"}, {"police", "trust", "nhs"}
+    shared = CapitalisedWords()
+    council_words, partner_words = shared.add(councils), shared.add(partners)
+    text = "The Kent Police and NHS Kent Trust met Mid Kent officers; the kent bins, Kentish Town, ſtrange S words."
+    for words, mine in ((councils, council_words), (partners, partner_words)):
+        alone = [(m.start(), m.group()) for m in capitalised_in(text, capitalised_words_regex(words), words)]
+        assert shared.find(text, mine) == alone
+    assert shared.find(text, council_words)[:2] == [(0, "The"), (4, "Kent")]
