@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-from .regextrie import trie_regex
+from .regextrie import FOLDS_TO_ASCII, trie_regex
 
 
 def _leading_literals(alternative: str) -> list[str]:
@@ -42,11 +42,6 @@ def _leading_literals(alternative: str) -> list[str]:
     if letters and alternative[len(letters):len(letters) + 1] in ("?", "*", "{"):
         letters = letters[:-1]  # "costs?": the s is optional
     return [letters[:3]]
-
-
-# The letters that IGNORECASE matches to an ASCII letter, or that lower-case to one or to two characters: "ſ" (s),
-# the Kelvin sign (k), "İ" and "ı" (i).
-_FOLDING = "\u017f\u212a\u0130\u0131"
 
 
 class CueSet:
@@ -123,7 +118,7 @@ class CueSet:
         return self.any_word or w[:3] in p3 or w[:2] in p2 or w[:1] in p1
 
     def _find(self, text: str) -> list[tuple[str, tuple[int, int]]]:
-        if self._lower_starts is None or not text.isascii() and any(char in text for char in _FOLDING):
+        if self._lower_starts is None or not text.isascii() and any(char in text for char in FOLDS_TO_ASCII):
             return self._find_ignoring_case(text)
         # Without the few letters IGNORECASE folds to ASCII ones (or lower-casing lengthens), the IGNORECASE scan
         # finds a word where the plain scan of the lower case does, and its letters lower-cased are the prefix.

@@ -38,6 +38,10 @@ def _build(node: dict) -> str:
     return body
 
 
+#: The letters IGNORECASE matches to an ASCII letter, or that lower-case to one or to two characters: "ſ" (s), the
+#: Kelvin sign (k), "İ" and "ı" (i). In a text without them, an IGNORECASE search for ASCII words finds what a plain
+#: search of the lower-cased text finds, at the same offsets.
+FOLDS_TO_ASCII = "\u017f\u212a\u0130\u0131"
 #: Every character ``\s`` matches in a str pattern, listed: a set of plain characters is tested faster than one
 #: holding the ``\s`` category, and a scan tests the set at every character of the page.
 WHITESPACE = "\t\n\x0b\x0c\r\x1c\x1d\x1e\x1f \x85\xa0\u1680\u2000\u2001\u2002\u2003\u2004\u2005\u2006\u2007\u2008\u2009" \

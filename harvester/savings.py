@@ -26,8 +26,8 @@ from .figurereading import read_sentence
 from .layout import context_of, heading_of, with_stated_units
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
-from .regextrie import CAPITALISED
-from .savingcues import SECTOR_BREAK, SECTOR_WIDE
+from .regextrie import CAPITALISED, FOLDS_TO_ASCII
+from .savingcues import SECTOR_BREAK, SECTOR_WIDE, SECTOR_WIDE_WORDS
 from .sentences import Sentence, split_sentences
 
 log = logging.getLogger(__name__)
@@ -105,6 +105,15 @@ def _sector_governs(sentence: str, phrases: list[tuple[int, int]], figure: Figur
     return False
 
 
+def _sector_phrases(sentence: str) -> list[tuple[int, int]]:
+    """Spans of the phrases that speak of the whole sector ("councils across England"). SECTOR_WIDE opens with
+    \\b, so it is tried at every character: a sentence without one of its words is not searched."""
+    lower = sentence.lower()
+    if not any(word in lower for word in SECTOR_WIDE_WORDS) and not any(c in sentence for c in FOLDS_TO_ASCII):
+        return []
+    return [m.span() for m in SECTOR_WIDE.finditer(sentence)]
+
+
 def classify_figures(text: str) -> list[ClassifiedFigure]:
     """Every sterling figure and percentage in ``text``, classified; savings fully described."""
     out: list[ClassifiedFigure] = []
@@ -124,7 +133,7 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
                 item.councils = list(dict.fromkeys(m.code for m in mentions[
                     bisect.bisect_left(starts, sentence.start):bisect.bisect_left(starts, sentence.end)]))
                 if not item.councils and sector_wide is None:
-                    sector_wide = [m.span() for m in SECTOR_WIDE.finditer(sentence.text)]
+                    sector_wide = _sector_phrases(sentence.text)
                 item.sector_wide = not item.councils and bool(sector_wide) \
                     and _sector_governs(sentence.text, sector_wide, figure)
             out.append(item)
