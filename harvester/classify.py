@@ -17,7 +17,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .regextrie import word_start_regex
+from .regextrie import lower_case, word_start_regex
 from .taxonomy import DELIVERY_MODELS, OTHER_MEANINGS, SERVICE_AREAS, WHOLE_COUNCIL
 
 MIN_SCORE = 1.5
@@ -117,7 +117,7 @@ def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str,
     models: dict[str, float] = {}
     which = {"areas": areas, "models": models}
     for text, weight in parts:
-        lower = text.lower()
+        lower = lower_case(text)
         if len(lower) != len(text):  # a few characters ("İ") lengthen when lower-cased: keep offsets true
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         sparing = _sparing_ends(lower)

@@ -22,6 +22,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from .regextrie import lower_case
+
 log = logging.getLogger(__name__)
 
 MAX_GBP = 1e12  # more than a trillion pounds is a misreading, not a council saving
@@ -341,7 +343,7 @@ def plain_spaces(text: str) -> str:
 def find_figures(text: str) -> list[Figure]:
     """Sterling amounts and percentages together, in order of appearance."""
     text = plain_spaces(text or "")
-    lower = text.lower()  # once for both: lower-casing a long page is not free
+    lower = lower_case(text)  # once for both, and for classification: lower-casing a long page is not free
     return sorted(find_money(text, lower) + find_percentages(text, lower), key=lambda f: f.start)
 
 

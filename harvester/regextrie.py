@@ -131,3 +131,34 @@ class CapitalisedWords:
 
 #: The capitalised words every extraction module looks for, scanned for together.
 CAPITALISED = CapitalisedWords()
+
+
+_LAST_LOWER: tuple[str, str] = ("", "")  # the last long text lower-cased, and its lower case
+_LONG = 1000  # characters: shorter texts (titles, summaries) are cheap to lower-case and are not remembered
+
+
+def lower_case(text: str) -> str:
+    """``text.lower()``. A long page is lower-cased once: money reading and classification both want it, and
+    classification reads the body, which ends the text money reading had (title, summary, body).
+
+    The last long text's lower case serves any text it ends with when lower-casing it changed no length (so
+    each character became one) and it holds no capital sigma (the only letter whose lower case depends on its
+    neighbours).
+    """
+    global _LAST_LOWER
+    last, lowered = _LAST_LOWER  # read once: another thread may replace it (as a whole) meanwhile
+    if text is last or text == last:
+        return lowered
+    if len(text) < len(last) == len(lowered) and last.endswith(text) and "Σ" not in last:
+        return lowered[len(last) - len(text):]
+    lowered = text.lower()
+    if len(text) >= _LONG:
+        _LAST_LOWER = (text, lowered)
+    return lowered
+
+
+def clear_caches() -> None:
+    """Forget the last page's capitalised words and lower case (for benchmarks that read a page repeatedly)."""
+    global _LAST_LOWER
+    _LAST_LOWER = ("", "")
+    CAPITALISED.clear()

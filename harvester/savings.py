@@ -26,7 +26,8 @@ from .figurereading import read_sentence
 from .layout import context_of, heading_of, with_stated_units
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
-from .regextrie import CAPITALISED, FOLDS_TO_ASCII
+from .regextrie import FOLDS_TO_ASCII
+from .regextrie import clear_caches as clear_scan_caches
 from .savingcues import SECTOR_BREAK, SECTOR_WIDE, SECTOR_WIDE_WORDS
 from .sentences import Sentence, split_sentences
 
@@ -143,7 +144,7 @@ def classify_figures(text: str) -> list[ClassifiedFigure]:
 def clear_caches() -> None:
     """Forget what was remembered per sentence and page (for benchmarks that read the same page repeatedly)."""
     clear_sentence_readings()
-    CAPITALISED.clear()
+    clear_scan_caches()
 
 
 def record_text(record) -> str:
