@@ -1,8 +1,11 @@
-"""The regex building blocks the extraction scans share: listed whitespace, and one capitalised-word scan for many sets."""
+"""The regex building blocks the extraction scans share: listed whitespace, one capitalised-word scan for many sets,
+and one lower-casing of a page."""
 
 import re
 
-from shopwindow.regextrie import WHITESPACE, CapitalisedWords, capitalised_in, capitalised_words_regex
+from shopwindow.regextrie import (
+    WHITESPACE, CapitalisedWords, capitalised_in, capitalised_words_regex, clear_caches, lower_case,
+)
 
 
 def test_whitespace_lists_every_character_that_backslash_s_matches():
@@ -19,3 +22,13 @@ def test_one_scan_for_several_word_sets_finds_what_a_scan_per_set_finds():
         alone = [(m.start(), m.group()) for m in capitalised_in(text, capitalised_words_regex(words), words)]
         assert shared.find(text, mine) == alone
     assert shared.find(text, council_words)[:2] == [(0, "The"), (4, "Kent")]
+
+
+def test_the_lower_case_of_a_page_serves_the_body_it_ends_with():
+    body = "Kirklees Council SAVED £2m. " * 50
+    page = "Title\n\n" + body
+    assert lower_case(page) == page.lower()
+    assert lower_case(body) == body.lower()
+    sigma = "ΟΔΟΣ " + body  # a capital sigma's lower case depends on its neighbours: never sliced
+    assert lower_case(sigma) == sigma.lower() and lower_case("Σ " + body) == ("Σ " + body).lower()
+    clear_caches()
