@@ -178,7 +178,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
         return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
     if RATIO_AFTER.match(sentence, fig[1]) or RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
         return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
-    if DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) and (noun := CAPITAL_NOUN.match(sentence, fig[1])) \
+    # The noun first: matched at one place, it rules most figures out before DETERMINER is tried at thirty.
+    if (noun := CAPITAL_NOUN.match(sentence, fig[1])) and DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) \
             and not _OF_SAVINGS.match(sentence, noun.end()):  # "a £30m programme of savings" is savings
         return "investment", 0.0  # "a £28m project": what it cost, not what it saved
     kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE, marks)
@@ -350,7 +351,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif k and figure.percent is not None and figures[k - 1].amount_gbp is not None \
                 and _PARENTHETICAL.fullmatch(sentence, figures[k - 1].end, figure.start):
             kind = kinds[-1]  # "saved £2m (10%)": the share describes the same figure
-        if FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) and k + 1 < len(figures) \
+        if k + 1 < len(figures) and FROM_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) \
                 and TO_LEVEL.search(sentence, figure.end, figures[k + 1].start):
             # "cut the cost of a report from £7 to under £1": two levels, the saving is unstated - unless the levels
             # are of the savings themselves ("savings fell from £3.1m to £0.6m")
