@@ -31,7 +31,19 @@ ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news 
 _RELATED_LINE = re.compile(r"^[ \t]*(?:" + RELATED_LINKS + r")(?:[ \t]*:)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
+# What such a line can start with: blanks, or the first letter of a heading ("ſ" is an "s" to IGNORECASE).
+_RELATED_LEADS = frozenset(" \trRmMsSyY\u017f")
+
+
 def related_links_start(text: str) -> int:
-    """Where a heading over links to related stories starts in plain ``text``, or ``len(text)``."""
-    match = _RELATED_LINE.search(text)
-    return match.start() if match else len(text)
+    """Where a heading over links to related stories starts in plain ``text``, or ``len(text)``.
+
+    Only line starts are tried, found with str.find: a search for a pattern opening with ^ tries every character.
+    """
+    start = 0
+    while True:
+        if text[start:start + 1] in _RELATED_LEADS and _RELATED_LINE.match(text, start):
+            return start
+        start = text.find("\n", start) + 1
+        if not start:
+            return len(text)
