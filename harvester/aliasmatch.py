@@ -129,11 +129,12 @@ _CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
 
 
 def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]) -> list[tuple[int, str]]:
-    """(offset, word) of the capitalised words of ``text`` that begin some alias (the keys of ``patterns`` are
-    lower-case first words)."""
+    """(offset, lower case) of the capitalised words of ``text`` that begin some alias (the keys of ``patterns``
+    are lower-case first words)."""
     first_words = getattr(patterns, "first_words", None)
     if first_words is None:
-        return [(word.start(), word.group()) for word in _CAPITALISED.finditer(text) if word.group().lower() in patterns]
+        return [(word.start(), word.group().lower()) for word in _CAPITALISED.finditer(text)
+                if word.group().lower() in patterns]
     return CAPITALISED.find(text, first_words)
 
 
@@ -170,10 +171,14 @@ def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, a
     last_end = 0
     # Names start with a capital ("the bury bins", "a reading room" are not councils). One scan finds the
     # capitalised words that can begin a name; each is then tried against the names beginning with it.
+    compiled: dict[str, re.Pattern[str]] = {}  # first word -> its regex: "The" comes a hundred times a page
     for at, word in capitalised_first_words(text, patterns):
         if at < last_end:
             continue
-        match = patterns.get(word.lower()).match(text, at)
+        pattern = compiled.get(word)
+        if pattern is None:
+            pattern = compiled[word] = patterns.get(word)
+        match = pattern.match(text, at)
         if match is None:
             continue
         start, end = match.span()

@@ -98,7 +98,7 @@ class CapitalisedWords:
     def __init__(self) -> None:
         self._sets: list[frozenset[str]] = []
         self._scan: re.Pattern[str] | None = None
-        self._last: tuple[str, re.Pattern[str] | None, list[tuple[int, str, str]]] = ("", None, [])
+        self._last: tuple[str, re.Pattern[str] | None, list[tuple[int, str]]] = ("", None, [])
 
     def add(self, words: Iterable[str]) -> frozenset[str]:
         """Scan for ``words`` (lower case) too; returns the set to pass to :meth:`find`: the words a scan can
@@ -110,7 +110,7 @@ class CapitalisedWords:
         return words
 
     def find(self, text: str, words: frozenset[str]) -> list[tuple[int, str]]:
-        """(offset, word) of each capitalised whole word of ``text`` whose lower case is one of ``words``."""
+        """(offset, lower case) of each capitalised whole word of ``text`` whose lower case is one of ``words``."""
         scan = self._scan
         if scan is None:
             scan = self._scan = capitalised_words_regex(frozenset().union(*self._sets))
@@ -118,11 +118,11 @@ class CapitalisedWords:
         if last[1] is scan and (text is last[0] or text == last[0]):
             found = last[2]
         else:
-            found = [(m.start(), m.group(), m.group().lower()) for m in scan.finditer(text)]
+            found = [(m.start(), m.group().lower()) for m in scan.finditer(text)]
             self._last = (text, scan, found)
         # A word the scan found is one of these words when its lower case is (as capitalised_in checks): the
         # scan's IGNORECASE also folds a few non-ASCII letters ("ſ" to "s") that lower-casing does not.
-        return [(at, word) for at, word, lower in found if lower in words]
+        return [(at, lower) for at, lower in found if lower in words]
 
     def clear(self) -> None:
         """Forget the last text's words (for benchmarks that read the same page repeatedly)."""
