@@ -113,11 +113,11 @@ def _fold(parts: list[_Part], bare: set[int]) -> list[_Part]:
 def _paragraphs(body: str) -> list[tuple[str, int, int]]:
     paragraphs, start = [], 0
     for gap in _BLANK_LINE.finditer(body):
-        if body[start:gap.start()].strip():
-            paragraphs.append((body[start:gap.start()].strip(), start, gap.start()))
+        if paragraph := body[start:gap.start()].strip():
+            paragraphs.append((paragraph, start, gap.start()))
         start = gap.end()
-    if body[start:].strip():
-        paragraphs.append((body[start:].strip(), start, len(body)))
+    if paragraph := body[start:].strip():
+        paragraphs.append((paragraph, start, len(body)))
     if len(paragraphs) < 3:
         paragraphs = [(m.group().strip(), m.start(), m.end()) for m in _LINE.finditer(body) if m.group().strip()]
     return paragraphs
