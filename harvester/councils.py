@@ -15,10 +15,13 @@ A place name written bare ("Kent") counts only when it is capitalised, not part 
 
 from __future__ import annotations
 
+import bisect
 import csv
 import functools
+import itertools
 import os
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -145,7 +148,7 @@ def _cached_mentions(text: str) -> tuple[Match, ...]:
 
 def _mentions(text: str, register: Register) -> list[Match]:
     clean, starts, shifts = dehyphenate(text)
-    spans = partner_spans(text)
+    in_partner = _within_any(partner_spans(text))
     cands = candidates(clean, register.patterns, register.aliases, AMBIGUOUS)
     mentions: list[Match] = []
     any_designated = any(c.designated and not c.rejected for c in cands)
@@ -153,7 +156,7 @@ def _mentions(text: str, register: Register) -> list[Match]:
         if cand.rejected or cand.pending:
             continue
         start, end = original_offset(cand.start, starts, shifts), original_offset(cand.end, starts, shifts)
-        if not cand.council_word and any(s <= start and end <= e for s, e in spans):
+        if not cand.council_word and in_partner(start, end):
             continue  # "Kent and Medway NHS Trust", "Durham County Fire and Rescue Service": part of the partner's name
         if not cand.designated:
             if any_designated and _LOCATIVE.search(clean, max(0, cand.start - 12), cand.start):
@@ -181,6 +184,19 @@ def _as_predecessors(mentions: list[Match], register: Register) -> list[Match]:
                 m = Match(old.code, old.name, m.text, m.start, m.end, old.current, old.successor_codes, False)
         out.append(m)
     return out
+
+
+def _within_any(spans: tuple[tuple[int, int], ...]) -> Callable[[int, int], bool]:
+    """A test of whether [start, end) lies inside one of ``spans``: the furthest end among the spans starting at or
+    before ``start`` decides, found by bisection (a page of figures holds hundreds of partner mentions)."""
+    ordered = sorted(spans)
+    starts = [s for s, _ in ordered]
+    reach = list(itertools.accumulate((e for _, e in ordered), max))
+
+    def inside(start: int, end: int) -> bool:
+        k = bisect.bisect_right(starts, start)
+        return k > 0 and reach[k - 1] >= end
+    return inside
 
 
 def find_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
