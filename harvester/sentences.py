@@ -31,16 +31,15 @@ def split_sentences(text: str) -> list[Sentence]:
     out: list[Sentence] = []
     start = 0
     for match in _END.finditer(text):
-        piece_end = match.start()
-        if match.group().startswith("."):
+        piece_end, end = match.span()
+        if text[piece_end] == ".":
             word = _LAST_WORD.search(text, max(start, piece_end - 12), piece_end)
-            following = text[match.end():match.end() + 1]
-            if word and (word.group(1).lower() in _ABBREVIATIONS or len(word.group(1)) == 1 and word.group(1).isupper()):
+            if word and ((last := word.group(1)).lower() in _ABBREVIATIONS or len(last) == 1 and last.isupper()):
                 continue
-            if following and following.islower():
+            if text[end:end + 1].islower():  # "" (the end of the text) is not lower case
                 continue
-        _add(out, text, start, match.end())
-        start = match.end()
+        _add(out, text, start, end)
+        start = end
     _add(out, text, start, len(text))
     return out
 
