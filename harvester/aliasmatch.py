@@ -42,6 +42,7 @@ _PLACE_PREFIXES = {"north", "south", "east", "west", "mid", "greater", "central"
 _PREVIOUS = re.compile(r"([^\W_]+)([ \t\-'’]*)$")
 _PREVIOUS_TWO = re.compile(r"([^\W_]+)[ \t]+([^\W_]+)[ \t]*$")
 _NEXT = re.compile(r"([ \t\-'’]*)([^\W_]+)")
+_HYPHEN_AT_LINE_END = re.compile(r"-(?:\n|\r\n| \n)")  # "-\n", "-\r\n" or "- \n"
 _HYPHEN_BREAK = re.compile(r"-[ \t]*\r?\n[ \t]*(?=[a-z])")  # the letter before is checked in code
 # "Dorset Councils Partnership", "Kent Councils' Procurement Group": a plural council word then a capitalised
 # body names an organisation of councils. The place alone ("Dorset", "East Lincolnshire") is not one of them.
@@ -140,7 +141,7 @@ def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]) -> 
 
 def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
     """Rejoin words hyphenated across lines; return the text and the offsets needed to map back."""
-    if "-\n" not in text and "-\r\n" not in text and "- \n" not in text:
+    if not _HYPHEN_AT_LINE_END.search(text):  # one pass (skipping in C from hyphen to hyphen), not three
         return text, [], []
     starts, shifts, pieces, last, removed = [], [], [], 0, 0
     for match in _HYPHEN_BREAK.finditer(text):
