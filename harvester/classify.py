@@ -22,6 +22,7 @@ from .taxonomy import DELIVERY_MODELS, OTHER_MEANINGS, SERVICE_AREAS, WHOLE_COUN
 
 MIN_SCORE = 1.5
 SHORT_TEXT = 600  # characters: a body this short counts half as much again
+MAX_TEXT = 20000  # characters of a body that are read
 
 @dataclass
 class Classification:
@@ -111,13 +112,14 @@ def _spared(lower: str, ends: list[int], at: int) -> bool:
     return any(end <= at <= end + 50 and not _CLAUSE_END.search(lower, end, at) for end in ends)
 
 
-def _scores(parts: list[tuple[str, float]]) -> tuple[dict[str, float], dict[str, float]]:
-    """Sum phrase weights per slug for both taxonomies; one regex pass per part, longest phrase first."""
+def _scores(parts: list[tuple[str, float, str | None]]) -> tuple[dict[str, float], dict[str, float]]:
+    """Sum phrase weights per slug for both taxonomies; one regex pass per part (text, weight and its lower case
+    if already made), longest phrase first."""
     areas: dict[str, float] = {}
     models: dict[str, float] = {}
     which = {"areas": areas, "models": models}
-    for text, weight in parts:
-        lower = lower_case(text)
+    for text, weight, lower in parts:
+        lower = lower_case(text) if lower is None else lower
         if len(lower) != len(text):  # a few characters ("İ") lengthen when lower-cased: keep offsets true
             lower = "".join(ch.lower() if len(ch.lower()) == 1 else ch for ch in text)
         sparing = _sparing_ends(lower)
@@ -163,9 +165,15 @@ def _best_area(scores: dict[str, float]) -> str | None:
 
 def classify(text: str, title: str = "", summary: str = "") -> Classification:
     """Score ``title`` (x3), ``summary`` (x2) and ``text`` (x1, or x1.5 when short) against both taxonomies."""
-    body = (text or "")[:20000]
+    text = text or ""
+    body = text[:MAX_TEXT]
+    # The whole text's lower case is a slice of the page's, which money reading made (see lower_case); its start
+    # is the body's when each character lower-cases to one and no capital sigma (lower-cased by its neighbours) is cut.
+    lowered = lower_case(text) if len(text) > MAX_TEXT else None
+    body_lower = lowered[:MAX_TEXT] if lowered is not None and len(lowered) == len(text) and "Σ" not in text else None
     # In a short text (a paragraph, a map entry) one phrase is the subject; in a long page it may be in passing.
-    parts = [(title or "", 3.0), (summary or "", 2.0), (body, 1.5 if len(body) <= SHORT_TEXT else 1.0)]
+    parts = [(title or "", 3.0, None), (summary or "", 2.0, None),
+             (body, 1.5 if len(body) <= SHORT_TEXT else 1.0, body_lower)]
     areas, models = _scores(parts)
     return Classification(_best_area(areas), _best_model(models), areas, models)
 

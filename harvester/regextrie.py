@@ -139,18 +139,23 @@ _LONG = 1000  # characters: shorter texts (titles, summaries) are cheap to lower
 
 def lower_case(text: str) -> str:
     """``text.lower()``. A long page is lower-cased once: money reading and classification both want it, and
-    classification reads the body, which ends the text money reading had (title, summary, body).
+    classification reads the body, which ends the text money reading has (title, summary, body).
 
-    The last long text's lower case serves any text it ends with when lower-casing it changed no length (so
-    each character became one) and it holds no capital sigma (the only letter whose lower case depends on its
-    neighbours).
+    The last long text's lower case serves any text it ends with, and any text that ends with it (only the
+    start is lower-cased then), when lower-casing changed no length (so each character became one) and there is
+    no capital sigma about (the only letter whose lower case depends on its neighbours).
     """
     global _LAST_LOWER
     last, lowered = _LAST_LOWER  # read once: another thread may replace it (as a whole) meanwhile
     if text is last or text == last:
         return lowered
-    if len(text) < len(last) == len(lowered) and last.endswith(text) and "Σ" not in last:
-        return lowered[len(last) - len(text):]
+    if len(last) == len(lowered) and "Σ" not in text:
+        if len(text) < len(last) and last.endswith(text) and "Σ" not in last:
+            return lowered[len(last) - len(text):]
+        if len(text) > len(last) >= _LONG and text.endswith(last):
+            lowered = text[:len(text) - len(last)].lower() + lowered
+            _LAST_LOWER = (text, lowered)
+            return lowered
     lowered = text.lower()
     if len(text) >= _LONG:
         _LAST_LOWER = (text, lowered)

@@ -32,3 +32,13 @@ def test_the_lower_case_of_a_page_serves_the_body_it_ends_with():
     sigma = "ΟΔΟΣ " + body  # a capital sigma's lower case depends on its neighbours: never sliced
     assert lower_case(sigma) == sigma.lower() and lower_case("Σ " + body) == ("Σ " + body).lower()
     clear_caches()
+
+
+def test_a_page_that_ends_with_the_last_lower_cased_text_lower_cases_only_its_start():
+    body = "Kirklees Council SAVED £2m. " * 50
+    assert lower_case(body) == body.lower()
+    page = "TITLE\n\n" + body
+    assert lower_case(page) == page.lower()
+    sigma = "ΟΔΟΣ" + page  # "Σ" before the page: lower-cased whole
+    assert lower_case(sigma) == sigma.lower()
+    clear_caches()
