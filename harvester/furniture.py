@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import re
 
+from .regextrie import FOLDS_TO_ASCII
+
 #: Headings over links to other pages' stories.
 RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
                  r"you (?:may|might) also (?:like|be interested in)|"
@@ -31,8 +33,24 @@ ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news 
 _RELATED_LINE = re.compile(r"^[ \t]*(?:" + RELATED_LINKS + r")(?:[ \t]*:)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
 
 
-# What such a line can start with: blanks, or the first letter of a heading ("ſ" is an "s" to IGNORECASE).
-_RELATED_LEADS = frozenset(" \trRmMsSyY\u017f")
+
+
+def _first_characters(alternation: str) -> set[str]:
+    """The first character of each top-level alternative of a regex alternation."""
+    firsts, depth, last = set(), 0, 0
+    for k, char in enumerate(alternation + "|"):
+        depth += (char == "(") - (char == ")")
+        if char == "|" and depth == 0:
+            firsts.add(alternation[last])
+            last = k + 1
+    return firsts
+
+
+# What a related-links line can start with: blanks, or the first letter of a heading in either case (and the few
+# letters IGNORECASE folds to ASCII ones); None, to try every line, if a heading does not start with a letter.
+_FIRSTS = _first_characters(RELATED_LINKS)
+_RELATED_LEADS = frozenset(" \t" + "".join(_FIRSTS) + "".join(_FIRSTS).upper() + FOLDS_TO_ASCII) \
+    if all("a" <= c <= "z" for c in _FIRSTS) else None
 
 
 def related_links_start(text: str) -> int:
@@ -42,7 +60,7 @@ def related_links_start(text: str) -> int:
     """
     start = 0
     while True:
-        if text[start:start + 1] in _RELATED_LEADS and _RELATED_LINE.match(text, start):
+        if (_RELATED_LEADS is None or text[start:start + 1] in _RELATED_LEADS) and _RELATED_LINE.match(text, start):
             return start
         start = text.find("\n", start) + 1
         if not start:
