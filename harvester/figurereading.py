@@ -398,7 +398,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind == "other" and not k and context.saving_before and figure.amount_gbp is not None \
                 and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):
             # "Achieved: £173m", "Outstanding: £0.8m" under "planned savings of £259m": that saving's parts
-            kind, label_status = "saving", _LABEL_STATUS.get(labelled.group("status").lower())
+            kind, label_status = "saving", _LABEL_STATUS.get(labelled.group("status").casefold())
         elif kind == "other" and not k and context.saving_before and money_like \
                 and FURTHER_START.search(sentence, 0, figure.start):
             kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
@@ -438,7 +438,8 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             elif status in ("achieved", "estimated") and not column_status:
                 status = _put_at(sentence, span) or status
             if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
-                status = _PARTICIPLE_STATUS[after.group("word").lower()]  # "£39m delivered against £46m planned"
+                # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
+                status = _PARTICIPLE_STATUS.get(after.group("word").casefold(), status)
             elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
                 status = "target"  # "leaves £11.5m of the year's savings undelivered"
             elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \

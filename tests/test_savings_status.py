@@ -319,3 +319,8 @@ def test_what_materialised_and_what_never_did(text, expected):
 ])
 def test_money_due_to_come_out_and_a_welsh_must_save_are_targets(text):
     assert [s for _, s in statuses(text)] == ["target"]
+
+
+def test_a_long_s_in_a_status_word_never_stops_the_reading():
+    # IGNORECASE matches "ſaved" as "saved": the word's status is looked up case-folded, never raising.
+    assert statuses("Savings of £2m ſaved last year were welcome.") == [(2e6, "achieved")]
