@@ -113,7 +113,7 @@ def _scaled(num: str | None, mult: str | None) -> float | None:
     if value is None:
         return None
     # Rounded to pennies: 4.1 * 1e6 is 4099999.9999999995 in binary floating point, not £4.1m.
-    value = round(value * _MULTIPLIERS.get((mult or "").lower(), 1.0), 2)
+    value = round(value * _MULTIPLIERS.get((mult or "").casefold(), 1.0), 2)  # casefold: IGNORECASE matched "thouſand"
     return value if 0 < value <= MAX_GBP else None
 
 
@@ -250,7 +250,7 @@ def _written(text: str, lower: str) -> list[Figure]:
         if value is None or _HUNDRED_BEFORE.search(text, max(0, match.start() - 30), match.start()):
             continue  # "one hundred and twenty million pounds": a compound this reader cannot add up, left unread
         start = match.start() - (2 if preceded_by_pound else 0)
-        amount = value * _MULTIPLIERS[match.group("mult").lower()]
+        amount = value * _MULTIPLIERS[match.group("mult").casefold()]
         found.append(Figure(text[max(0, start):match.end()].strip(), max(0, start), match.end(), amount,
                             qualifier=_qualifier(text, max(0, start)), fiscal_year=_year_after(text, match.end())))
     return found

@@ -144,3 +144,8 @@ def test_a_compound_written_number_is_left_unread_rather_than_misread():
 
 def test_every_kind_of_odd_space_reads_as_a_space():
     assert [f.amount_gbp for f in find_money("saved £1.2\u2002million and £3\u200amillion")] == [1_200_000.0, 3_000_000.0]
+
+
+def test_a_multiplier_matched_case_insensitively_is_looked_up_case_folded():
+    # IGNORECASE matches "thouſand" (long s) as "thousand": it must scale the figure, not leave it at £3.
+    assert [f.amount_gbp for f in find_figures("It cost 3 thouſand pounds.")] == [3000.0]
