@@ -209,14 +209,20 @@ def _plain_table_header(text: str, sentence: Sentence):
         caption = next(lines, "")
     if _unit_only(caption):
         caption = next(lines, "")  # "(all figures £000)" says only the unit: the line above it is the caption
-    elif beyond_blank:
-        caption = ""  # across a blank line only a unit statement and its caption belong to the table
+    elif beyond_blank and (_ENDS.search(caption.rstrip()) or len(caption) > 200):
+        # across a blank line only a unit statement and its caption belong to the table - or a heading line
+        # ("Appendix C, new saving proposals"), never a sentence of prose
+        caption = ""
     readings = [column_reading(name) for name in columns[-count:]]
     kinds = {kind for (kind, _, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
     if len(kinds) == 1 and None not in kinds:
         # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it
         readings = [(kinds.copy().pop(), status, period) if _TOTAL.fullmatch(name) else (kind, status, period)
                     for (kind, status, period), name in zip(readings, columns[-count:])]
+    if any("budget" in name.lower() for name in columns[-count:]):
+        # "2024/25 budget | Savings 2025/26 | 2025/26 budget": savings set between two years' budgets are planned
+        readings = [(kind, status or "target", period) if kind == "saving" else (kind, status, period)
+                    for kind, status, period in readings]
     captioned = lead_in(caption) if len(caption) <= 200 else (None, None)
     if any(kind is None and status == "target" for kind, status, _ in readings) and captioned[0] in (None, "saving") \
             and not _OTHER_MONEY.search(caption) \

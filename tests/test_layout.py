@@ -163,3 +163,24 @@ def test_lines_labelled_with_a_status_alone_after_a_saving_are_its_parts():
     text = "The shared service planned savings of £5m this year.\nAchieved: £4.2m\nOutstanding: £0.8m"
     assert readings(text) == [("£5m", "saving", "target"), ("£4.2m", "saving", "achieved"),
                               ("£0.8m", "saving", "target")]
+
+
+def test_a_heading_caption_across_a_blank_line_names_the_tables_kind():
+    text = ("Appendix C: new saving proposals\n\n"
+            "Ref      Proposal                          2025-26     2026-27\n"
+            "AS01     Expand reablement                 £500,000    £300,000\n"
+            "CS02     Close a depot on Sundays          £90,000     -")
+    assert [(kind, status) for _, kind, status in readings(text)] == [("saving", "target")] * 3
+    # A sentence of prose across the blank line is no caption.
+    text = ("The council has saved a great deal since 2019.\n\n"
+            "Ref      Item                              2025-26     2026-27\n"
+            "AS01     Reablement                        £500,000    £300,000")
+    assert [kind for _, kind, _ in readings(text)][-2:] != ["saving", "saving"]
+
+
+def test_savings_between_two_years_budgets_are_planned():
+    text = ("Section 4: Neighbourhoods\n"
+            "Service            2024/25 budget   Savings 2025/26   2025/26 budget\n"
+            "Parks              £6.4m            £0.3m             £6.1m\n"
+            "Libraries          £4.0m            £0.5m             £3.5m")
+    assert readings(text)[:3] == [("£6.4m", "budget", None), ("£0.3m", "saving", "target"), ("£6.1m", "budget", None)]
