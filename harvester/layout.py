@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
-from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, Sentence, is_table_row
+from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, RATING_CELL, Sentence, is_table_row
 from .tables import EMPTY, NOT_MONEY, as_sterling, stated_unit, takes_table_unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
@@ -39,6 +39,8 @@ _CELL_GAP = re.compile(r"[ \t]*\|[ \t]*|\t[ \t]*| {2,}")  # columns lined up wit
 _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell holds, brackets for a negative too
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
+_RATING = re.compile(RATING_CELL + r"[ \t|]*$")
+_RATING_COLUMN = re.compile(r"(?:rag\s+)?(?:status|rating|rag)", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"nil|n/?a|[-–—]|0", re.IGNORECASE)  # a table cell with nothing in it
 # A caption about money that is not saved: its targets are income, spending or grant targets.
 _OTHER_MONEY = re.compile(r"\b(?:income|revenue|fees|charges|sales|grants?|funding|capital|spend\w*|budgets?)\b",
@@ -165,7 +167,10 @@ def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None
 
 def _cells(line: str) -> tuple[str, list[re.Match[str]], list[int], int] | None:
     """A plain-text table row: a short label, then nothing but figures ("2011/12 £1.1m £1.3m") and empty cells
-    ("nil", "-"). Returns the label, the figures, each figure's place among the cells, and how many cells."""
+    ("nil", "-"), perhaps closed by a rating ("A"). Returns the label, the figures, each figure's place among the
+    cells, and how many cells (the rating not counted: see _plain_table_header)."""
+    if rating := _RATING.search(line):
+        line = line[:rating.start()]
     figures = list(_FIGURE.finditer(line))
     if not figures:
         return None
@@ -201,6 +206,8 @@ def _plain_table_header(text: str, sentence: Sentence):
     else:
         return None
     columns = _column_names(line)
+    if columns and _RATING.search(sentence.text) and _RATING_COLUMN.fullmatch(columns[-1]):
+        columns = columns[:-1]  # "... Forecast 24/25   Status": the rows' closing letters are that column
     if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
     caption = next(lines, "")

@@ -58,13 +58,15 @@ EMPTY_CELL = r"(?:nil|n/?a|[-–—]|0)(?=[ \t|]|$)"
 #: A table row in plain text: a short label, then only figures ("2011/12 £1.1m £1.3m", "Libraries £3.1m £2.8m"), or a
 #: labelled row (LABELLED_ROW_PATTERN). The two are tried apart, each only on a line that can be one: trying every
 #: label length of the first against a line of prose cost 10 microseconds a line.
+#: A rating cell closing a row of a savings tracker: "£2.40m   £1.10m   A" under "... Forecast   Status".
+RATING_CELL = r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?-i:R|A|G|Red|Amber|Green|RED|AMBER|GREEN)"
 _FIGURES_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
-                          rf"[ \t|]*", re.IGNORECASE)
+                          rf"(?:{RATING_CELL})?[ \t|]*", re.IGNORECASE)
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 # The last character of a row of figures: a digit, a unit's ("£2m", "£5bn", "thousand", "per cent", "%"; IGNORECASE
 # lets the Kelvin sign stand for k), an empty cell's ("nil", "n/a", a dash) or a column gap. A sentence ending in a
 # full stop is never one.
-_FIGURES_ROW_ENDS = frozenset("0123456789mMkK\u212anNdDtTlLaA-–—% \t|")
+_FIGURES_ROW_ENDS = frozenset("0123456789mMkK\u212anNdDtTlLaArRgG-–—% \t|")  # R, G: a rating cell
 _LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 

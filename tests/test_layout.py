@@ -184,3 +184,12 @@ def test_savings_between_two_years_budgets_are_planned():
             "Parks              £6.4m            £0.3m             £6.1m\n"
             "Libraries          £4.0m            £0.5m             £3.5m")
     assert readings(text)[:3] == [("£6.4m", "budget", None), ("£0.3m", "saving", "target"), ("£6.1m", "budget", None)]
+
+
+def test_a_savings_tracker_row_may_close_with_its_rating():
+    text = ("Savings tracker, quarter 2\n\n"
+            "Ref   Description              Target 25/26   Forecast 25/26   Status\n"
+            "S1    Fewer agency placements  £1.20m         £0.80m           A\n"
+            "S2    Library redesign         £0.40m         £0.40m           G")
+    assert readings(text) == [("£1.20m", "saving", "target"), ("£0.80m", "saving", "estimated"),
+                              ("£0.40m", "saving", "target"), ("£0.40m", "saving", "estimated")]

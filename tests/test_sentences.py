@@ -71,3 +71,8 @@ def test_lines_of_an_unmarked_list_with_a_figure_each_are_separate_sentences():
 def test_a_table_row_may_end_in_an_empty_cell():
     assert is_table_row("Meals contract | £0.9m | £0.9m | nil")
     assert is_table_row("Parks     £0.3m     -")
+
+
+def test_a_row_closing_with_a_rating_letter_is_a_table_row_but_prose_ending_in_a_capital_is_not():
+    assert is_table_row("S1    Fewer agency placements  £1.20m         £0.80m           A")
+    assert not is_table_row("The council saved £2m under Plan A")
