@@ -84,7 +84,7 @@ _LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", 
                  "achieved": "achieved", "delivered": "achieved", "realised": "achieved",
                  "forecast": "estimated", "expected": "estimated"}
 _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
-_FRAMER = re.compile(r"that|reckoning|own estimate|own calculation")  # cheap gate for ESTIMATE_FRAME
+_FRAMER = re.compile(r"that|reckoning|own estimate|own calculation|suggest")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
 _PARTICIPLE_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "identified", "targeted", "agreed",

@@ -104,7 +104,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"indications?", r"possible",
         r"(?:at|on) (?:current|today's|today’s|present) (?:prices|rates|estimates|figures|trends|levels)", r"possibly", r"potential\w*", r"anticipat\w*", r"likely", r"modell\w*", r"suggests?", r"thought to",
-        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to",
+        r"believed", r"believes?", r"assum(?:es?|ed|ing|ptions?)", r"should", r"business case", r"puts?(?: [\w'’-]+){0,7}? at", r"estimated at", r"indicative", r"up to", r"put(?:s|ting)? a value of",
         r"deliverable")),
     ("target", _cues(
         r"aims?", r"aiming", r"hoped", r"hoping", r"(?:is|are) to (?=save|cut|reduce|find|deliver|make)",
@@ -349,7 +349,7 @@ RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|G
 # own verb says it is (or is not yet) delivered is a saving.
 DELIVERED_AFTER = re.compile(
     r"\s*(?:\([^()£]{0,20}\)\s*)?(?:(?:a|per|each) year\s+|annually\s+)?(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
-    r"(?:(?:is|are|was|were|(?:has|have|had)(?:\s+(?:already|now|so far))?\s+been)\s+(?:(?:now|still|not|already|currently|"
+    r"(?:(?:is|are|was|were|will\s+be|would\s+be|(?:has|have|had)(?:\s+(?:already|now|so far))?\s+been)\s+(?:(?:now|still|not|already|currently|"
     r"judged|rated|considered|being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
@@ -413,7 +413,8 @@ FORECAST_SAYS = re.compile(r"\b(?:business case|model(?:l?ing)?|forecasts?|proje
 # own reckoning": a sentence framed as someone's estimate gives its savings that status, whatever the verb inside.
 # ("Officers calculate that" is left to the verb: pages use it for counted results as often as for estimates.)
 ESTIMATE_FRAME = re.compile(
-    r"\b(?:estimates?|estimated|reckons?|reckoned|believes?|believed|indicates?|indicated)\s+that\b|"
+    r"\b(?:estimates?|estimated|reckons?|reckoned|believes?|believed|indicates?|indicated|forecasts?|forecast|"
+    r"predicts?|predicted)\s+that\b|\b(?:analysis|research|evidence|survey|data|modelling)\b[^.;]{0,60}\bsuggest(?:s|ed)?\b|"
     r"\bby (?:the |its |our |their )?(?:[\w'’]+\s+){0,2}own (?:reckoning|estimate|calculations?)\b", re.IGNORECASE)
 # "£17.3m had been delivered, 58% of the target": a share of the target reached has the status of what reached it.
 OF_THE_TARGET = re.compile(r"\s*(?:of|against)\s+(?:the|its|their|our|this year['’]s)\s+(?:savings?\s+)?target\b", re.IGNORECASE)

@@ -324,3 +324,12 @@ def test_money_due_to_come_out_and_a_welsh_must_save_are_targets(text):
 def test_a_long_s_in_a_status_word_never_stops_the_reading():
     # IGNORECASE matches "ſaved" as "saved": the word's status is looked up case-folded, never raising.
     assert statuses("Savings of £2m ſaved last year were welcome.") == [(2e6, "achieved")]
+
+
+@pytest.mark.parametrize("text", [
+    "Finance officers have put a value of about £200,000 a year on the staff time freed.",
+    "Our analysis of budget books suggests councils made savings of about £2bn a year.",
+    "Officers now forecast that only £3m will be achieved.",
+])
+def test_a_value_put_on_something_an_analysis_that_suggests_and_a_forecast_are_estimates(text):
+    assert [s for _, s in statuses(text)][-1:] == ["estimated"]
