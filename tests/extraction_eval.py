@@ -25,7 +25,7 @@ BLIND4 = EVAL / "blind4.json"  # written blind 2026-11-23 (services and places, 
 BLIND5 = EVAL / "blind5.json"  # written blind 2026-11-23 (long pages, many figures, status and period); likewise
 BLIND6 = EVAL / "blind6.json"  # written blind 2026-11-23 (pages as extracted, with furniture); likewise
 BLIND7 = EVAL / "blind7.json"  # written blind 2026-11-23 (national and sector pages); likewise
-SEALED = EVAL / "sealed.json"  # written blind 2026-11-23, scored once at the day's end by totals only: never tuned
+SEALED = EVAL / "sealed.json"  # written blind 2026-11-23, scored once by totals (0.980 / 0.644 / 0.796), then developed on
 
 
 @dataclass
