@@ -79,18 +79,15 @@ _MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
 _SIGN = re.compile(r"[£%]")
 _IS_WORTH = re.compile(r"\b(?:is|are|'s|to be|would be|could be)\s+(?:(?:now|also|still)\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|"
                        r"more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
-_LABEL_STATUS = {"planned": "target", "proposed": "target", "target": "target", "identified": "target",
-                 "agreed": "target", "outstanding": "target", "undelivered": "target", "unachieved": "target",
-                 "achieved": "achieved", "delivered": "achieved", "realised": "achieved",
-                 "forecast": "estimated", "expected": "estimated"}
+# The status a single word gives the figure it labels ("Achieved: £173m") or follows ("£46m planned").
+_WORD_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "identified", "target", "targeted",
+                                            "agreed", "approved", "outstanding", "undelivered", "unachieved")} | \
+    {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
+    {word: "estimated" for word in ("forecast", "expected", "projected")}
 _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation|suggest")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
-_PARTICIPLE_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "identified", "targeted", "agreed",
-                                                   "approved")} | \
-    {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
-    {word: "estimated" for word in ("forecast", "expected", "projected")}
 _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 # A label naming a change, not a running cost: "energy contract renegotiation", not "Annual running cost".
 _CHANGE_WORD = re.compile(r"renegotiat|retender|re-tender|review|restructur|rationalis|reduc|merg|clos|consolidat|"
@@ -398,7 +395,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind == "other" and not k and context.saving_before and figure.amount_gbp is not None \
                 and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):
             # "Achieved: £173m", "Outstanding: £0.8m" under "planned savings of £259m": that saving's parts
-            kind, label_status = "saving", _LABEL_STATUS.get(labelled.group("status").casefold())
+            kind, label_status = "saving", _WORD_STATUS.get(labelled.group("status").casefold())
         elif kind == "other" and not k and context.saving_before and money_like \
                 and FURTHER_START.search(sentence, 0, figure.start):
             kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
@@ -439,7 +436,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 status = _put_at(sentence, span) or status
             if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
                 # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
-                status = _PARTICIPLE_STATUS.get(after.group("word").casefold(), status)
+                status = _WORD_STATUS.get(after.group("word").casefold(), status)
             elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
                 status = "target"  # "leaves £11.5m of the year's savings undelivered"
             elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
