@@ -70,6 +70,7 @@ from .savingcues import (
     WORTH_BEFORE,
     WORTH_TO_COUNCIL,
 )
+from .sentences import RAG_NAMES
 from .statusreading import status_of, verb_groups
 
 MAX_KIND_DISTANCE = 9.0
@@ -93,7 +94,6 @@ _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 _CHANGE_WORD = re.compile(r"renegotiat|retender|re-tender|review|restructur|rationalis|reduc|merg|clos|consolidat|"
                           r"shar|switch|recommission|redesign|new contract|new supplier", re.IGNORECASE)
 _COMPARED_BEFORE = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
-_RAG_WORDS = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
 # Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
 _NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
@@ -408,7 +408,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             kind = "saving"  # "What we propose:" then "- Cleaning streets less often (£300k)": doing less saves
         # (an income target rated so is still income: "Parking income | £1.2m | Red")
         if rag is None:
-            rag = any(word in sentence for word in _RAG_WORDS)  # once per sentence: most name no rating
+            rag = any(word in sentence for word in RAG_NAMES)  # once per sentence: most name no rating
         rated = rag and kind != "funding_gap" and not (kind == "income" and "income" in sentence.lower()) \
             and figure.amount_gbp is not None and RAG_AFTER.match(sentence, figure.end)
         if rated:

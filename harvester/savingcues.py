@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 
+from .sentences import RAG_NAMES
+
 
 def _cues(*words: str) -> re.Pattern[str]:
     return re.compile(r"\b(?:" + "|".join(words) + r")\b", re.IGNORECASE)
@@ -344,7 +346,7 @@ TARGET_OF = re.compile(r"(?<!income )(?<!recycling )(?<!sales )\btargets?(?:\s+(
 PUT_AT = re.compile(r"\bput(?:s|ting)?\b(?P<object>[^.;:£%]{1,140}?)\bat\s+(?:(?:about|around|some|nearly|almost|over|"
                     r"more than|roughly|an estimated|approximately)\s+)*$", re.IGNORECASE)
 # "asset disposals - £1.5m - Green": a figure given a red, amber or green rating is a saving whose delivery is tracked.
-RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:Red|Amber|Green|RED|AMBER|GREEN)\b\s*\)?\s*(?:$|[-–—|;.])")
+RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:" + "|".join(RAG_NAMES) + r")\b\s*\)?\s*(?:$|[-–—|;.])")
 # "£5.2m are now forecast to be achieved", "£41.2m are on track", "£9.3m of the total is deliverable": money whose
 # own verb says it is (or is not yet) delivered is a saving.
 DELIVERED_AFTER = re.compile(

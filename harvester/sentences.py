@@ -59,7 +59,9 @@ EMPTY_CELL = r"(?:nil|n/?a|[-–—]|0)(?=[ \t|]|$)"
 #: labelled row (LABELLED_ROW_PATTERN). The two are tried apart, each only on a line that can be one: trying every
 #: label length of the first against a line of prose cost 10 microseconds a line.
 #: A rating cell closing a row of a savings tracker: "£2.40m   £1.10m   A" under "... Forecast   Status".
-RATING_CELL = r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?-i:R|A|G|Red|Amber|Green|RED|AMBER|GREEN)"
+#: The names of a red, amber or green rating as pages write them (a rating cell may also be the bare letter).
+RAG_NAMES = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
+RATING_CELL = r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?-i:R|A|G|" + "|".join(RAG_NAMES) + ")"
 _FIGURES_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
                           rf"(?:{RATING_CELL})?[ \t|]*", re.IGNORECASE)
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
