@@ -131,7 +131,9 @@ def load_register(data_dir: str | None = None) -> Register:
 
 
 def find_council_mentions(text: str, register: Register | None = None) -> list[Match]:
-    """Every accepted mention of a council in ``text``, in order (a council may appear many times).
+    """Every accepted mention of a council in ``text``, in order (a council may appear many times); not those
+    under a "Related stories" heading, whose headlines name other pages' councils (content extraction and
+    splitting stop there too).
 
     Results for the default register are cached for the last few texts (linking, saving extraction
     and splitting read the same page); treat the list as read-only.
@@ -147,6 +149,7 @@ def _cached_mentions(text: str) -> tuple[Match, ...]:
 
 
 def _mentions(text: str, register: Register) -> list[Match]:
+    text = text[:related_links_start(text)] if text else text
     clean, starts, shifts = dehyphenate(text)
     in_partner = _within_any(partner_spans(text))
     cands = candidates(clean, register.patterns, register.aliases, AMBIGUOUS)
@@ -200,18 +203,16 @@ def _within_any(spans: tuple[tuple[int, int], ...]) -> Callable[[int, int], bool
 
 
 def find_councils(text: str, default: str | None = None, register: Register | None = None) -> list[Match]:
-    """Councils named in ``text``, in order of first mention, one Match each; not those named only under a
-    "Related stories" heading, which are other pages' (content extraction and splitting stop there too).
+    """Councils named in ``text``, in order of first mention, one Match each (not under a "Related stories" heading:
+    see :func:`find_council_mentions`).
 
     ``default`` (a GSS code, e.g. the council whose website a page came from) is returned when
     the text names no council. Police, fire, NHS bodies and companies are never returned: see
     :func:`find_partners`.
     """
     matches: dict[str, Match] = {}
-    end = related_links_start(text) if text else 0  # "Related stories" headlines name other pages' councils
     for mention in find_council_mentions(text, register):
-        if mention.start < end:
-            matches.setdefault(mention.code, mention)
+        matches.setdefault(mention.code, mention)
     if not matches and default:
         council = (register or load_register()).council(default)
         if council:

@@ -178,3 +178,13 @@ def test_councils_named_only_under_a_related_stories_heading_are_other_pages(hea
             "Wigan saves £2m on leisure\n"
             "Bury launches a new app")
     assert codes(text) == ["E08000001"]
+
+
+def test_a_related_stories_headline_does_not_make_a_passing_council_part_of_the_story():
+    from shopwindow.councils import LEAD, find_council_mentions, lead_councils
+    # Kirklees is named once in passing below the lead and again in a related headline: still only in passing.
+    filler = "Volunteers now open the doors six days a week and the council trains them. " * (LEAD // 70)
+    text = ("Calderdale Council has handed its libraries to a trust.\n\n" + filler
+            + "Kirklees had looked at the same model.\n\nRelated stories\nKirklees trust saves £1m")
+    assert [m.code for m in lead_councils(text)] == ["E08000033"]
+    assert [m.code for m in find_council_mentions(text)] == ["E08000033", "E08000034"]
