@@ -289,8 +289,9 @@ def lead_in(line: str) -> tuple[str | None, str | None]:
     kinds = {name for name, _ in _KIND_CUES.find(line)}
     statuses = [name for name, _ in _STATUS_CUES.find(line)]
     status = statuses[-1] if statuses else None
-    # "What we propose": a plan; "Revenue Budget 2024/25", "Budget savings 2024/25": savings in a budget are planned
-    status = status or ("target" if "budget" in kinds else None)
+    # "What we propose": a plan; "Revenue Budget 2024/25", "Budget savings 2024/25", "Summary of Budget Reductions":
+    # savings in a budget are planned
+    status = status or ("target" if "budget" in kinds or kinds and "budget" in line.lower() else None)
     return ("saving" if "saving" in kinds else None), status
 
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from .figurereading import NO_CONTEXT, Context, column_reading, lead_in
-from .sentences import FIGURE_CELL, LABELLED_ROW_PATTERN, RATING_CELL, Sentence, is_table_row
+from .sentences import CLOSING_CELL, FIGURE_CELL, LABELLED_ROW_PATTERN, RATING_CELL, Sentence, is_table_row
 from .tables import EMPTY, NOT_MONEY, as_sterling, stated_unit, takes_table_unit
 
 _ITEM = re.compile(r"[ \t]*(?:[-•*–]|\d+[.)]|[a-z][.)]|\((?:[a-z]|\d+)\))\s")  # "- ", "2. ", "b. ", "(c) "
@@ -40,6 +40,7 @@ _BARE = re.compile(r"\(?-?\d[\d,]*(?:\.\d+)?\)?$")  # any bare number a cell hol
 _TOTAL = re.compile(r"(?:grand |sub-?)?total|overall|combined", re.IGNORECASE)
 MAX_TABLE_ROWS = 200
 _RATING = re.compile(RATING_CELL + r"[ \t|]*$")
+_CLOSING = re.compile(CLOSING_CELL + r"[ \t|]*$")
 _RATING_COLUMN = re.compile(r"(?:rag\s+)?(?:status|rating|rag)", re.IGNORECASE)
 _EMPTY_CELL = re.compile(r"nil|n/?a|[-–—]|0", re.IGNORECASE)  # a table cell with nothing in it
 # A caption about money that is not saved: its targets are income, spending or grant targets.
@@ -101,6 +102,11 @@ def _after_marker(text: str, start: int) -> bool:
 def _lines_above(text: str, start: int, limit: int = 20, blanks: int = 0):
     """The lines before offset ``start``, nearest first, stopping at a blank line (after crossing ``blanks`` of
     them, each yielded as "")."""
+    return (line for _, line in _lines_above_at(text, start, limit, blanks))
+
+
+def _lines_above_at(text: str, start: int, limit: int = 20, blanks: int = 0):
+    """:func:`_lines_above`, each line with the offset it starts at."""
     end = text.rfind("\n", 0, start)
     for _ in range(limit):
         if end <= 0:
@@ -112,8 +118,42 @@ def _lines_above(text: str, start: int, limit: int = 20, blanks: int = 0):
                 return
             blanks -= 1
             line = ""
-        yield line
+        yield line_start, line
         end = line_start - 1
+
+
+_HEADING_LINE = 120  # characters: a longer line above a table is prose, not one of its headings
+
+
+def _headed_savings(text: str, start: int) -> tuple[str | None, str | None]:
+    """("saving", status) when the headings above a table (the lines from offset ``start`` up, across blank lines,
+    until prose) or else the page's opening lines name savings: "Summary of Budget Reductions 2025/26", "Savings
+    Tracker" then "Position at Period 8", a report titled "Budget Proposals: Summary of Savings Options" above a
+    paragraph and the table. A heading that holds a figure is a headline ("Council saves £2m"), not a table's title."""
+    def heading(line: str) -> bool:
+        return len(line) <= _HEADING_LINE and "£" not in line and not _ENDS.search(line.rstrip()) \
+            and _cells(line) is None and not _ITEM.match(line)
+
+    def named(lines) -> tuple[str | None, str | None]:
+        status = None
+        for line in lines:
+            kind, line_status = lead_in(line)
+            status = status or line_status
+            if kind == "saving":
+                return kind, status
+        return None, None
+
+    above = []
+    for _, line in _lines_above_at(text, start, limit=8, blanks=3):
+        if line and not heading(line):
+            break
+        above.append(line)
+    found = named(line for line in above if line)
+    if found[0] is None and text.find("\n\n") > 0:
+        opening = text[:text.find("\n\n")].split("\n")[:4]
+        if all(heading(line) for line in opening):
+            found = named(reversed(opening))
+    return found
 
 
 def _labelled_row(line: str) -> bool:
@@ -167,10 +207,11 @@ def _lead_in_of_list(text: str, item_start: int) -> tuple[str | None, str | None
 
 def _cells(line: str) -> tuple[str, list[re.Match[str]], list[int], int] | None:
     """A plain-text table row: a short label, then nothing but figures ("2011/12 £1.1m £1.3m") and empty cells
-    ("nil", "-"), perhaps closed by a rating ("A"). Returns the label, the figures, each figure's place among the
-    cells, and how many cells (the rating not counted: see _plain_table_header)."""
-    if rating := _RATING.search(line):
-        line = line[:rating.start()]
+    ("nil", "-"), perhaps closed by a rating ("A") or a word or two ("High", "In progress"). Returns the label, the
+    figures, each figure's place among the cells, and how many cells (the closing cell not counted: see
+    _plain_table_header)."""
+    if (closing := _CLOSING.search(line)) and not _EMPTY_CELL.fullmatch(closing.group().strip(" \t|")):
+        line = line[:closing.start()]
     figures = list(_FIGURE.finditer(line))
     if not figures:
         return None
@@ -196,8 +237,8 @@ def _plain_table_header(text: str, sentence: Sentence):
         return None
     count = row[3]
     total = _TOTAL.fullmatch(row[0].rstrip(": "))  # "Total   £1.075m": a total row may fill only its last columns
-    lines = _lines_above(text, sentence.start, blanks=1)  # a caption may stand a blank line above the table
-    for line in lines:
+    lines = _lines_above_at(text, sentence.start, blanks=1)  # a caption may stand a blank line above the table
+    for header_start, line in lines:
         cells = _cells(line)
         if cells is None:
             break  # the first line above the rows: the heading line
@@ -208,14 +249,17 @@ def _plain_table_header(text: str, sentence: Sentence):
     columns = _column_names(line)
     if columns and _RATING.search(sentence.text) and _RATING_COLUMN.fullmatch(columns[-1]):
         columns = columns[:-1]  # "... Forecast 24/25   Status": the rows' closing letters are that column
+    elif len(columns) > count and (closing := _CLOSING.search(sentence.text)) and not _RATING.search(sentence.text) \
+            and not _EMPTY_CELL.fullmatch(closing.group().strip(" \t|")):
+        columns = columns[:-1]  # "Value   Impact" over "£2.9m   High": the closing words are the last column
     if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
-    caption = next(lines, "")
+    caption = next(lines, (0, ""))[1]
     beyond_blank = not caption
     if beyond_blank:
-        caption = next(lines, "")
+        caption = next(lines, (0, ""))[1]
     if _unit_only(caption):
-        caption = next(lines, "")  # "(all figures £000)" says only the unit: the line above it is the caption
+        caption = next(lines, (0, ""))[1]  # "(all figures £000)" says only the unit: the line above it is the caption
     elif beyond_blank and (_ENDS.search(caption.rstrip()) or len(caption) > 200):
         # across a blank line only a unit statement and its caption belong to the table - or a heading line
         # ("Appendix C, new saving proposals"), never a sentence of prose
@@ -231,6 +275,16 @@ def _plain_table_header(text: str, sentence: Sentence):
         readings = [(kind, status or "target", period) if kind == "saving" else (kind, status, period)
                     for kind, status, period in readings]
     captioned = lead_in(caption) if len(caption) <= 200 else (None, None)
+    if not any(kind for kind, _, _ in readings) and not row[0].endswith(":") and _set_out(line) \
+            and (headed := captioned if captioned[0] and "£" not in caption else _headed_savings(text, header_start))[0]:
+        # No kind in the columns of a table set out in cells, but the caption, the headings above it or the page's
+        # title name savings: each figure is one, whatever its row's label says ("Reduce school delegated budgets
+        # £2.9m   High"). A label line's label ("Set aside budget: £22m") says what its figure is.
+        readings = [("saving", status or headed[1], period) for _, status, period in readings]
+    if any(kind == "saving" and status == "achieved" for kind, status, _ in readings):
+        # "Value | Realised", "Approved | Delivered": beside a column of savings delivered, one with no status is the plan
+        readings = [(kind, "target" if kind == "saving" and status is None else status, period)
+                    for kind, status, period in readings]
     if any(kind is None and status == "target" for kind, status, _ in readings) and captioned[0] in (None, "saving") \
             and not _OTHER_MONEY.search(caption) \
             and not any(kind in ("budget", "income", "grant", "investment") for kind, _, _ in readings):
@@ -241,6 +295,11 @@ def _plain_table_header(text: str, sentence: Sentence):
                     for kind, status, period in readings]
     return tuple(readings[slot] for slot in row[2]), captioned  # the figures' columns, empty cells passed over
 
+
+
+def _set_out(line: str) -> bool:
+    """Whether a heading line is set out in cells ("Service  Proposal  Value"), not a line of words."""
+    return sum(1 for cell in _CELL_GAP.split(line.strip()) if cell) > 1
 
 
 def _unit_only(line: str) -> bool:

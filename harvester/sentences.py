@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from typing import NamedTuple
 
 # A new list item starts a new sentence: "- ", "•", "2. ", and the lettered and numbered items of committee
@@ -62,13 +63,16 @@ EMPTY_CELL = r"(?:nil|n/?a|[-–—]|0)(?=[ \t|]|$)"
 #: The names of a red, amber or green rating as pages write them (a rating cell may also be the bare letter).
 RAG_NAMES = ("Red", "Amber", "Green", "RED", "AMBER", "GREEN")
 RATING_CELL = r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?-i:R|A|G|" + "|".join(RAG_NAMES) + ")"
+#: The cell closing a row: a rating, or a short word or two of status or impact in its own column ("High",
+#: "In progress", "Partly slipped"), as a savings tracker or a proposals table sets them after the figures.
+CLOSING_CELL = r"(?:[ \t]{2,}|\t|[ \t]*\|[ \t]*)(?:(?-i:R|A|G)|[A-Za-z][A-Za-z'’-]+(?: [A-Za-z][A-Za-z'’-]+){0,2})"
 _FIGURES_ROW = re.compile(rf"[^\n£%]{{0,60}}?(?:[ \t|]*(?:{FIGURE_CELL}))+(?:[ \t|]+{EMPTY_CELL}(?:[ \t|]*(?:{FIGURE_CELL}))*)*"
-                          rf"(?:{RATING_CELL})?[ \t|]*", re.IGNORECASE)
+                          rf"(?:{CLOSING_CELL})?[ \t|]*", re.IGNORECASE)
 _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 # The last character of a row of figures: a digit, a unit's ("£2m", "£5bn", "thousand", "per cent", "%"; IGNORECASE
-# lets the Kelvin sign stand for k), an empty cell's ("nil", "n/a", a dash) or a column gap. A sentence ending in a
-# full stop is never one.
-_FIGURES_ROW_ENDS = frozenset("0123456789mMkK\u212anNdDtTlLaArRgG-–—% \t|")  # R, G: a rating cell
+# lets the Kelvin sign stand for k), an empty cell's ("nil", "n/a", a dash), a closing cell's or a column gap. A
+# sentence ending in a full stop is never one.
+_FIGURES_ROW_ENDS = frozenset("0123456789-–—%'’ \t|" + string.ascii_letters + "\u212a")  # letters: a closing cell
 _LOWER_NEXT = re.compile(r"[ \t]*[a-z]")
 _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|with|by))\s*$")
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from shopwindow.layout import with_stated_units
-from shopwindow.savings import extract_savings
+from shopwindow.savings import classify_figures, extract_savings
 
 BOOK = """Savings plan 2025/26: proposals by service
 (figures in £'000)
@@ -86,3 +86,50 @@ def test_an_unmarked_list_of_rated_savings_is_read_line_by_line():
             "Parking income - £0.4m - Red")
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [
         (1.5e6, "target"), (2.2e6, "target"), (0.8e6, "target")]
+
+
+def _read(text):
+    return [(s.amount_gbp, s.status) for s in extract_savings(text)]
+
+
+def test_a_table_under_a_savings_title_is_savings_whatever_each_rows_label_says():
+    # The title names savings; a row's "budgets" or "costs" says what is cut, and "High" is an impact column.
+    text = ("Cuts to services 2026/27: summary of budget reductions\n\n"
+            "Area  Proposal  Amount  Risk\n"
+            "Schools  Trim central budgets for school support  £1.2m  High\n"
+            "Parks  Cut grass-cutting costs on verges  £90k  Low")
+    assert _read(text) == [(1.2e6, "target"), (9e4, "target")]
+
+
+def test_the_pages_title_names_the_savings_of_a_table_below_a_paragraph():
+    text = ("Savings options for the coming year\n\n"
+            "Officers set out six options for members to weigh in January.\n\n"
+            "Ref  Option  2026/27  2027/28\n"
+            "OP1  Merge two depots  £400k  £650k\n"
+            "OP2  Shorter library hours  £120k  £120k")
+    assert [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)] == [
+        (4e5, "saving"), (6.5e5, "saving"), (1.2e5, "saving"), (1.2e5, "saving")]
+
+
+def test_beside_a_column_of_savings_realised_a_column_without_status_is_the_plan():
+    text = ("Progress on savings schemes\n\n"
+            "Year  Schemes  Value  Realised  Status\n"
+            "2023/24  40  £3.0m  £2.1m  Partly slipped\n"
+            "2024/25  52  £4.4m  £4.4m  Complete")
+    assert _read(text) == [(3e6, "target"), (2.1e6, "achieved"), (4.4e6, "target"), (4.4e6, "achieved")]
+
+
+def test_a_headline_naming_a_saving_is_not_the_title_of_a_table_further_down():
+    # The headline holds a figure: it reports one saving, it does not name what the table lists.
+    text = ("Council saves £2m on agency staff\n\n"
+            "The council also published what it paid for agency staff in each of the last two years.\n\n"
+            "Year  Item  Amount\n"
+            "2023/24  Agency staff  £9.1m\n"
+            "2024/25  Agency staff  £7.1m")
+    assert _read(text) == [(2e6, "achieved")]  # the headline's saving only
+
+
+def test_label_lines_under_a_heading_keep_the_kinds_their_labels_give():
+    text = ("Financial position 2025/26 for the savings programme\n\n"
+            "Pooled budget: £40m\nPlanned savings: £2.0m\nDelivered savings: £1.6m")
+    assert _read(text) == [(2e6, "target"), (1.6e6, "achieved")]
