@@ -70,7 +70,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies)|fees?|prices?)(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
         r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
-        r"reduction", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
+        r"reductions?", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
         # ... past an aside between dashes: "cuts running costs - rates, energy and security - by £520,000"
         r"(?:reduc\w*|cut\w*|lower\w*)(?: [\w'’-]+){0,4}? [-–—] [^-–—£%.;]{1,80} [-–—] by",
         # after the longer cue above, so "trimming running costs by" is one saving cue, not "trimming" then "costs"
@@ -89,7 +89,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"
         r"remov(?:e|es|ed|ing)", r"(?:take|takes|taking|took|taken) out", r"claw(?:s|ed|ing)? back",
-        r"(?:cut|cuts|cutting|trimming|shaving|stripping)(?= (?:about |around |roughly |some |nearly )?£[\d.,]+ ?"
+        r"(?:cut|cuts|cutting|trim|trims|trimming|shave|shaves|shaving|stripping)(?= (?:about |around |roughly |some |nearly )?£[\d.,]+ ?"
         r"(?:m|bn|k|million|billion)?(?: a year)? from\b)", r"h(?:eld|old|olds|olding) down(?: [\w'’-]+){0,3}? by",
         # money the council is spared, sheds or is better off by; Welsh pages' "arbed" (save) and "arbedion" (savings)
         r"spar(?:ed|es|ing)", r"shed(?:s|ding)?", r"better off", r"arbed\w*", r"yield(?:s|ed|ing)?", r"relieved of",
@@ -113,11 +113,11 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned", r"(?:a|the|its) plan of",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|included|including|contains?|agreed|set|approved)", r"promised",
-        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|make|met|meet)",
+        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|materialis\w*|made|make|met|meet)",
         # savings not (yet) had: still to be delivered
         r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
         r"delayed", r"deferred", r"carried forward",
-        r"intends?", r"intended", r"intention", r"put(?:s|ting)? forward", r"pencil(?:l?ed|l?ing|s)? in", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
+        r"intends?", r"intended", r"intention", r"put(?:s|ting)? forward", r"pencil(?:l?ed|l?ing|s)? in(?:to)?", r"designed to", r"wants? to", r"wanting to", r"towards", r"looking at",
         r"(?:consulting|consultation|consults?) on", r"(?:is|are) set to", r"goal", r"ambition", r"needs? to", r"needed", r"required",
         r"must", r"has to", r"needs? (?:a further|another|an additional|an extra|more)", r"(?:is|are|am|was|were) planning", r"set (?:out|themselves|itself) (?:a target )?to",
         r"approval", r"asks? (?:[\w-]+ ){0,2}?to (?=deliver|save|find|cut|make|reduce)",
@@ -125,7 +125,12 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"undeliverable", r"not deliverable", r"written off", r"pushed back", r"(?:will|would) (?:simply )?not happen",
         r"(?:remains?|remaining|still) outstanding", r"at (?:high |significant |some )?risk",
         r"(?:has|have|had) been set", r"(?:is|are) due to", r"gorfod", r"writ(?:ten|es?|ing) into",
-        r"never (?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|materialis\w*)", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"built into (?:the|its|our|their) (?:\w+ )?budget",
+        r"never (?:been )?(?:deliver\w*|achiev\w*|realis\w*|made|materialis\w*)", r"(?:was|were|is|are) meant to", r"(?:was|were|is|are|been) asked to", r"requires?", r"requirements?",
+        r"built into (?:the|its|our|their|this year['’]s|next year['’]s) (?:[\w/-]+ )?budget",
+        # what a budget or plan counts on is not yet had: "the budget relies on £14.5m", "our plan includes £50m",
+        # and what is taken out of the plan never will be: "£1.9m has been written out of the plan"
+        r"(?:relies|rely|relying|depends|depend|depending|reliant|dependent|counts|counting) (?:up)?on",
+        r"plans? (?:for (?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:includes?|included|contains?|assumes?)", r"written out of",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",

@@ -333,3 +333,16 @@ def test_a_long_s_in_a_status_word_never_stops_the_reading():
 ])
 def test_a_value_put_on_something_an_analysis_that_suggests_and_a_forecast_are_estimates(text):
     assert [s for _, s in statuses(text)][-1:] == ["estimated"]
+
+
+@pytest.mark.parametrize("text", [
+    "Of the £9m of reductions built into the 2026/27 budget, most fall on adult care.",
+    "This year's spending plan depends on £6.1m of efficiencies from the new contracts.",
+    "The medium-term plan for 2026/27 includes £12m of service reductions.",
+    "A further £700,000 of savings has been written out of the plan altogether.",
+    "The £250,000 of cuts to mobile libraries that had been pencilled into next year's figures were dropped.",
+    "Savings of £300,000 from the depot merger have not materialised.",
+    "Delivery fell short of the year's savings requirement of £11m.",
+])
+def test_money_a_budget_counts_on_or_a_plan_has_lost_is_not_yet_saved(text):
+    assert [s for _, s in statuses(text)][-1:] == ["target"]

@@ -456,3 +456,13 @@ def test_a_cut_told_past_an_aside_between_dashes_is_a_saving():
 ])
 def test_a_sale_a_price_compared_with_the_old_one_and_a_running_cost_under_a_saving_are_not_savings(text, expected):
     assert kinds(text) == expected
+
+
+@pytest.mark.parametrize("text", [
+    "The county has absorbed £40m of reductions to its core budget since 2012.",
+    "Officers propose £3.5m of further reductions, mainly in back-office teams.",
+    "The borough hopes to trim £250,000 from what it spends on taxis for pupils.",
+    "The new rota will shave £90,000 from the overtime bill.",
+])
+def test_reductions_counted_in_money_and_money_trimmed_from_spending_are_savings(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
