@@ -89,6 +89,11 @@ _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation|suggest")  # cheap gate for ESTIMATE_FRAME
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
+# "The budget includes £10.4m of savings", "£6.6m of transformation savings", "£2m in efficiencies": the money is
+# counted in savings, whatever else the sentence says it sits in - but not "£5m of reductions in grant".
+_COUNTED_IN_SAVINGS = re.compile(
+    r"\s+(?:of|in)\s+(?:(?!grants?\b|funding\b|income\b|costs?\b|and\b|or\b|but\b|by\b|to\b)[\w'’/-]+\s+){0,4}?(?:savings|efficienc(?:y|ies)|reductions)\b"
+    r"(?!\s+(?:in|to|of)\s+(?:\w+\s+)?(?:grants?|funding|income)\b)", re.IGNORECASE)
 _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 # A label naming a change, not a running cost: "energy contract renegotiation", not "Annual running cost".
 _CHANGE_WORD = re.compile(r"renegotiat|retender|re-tender|review|restructur|rationalis|reduc|merg|clos|consolidat|"
@@ -221,6 +226,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
                                           MAX_KIND_DISTANCE, marks)
         if before:
             kind, distance = before, d
+    if kind in ("budget", "investment", "funding_gap") and _COUNTED_IN_SAVINGS.match(sentence, fig[1]):
+        return "saving", 0.0
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

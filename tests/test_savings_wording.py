@@ -466,3 +466,13 @@ def test_a_sale_a_price_compared_with_the_old_one_and_a_running_cost_under_a_sav
 ])
 def test_reductions_counted_in_money_and_money_trimmed_from_spending_are_savings(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+@pytest.mark.parametrize(("text", "saving"), [
+    ("Next year's budget includes £4.2m of savings.", True),
+    ("The plan carries £900,000 of procurement efficiencies.", True),
+    ("The budget has to absorb £5m of reductions in grant.", False),
+    ("Leaving the partnership could cost £1m in one-off costs and reduce savings by £600,000.", False),
+])
+def test_money_counted_in_savings_is_saving_even_inside_a_budget(text, saving):
+    assert (kinds(text)[0][1] == "saving") == saving
