@@ -275,9 +275,12 @@ NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
 # A figure that opens a clause ("..., £4.4m", "note that £3.1m") and is followed by its own verb ("(85%) have been
 # achieved", "of the 2024/25 savings were not delivered") is that clause's subject: the verb gives its status.
 SUBJECT_START = re.compile(
-    r"(?:^|[,;:]|\b(?:that|which|while|whereas|but))\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
+    # ... or after a time that opens the clause: "by the end of the year £431m of savings had been delivered"
+    r"(?:^|[,;:]|\b(?:that|which|while|whereas|but)|\b(?:by|at|in|during) (?:the end of )?(?:the |this |that |last )?"
+    r"(?:financial )?(?:year|quarter|month|period|march|april|june|september|december|(?:19|20)\d\d(?:[/-]\d\d)?))"
+    r"\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
     r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
-SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:the|this|these|its|their|our|that)\s+(?:[\w/'’-]+\s+){0,3})?"
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:(?:the|this|these|its|their|our|that)\s+)?(?:[\w/'’-]+\s+){0,3})?"
                          r"(?:(?:has|have|is|are|been|being|be|not|also|now)\s+)*", re.IGNORECASE)
 # A status word right before the next figure is that figure's: in "£62,000 more than the target of £350,000" the
 # target is the £350,000, not the £62,000.

@@ -346,3 +346,14 @@ def test_a_value_put_on_something_an_analysis_that_suggests_and_a_forecast_are_e
 ])
 def test_money_a_budget_counts_on_or_a_plan_has_lost_is_not_yet_saved(text):
     assert [s for _, s in statuses(text)][-1:] == ["target"]
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    # A time opening the clause ("by the end of the year") is no plan: the figure's own verb says what happened.
+    ("Councils set out savings of £90m, and by the end of the year £70m of recurring savings had been delivered.",
+     "achieved"),
+    ("By March £1.1m of savings had been banked.", "achieved"),
+    ("By March 2027 £1.1m of savings will be needed.", "target"),
+])
+def test_a_figure_after_a_time_that_opens_its_clause_takes_its_own_verb(text, status):
+    assert statuses(text)[-1][1] == status
