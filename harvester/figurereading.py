@@ -404,9 +404,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):
             # "Achieved: £173m", "Outstanding: £0.8m" under "planned savings of £259m": that saving's parts
             kind, label_status = "saving", _WORD_STATUS.get(labelled.group("status").casefold())
-        elif kind == "other" and not k and context.saving_before and money_like \
-                and FURTHER_START.search(sentence, 0, figure.start):
-            kind = "saving"  # "A further £450,000 is assumed in the plan": more of the saving just named
+        elif (kind == "other" or kind == "budget" and distance >= 3) and not k and context.saving_before \
+                and money_like and FURTHER_START.search(sentence, 0, figure.start):
+            # "A further £450,000 is assumed in the plan": more of the saving just named - though a budget word
+            # follows at a distance ("A further £350,000 is expected as more contracts come up for renewal")
+            kind = "saving"
         elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE) \
                 and (context.list_kind != "saving" or money_like):
             # "Savings proposals:" then "- Close two centres on Sundays - £180,000": with no kind word in reach of

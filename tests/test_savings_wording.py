@@ -476,3 +476,11 @@ def test_reductions_counted_in_money_and_money_trimmed_from_spending_are_savings
 ])
 def test_money_counted_in_savings_is_saving_even_inside_a_budget(text, saving):
     assert (kinds(text)[0][1] == "saving") == saving
+
+
+def test_a_further_amount_after_a_saving_is_more_saving_though_a_budget_word_follows_at_a_distance():
+    text = ("The council saved £1m on its energy contracts last year. "
+            "A further £350,000 is expected next year as more contracts come up for renewal.")
+    assert kinds(text) == [("£1m", "saving"), ("£350,000", "saving")]
+    # ... but a budget named right after the amount is a budget
+    assert kinds("The council saved £1m on energy. A further £350,000 budget was agreed.")[1] == ("£350,000", "budget")
