@@ -43,6 +43,8 @@ from .savingcues import (
     OF_THE_TARGET,
     OVER_AFTER,
     PART_OF,
+    WHOLE_BEFORE,
+    WHOLE_TO_PART,
     PER_A,
     PER_TIME,
     PER_UNIT,
@@ -339,6 +341,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
     marks = [m.span() for m in _SIGN.finditer(sentence)]
     period_cues = status_cues = sentence_year = rag = None
     kinds: list[str] = []
+    whole = None  # the figure read as the whole a later one is part of ("Of the £8.4m we planned, £7.9m ...")
     statuses: list[str | None] = []
     for k, figure in enumerate(figures):
         span = (figure.start, figure.end)
@@ -365,6 +368,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                                                                          figures[k - 1].start) \
                 and TO_LEVEL.search(sentence, figures[k - 1].end, figure.start):
             kind = kinds[-1]
+        if kind in ("other", "budget") and k + 1 < len(figures) and WHOLE_BEFORE.search(sentence, 0, figure.start) \
+                and WHOLE_TO_PART.fullmatch(sentence, figure.end, figures[k + 1].start) \
+                and (figures[k + 1].percent is None) == (figure.percent is None) \
+                and _kind(sentence, (figures[k + 1].start, figures[k + 1].end), kind_cues, marks)[0] == "saving":
+            kind, whole = "saving", k  # "Of the £8.4m we planned, £7.9m has been delivered": the whole of a saving is one
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
         if not k and context.list_kind == "saving" and figure.amount_gbp is not None \
                 and (kind == "other" or kind == "budget" and _CHANGE_WORD.search(sentence, 0, figure.start)) \
@@ -436,7 +444,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             if status_cues is None:
                 status_cues = verb_groups(sentence, _STATUS_CUES.find(sentence))
                 period_cues = _PERIOD_CUES.find(sentence)
-            inherited = statuses[-1] if k and kinds[-1] == "saving" else \
+            # A whole and its part each have their own status: the part is not what the whole was, and the whole
+            # refers back to an amount named earlier, not to the figure just before it.
+            inherited = None if whole is not None and k - whole in (0, 1) else statuses[-1] if k and kinds[-1] == "saving" else \
                 (context.previous_status if not k and context.after_saving else None)
             status = column_status or label_status or ("target" if rated else None) or status_of(
                 sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)

@@ -427,6 +427,11 @@ ESTIMATE_FRAME = re.compile(
     r"predicts?|predicted)\s+that\b|\b(?:analysis|research|evidence|survey|data|modelling)\b[^.;]{0,60}\bsuggest(?:s|ed)?\b|"
     r"\bby (?:the |its |our |their )?(?:[\w'’]+\s+){0,2}own (?:reckoning|estimate|calculations?)\b", re.IGNORECASE)
 # "£17.3m had been delivered, 58% of the target": a share of the target reached has the status of what reached it.
+# "Of the £8.4m we planned, £7.9m has been delivered": the whole, then (after its clause) a part of it.
+WHOLE_BEFORE = re.compile(r"(?:^|[:;\n])\s*(?:[\d.]+\s+)?of the\s+(?:(?:about|around|some|nearly|almost|over)\s+)?$",
+                          re.IGNORECASE)
+WHOLE_TO_PART = re.compile(r"[^,;:.£%]{0,40},\s*(?:(?:the|its|our|their)\s+(?:[\w-]+\s+){0,3}(?:is|was|are|were)\s+)?"
+                           r"(?:(?:about|around|some|nearly|almost|over|only|just)\s+)?$", re.IGNORECASE)
 OF_THE_TARGET = re.compile(r"\s*(?:of|against)\s+(?:the|its|their|our|this year['’]s)\s+(?:savings?\s+)?target\b", re.IGNORECASE)
 # "showing £39m delivered against £46m planned": a participle right after a figure is its own status.
 STATUS_AFTER = re.compile(r"\s+(?P<word>planned|proposed|budgeted|identified|targeted|agreed|approved|delivered|achieved|"

@@ -357,3 +357,12 @@ def test_money_a_budget_counts_on_or_a_plan_has_lost_is_not_yet_saved(text):
 ])
 def test_a_figure_after_a_time_that_opens_its_clause_takes_its_own_verb(text, status):
     assert statuses(text)[-1][1] == status
+
+
+def test_the_whole_a_saving_is_part_of_is_a_saving_with_its_own_status():
+    assert statuses("Of the £6m we planned, £5.2m has been delivered so far.") == [(6e6, "target"), (5.2e6, "achieved")]
+    # the part does not take the whole's status, nor the whole the status of the figure before it
+    text = "The target is £9m. Benefits so far total £7.5m. Of the £7.5m, £6m is cashable and has come out of budgets."
+    assert statuses(text)[-2:] == [(7.5e6, "achieved"), (6e6, "achieved")]
+    # a whole that is a budget stays one
+    assert statuses("Of the £20m budget, £2m was spent on agency staff.") == []
