@@ -276,8 +276,8 @@ NEED = re.compile(r"needed|required|needs? to", re.IGNORECASE)
 # achieved", "of the 2024/25 savings were not delivered") is that clause's subject: the verb gives its status.
 SUBJECT_START = re.compile(
     # ... or after a time that opens the clause: "by the end of the year £431m of savings had been delivered"
-    r"(?:^|[,;:]|\b(?:that|which|while|whereas|but)|\b(?:by|at|in|during) (?:the end of )?(?:the |this |that |last )?"
-    r"(?:financial )?(?:year|quarter|month|period|march|april|june|september|december|(?:19|20)\d\d(?:[/-]\d\d)?))"
+    r"(?:^|[,;:]|\b(?:that|which|while|whereas|but)|\b(?:by|at|in|during) (?:(?:the )?year[- ]end|(?:the end of )?(?:the |this |that |last )?"
+    r"(?:financial )?(?:year|quarter|month|period|march|april|june|september|december|(?:19|20)\d\d(?:[/-]\d\d)?)))"
     r"\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
     r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
 SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:(?:the|this|these|its|their|our|that)\s+)?(?:[\w/'’-]+\s+){0,3})?"

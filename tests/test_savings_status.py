@@ -354,6 +354,7 @@ def test_money_a_budget_counts_on_or_a_plan_has_lost_is_not_yet_saved(text):
      "achieved"),
     ("By March £1.1m of savings had been banked.", "achieved"),
     ("By March 2027 £1.1m of savings will be needed.", "target"),
+    ("The budget included savings of £9m. By year end £7.2m had been delivered.", "achieved"),
 ])
 def test_a_figure_after_a_time_that_opens_its_clause_takes_its_own_verb(text, status):
     assert statuses(text)[-1][1] == status
