@@ -70,8 +70,11 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
     if not (after_saving or list_kind or list_status or columns or saving_before):
         return NO_CONTEXT
-    return Context(after_saving, list_kind, list_status, columns, previous.status if after_saving else None,
-                   saving_before)
+    # A list item says its own status, or its lead-in does: the item before it is another scheme ("- Conwy: a link
+    # projected to save £400,000" then "- Sutton: placement costs down £1.1m"), unless the item goes on after it.
+    own_item = row and "\n" in text[previous.sentence.end:sentence.start] if after_saving else False
+    return Context(after_saving, list_kind, list_status, columns,
+                   previous.status if after_saving and not own_item else None, saving_before)
 
 
 def _block_status(text: str, start: int) -> str | None:

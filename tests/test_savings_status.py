@@ -367,3 +367,14 @@ def test_the_whole_a_saving_is_part_of_is_a_saving_with_its_own_status():
     assert statuses(text)[-2:] == [(7.5e6, "achieved"), (6e6, "achieved")]
     # a whole that is a budget stays one
     assert statuses("Of the £20m budget, £2m was spent on agency staff.") == []
+
+
+def test_a_list_item_does_not_take_the_status_of_the_item_before_it():
+    text = ("Shortlisted this year:\n"
+            "- Conwy: a heat network projected to save £400,000 a year.\n"
+            "- Sutton: a pathway for care leavers, with placement costs down £1.1m.\n"
+            "- Havant: the partnership shaved £15m off combined costs.")
+    assert statuses(text) == [(4e5, "estimated"), (1.1e6, "achieved"), (1.5e7, "achieved")]
+    # ... but a lead-in's status still reaches every item
+    planned = "Savings planned for next year:\n- Merging depots: £300,000\n- Fewer agency staff: £200,000"
+    assert statuses(planned) == [(3e5, "target"), (2e5, "target")]
