@@ -113,7 +113,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"targets?", r"targeted", r"targeting", r"plans? to", r"planning to", r"planned", r"(?:a|the|its) plan of",
         r"(?:savings|financial|budget|business|delivery|recovery|improvement) plans?", r"will", r"identif(?:y|ies|ied|ying)",
         r"budgeted", r"(?:budget|estimate)s? (?:for|includes?|included|including|contains?|agreed|set|approved)", r"promised",
-        r"pledged", r"agreed", r"approved", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|materialis\w*|made|make|met|meet)",
+        r"pledged", r"agreed", r"approved", r"agrees", r"approves", r"recommend\w*", r"not (?:yet )?(?:been )?(?:deliver\w*|achiev\w*|realis\w*|materialis\w*|made|make|met|meet)",
         # savings not (yet) had: still to be delivered
         r"fail(?:ed|s|ing)? to", r"undelivered", r"unachieved", r"unmet", r"unrealised", r"at risk", r"slipp(?:ed|ing|age)",
         r"delayed", r"deferred", r"carried forward",
@@ -131,7 +131,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         # and what is taken out of the plan never will be: "£1.9m has been written out of the plan"
         r"(?:relies|rely|relying|depends|depend|depending|reliant|dependent|counts|counting) (?:up)?on",
         r"plans? (?:for (?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:includes?|included|contains?|assumes?)", r"written out of",
-        r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*)",
+        r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*|found)", r"unlikely",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
