@@ -257,6 +257,9 @@ def _plain_table_header(text: str, sentence: Sentence):
         columns = columns[:-1]  # "Value   Impact" over "£2.9m   High": the closing words are the last column
     if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
+    if len(columns) > count + 2 and not _set_out(line) and not row[0].endswith(":") and (named := lead_in(line))[0]:
+        # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none
+        return ((None, None, None),) * len(row[1]), named
     caption = next(lines, (0, ""))[1]
     beyond_blank = not caption
     if beyond_blank:

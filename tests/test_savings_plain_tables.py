@@ -133,3 +133,12 @@ def test_label_lines_under_a_heading_keep_the_kinds_their_labels_give():
     text = ("Financial position 2025/26 for the savings programme\n\n"
             "Pooled budget: £40m\nPlanned savings: £2.0m\nDelivered savings: £1.6m")
     assert _read(text) == [(2e6, "target"), (1.6e6, "achieved")]
+
+
+def test_rows_without_column_headings_take_the_kind_their_caption_names():
+    text = ("Table: savings from the shared service and the merger (annual)\n"
+            "Shared service 2012-2018  £2,500,000\n"
+            "Merger 2019 onwards  £600,000")
+    assert [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)] == [(2.5e6, "saving"), (6e5, "saving")]
+    # a label line under a title is read by its own label
+    assert [f.kind for f in classify_figures("Job advert: Savings Programme Lead\nSalary: £52,000")] == ["other"]
