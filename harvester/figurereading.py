@@ -374,7 +374,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and _kind(sentence, (figures[k + 1].start, figures[k + 1].end), kind_cues, marks)[0] == "saving":
             kind, whole = "saving", k  # "Of the £8.4m we planned, £7.9m has been delivered": the whole of a saving is one
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
-        if not k and context.list_kind == "saving" and figure.amount_gbp is not None \
+        # An item that says it is something else ("Salary: £52,805" under "Savings Delivery Lead") is not the list's kind
+        said_other = context.list_kind is not None and any(name == "other" and span[1] <= figure.start
+                                                           for name, span in kind_cues)
+        if not k and context.list_kind == "saving" and figure.amount_gbp is not None and not said_other \
                 and (kind == "other" or kind == "budget" and _CHANGE_WORD.search(sentence, 0, figure.start)) \
                 and ITEM_LABEL.match(sentence, 0, figure.start):
             # "- energy contract renegotiation: £450,000" under "efficiencies identified, including:": the lead-in
@@ -418,7 +421,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             # follows at a distance ("A further £350,000 is expected as more contracts come up for renewal")
             kind = "saving"
         elif kind == "other" and context.list_kind and (not kind_cues or distance >= MAX_KIND_DISTANCE) \
-                and (context.list_kind != "saving" or money_like):
+                and (context.list_kind != "saving" or money_like) and not said_other:
             # "Savings proposals:" then "- Close two centres on Sundays - £180,000": with no kind word in reach of
             # the figure (a "contracts" at the item's start is not), the list's lead-in says what it is
             kind = context.list_kind
@@ -448,6 +451,12 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             # refers back to an amount named earlier, not to the figure just before it.
             inherited = None if whole is not None and k - whole in (0, 1) else statuses[-1] if k and kinds[-1] == "saving" else \
                 (context.previous_status if not k and context.after_saving else None)
+            if not k and not label_status and ":" in sentence[:span[0]]:
+                # a label is a noun phrase whose first status word heads it: "Not delivered and removed: £6.3m"
+                if labelled := STATUS_LABEL.match(sentence, 0, span[0]):
+                    label_status = _WORD_STATUS.get(labelled.group("status").casefold())  # "Outstanding: £0.8m"
+                elif ITEM_LABEL.match(sentence, 0, span[0]):
+                    label_status = next((name for name, cue in status_cues if cue[1] <= span[0]), None)
             status = column_status or label_status or ("target" if rated else None) or status_of(
                 sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
             if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):

@@ -65,7 +65,7 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
             and (header := _plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
     elif "\n" not in sentence.text and _LABEL_LINE.match(sentence.text):
-        list_status = _block_status(text, sentence.start)
+        list_kind, list_status = _block_lead(text, sentence.start)
     # "£2.6m of that": a part refers back to the last figure, even across a paragraph break.
     saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
     if not (after_saving or list_kind or list_status or columns or saving_before):
@@ -77,11 +77,12 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
                    previous.status if after_saving and not own_item else None, saving_before)
 
 
-def _block_status(text: str, start: int) -> str | None:
-    """The status the first line of a label line's block names: under "Proposal 3: Reduce opening hours", the
-    line "Saving 2024/25: £215,000" is a proposed saving, as an item under a list's lead-in would be."""
+def _block_lead(text: str, start: int) -> tuple[str | None, str | None]:
+    """The kind and status the first line of a label line's block names: under "Proposal 3: Reduce opening hours",
+    the line "Saving 2024/25: £215,000" is a proposed saving, as an item under a list's lead-in would be; under
+    "Savings status, 2024/25", "Delivered at year end: £40.1m" is a saving its own label says was delivered."""
     lines = list(_lines_above(text, start))
-    return lead_in(lines[-1])[1] if lines and len(lines[-1]) <= 200 else None
+    return lead_in(lines[-1]) if lines and len(lines[-1]) <= 200 else (None, None)
 
 
 def heading_of(text: str, sentence: Sentence) -> str | None:
@@ -257,8 +258,9 @@ def _plain_table_header(text: str, sentence: Sentence):
         columns = columns[:-1]  # "Value   Impact" over "£2.9m   High": the closing words are the last column
     if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
-    if len(columns) > count + 2 and not _set_out(line) and not row[0].endswith(":") and (named := lead_in(line))[0]:
-        # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none
+    if (len(columns) > count + 2 or row[0].endswith(":")) and not _set_out(line) and (named := lead_in(line))[0]:
+        # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none, or
+        # "Savings status, 2024/25" over label lines ("Delivered at year end: £40.1m"), which name their own status
         return ((None, None, None),) * len(row[1]), named
     caption = next(lines, (0, ""))[1]
     beyond_blank = not caption

@@ -97,6 +97,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("budget", _cues(
         r"budgets?", r"spend\w*", r"costs?", r"costing", r"pays", r"paying", r"pay", r"payments?", r"turnover", r"contracts?", r"valued at",
         r"expenditure", r"outturn", r"reserves", r"annual bill", r"bill", r"council tax", r"precept", r"funding")),
+    # what a post pays: "Salary: £52,805 - £56,695" on a job advert is neither a saving nor a budget
+    ("other", _cues(r"salar(?:y|ies)", r"pay (?:band|grade|scale|range)")),
 ]
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [

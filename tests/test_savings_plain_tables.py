@@ -142,3 +142,13 @@ def test_rows_without_column_headings_take_the_kind_their_caption_names():
     assert [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)] == [(2.5e6, "saving"), (6e5, "saving")]
     # a label line under a title is read by its own label
     assert [f.kind for f in classify_figures("Job advert: Savings Programme Lead\nSalary: £52,000")] == ["other"]
+
+
+def test_label_lines_under_a_savings_heading_are_savings_with_the_status_their_labels_name():
+    text = ("Savings position, 2025/26\n"
+            "Delivered by year end: £3.1m\n"
+            "Met through one-off measures instead: £0.4m\n"
+            "Not delivered and dropped: £0.5m")
+    assert _read(text) == [(3.1e6, "achieved"), (4e5, "achieved"), (5e5, "target")]
+    # ... but a label that names something else keeps its kind under any heading
+    assert [f.kind for f in classify_figures("Savings Programme Lead\nSalary: £48,000 - £51,000")] == ["other"]
