@@ -42,6 +42,7 @@ from .savingcues import (
     OF_A_TARGET,
     OF_THE_TARGET,
     OVER_AFTER,
+    PART_BEFORE,
     PART_OF,
     WHOLE_BEFORE,
     WHOLE_TO_PART,
@@ -409,8 +410,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             # in the next paragraph called a target or delivered ("The unmet £0.9m is now a target for next year")
             kind = "saving"
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
-                and PART_OF.match(sentence, figure.end):
-            kind = "saving"  # "£2.6m of that", "£1m of the annual figure": a part of the saving just named
+                and (PART_OF.match(sentence, figure.end)
+                     or "f " in sentence[max(0, figure.start - 25):figure.start]  # "of which", "Of these"
+                     and PART_BEFORE.search(sentence, max(0, figure.start - 25), figure.start)):
+            # "£2.6m of that", "£1m of the annual figure", "of which £1.9m", "Of these, £31m": a part of the saving
+            kind = "saving"
         elif kind == "other" and not k and context.saving_before and figure.amount_gbp is not None \
                 and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):
             # "Achieved: £173m", "Outstanding: £0.8m" under "planned savings of £259m": that saving's parts

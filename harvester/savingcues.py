@@ -299,6 +299,9 @@ PART_OF = re.compile(
     r"\s*(?:of|from)\s+(?:(?:that|this|these|those|the|its|their)(?:\s+(?:annual|overall|total|combined|yearly|planned|"
     r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction|plan|programme)\b|(?:that|this)\b(?!\s+(?:year|month)))",
     re.IGNORECASE)
+# "£3.2m, of which £1.9m delivered", "Of these, £31m were rated as high risk": a part named first, the whole after
+PART_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:[\d.]+\s+)?of (?:which|these|those|this|that|them|the total|this total)\s*,?\s*"
+                         r"(?:(?:about|around|some|nearly|almost|over|only|just)\s+)?$", re.IGNORECASE)
 # A price named right before a figure that is "lower", "less" or "cheaper": "secured a price 20% lower" is a saving
 # whatever the verb that got it ("secured", "won" are otherwise grant words).
 PRICE_BEFORE = re.compile(

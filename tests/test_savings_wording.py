@@ -484,3 +484,11 @@ def test_a_further_amount_after_a_saving_is_more_saving_though_a_budget_word_fol
     assert kinds(text) == [("£1m", "saving"), ("£350,000", "saving")]
     # ... but a budget named right after the amount is a budget
     assert kinds("The council saved £1m on energy. A further £350,000 budget was agreed.")[1] == ("£350,000", "budget")
+
+
+@pytest.mark.parametrize("text", [
+    "The programme needs savings of £40m. Of these, £12m are rated high risk.",
+    "The merger saved £3.2m, of which £1.9m came in the first year.",
+])
+def test_a_part_named_before_its_whole_is_part_of_the_saving(text):
+    assert [kind for _, kind in kinds(text)] == ["saving", "saving"]
