@@ -265,6 +265,10 @@ MODAL = re.compile(r"(?:will|shall|must|(?:is|are) set to|aims? to|plans? to|nee
 VERB_GROUP_JOIN = re.compile(r"\s+(?:(?:be|been|being|not|never|yet|now|also|still|originally|initially|previously)\s+)*",
                              re.IGNORECASE)
 PAST_AUXILIARIES = frozenset({"was", "were", "had", "did"})
+# "£1.1m were described as low risk", "£2m was rated amber": a past tense that only says how a figure is labelled
+# says nothing of whether it was saved.
+LABELLED_AS = re.compile(r"\s+(?:described|rated|considered|classed|classified|judged|assessed|regarded|categori[sz]ed|"
+                         r"labell?ed|flagged|deemed|listed)\b", re.IGNORECASE)
 # Status cues that are adverbs of time: in one verb with a verb cue, the verb decides ("already agreed", "delivered
 # by the end of March").
 STATUS_ADVERBS = re.compile(r"already|so far|to date|last year|since|next year|going forward|over the next|"

@@ -17,6 +17,7 @@ from .savingcues import (
     ESTIMATES,
     HEDGING_MODALS,
     INTRODUCES_NEXT,
+    LABELLED_AS,
     MODAL,
     NEED,
     OBJECT_RELATIVE,
@@ -134,6 +135,8 @@ def verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[
     after it says what ("£3m of savings were not delivered" is still a target, "the £4m they had planned" a
     plan, "already agreed" a plan), and a hedging modal before a need is a need ("would be needed").
     """
+    cues = [(name, (s, e)) for name, (s, e) in cues  # "were described as low risk": a label, not a result
+            if not (e - s <= 4 and sentence[s:e].lower() in PAST_AUXILIARIES and LABELLED_AS.match(sentence, e))]
     if len(cues) < 2:
         return _backshifted(sentence, cues)
     cues = _backshifted(sentence, cues)

@@ -388,3 +388,8 @@ def test_a_list_item_does_not_take_the_status_of_the_item_before_it():
 ])
 def test_a_headline_that_agrees_or_approves_a_saving_and_one_unlikely_to_come_are_targets(text, status):
     assert statuses(text)[-1][1] == status
+
+
+def test_a_past_tense_that_only_labels_a_figure_says_nothing_of_its_status():
+    text = "Officers put forward savings of £4m. Of these, £1.5m were described as low risk."
+    assert statuses(text) == [(4e6, "target"), (1.5e6, "target")]  # still proposals
