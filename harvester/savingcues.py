@@ -217,13 +217,13 @@ CAPITAL_NOUN = re.compile(
     r"building|extension|upgrade|build|centre|hub|plant|campus|depot|investment|expansion|loan)s?\b", re.IGNORECASE)
 # A percentage is a saving only when it is a share of money or called a saving: "savings of 25%", "cut costs by
 # 25%", "a 20% reduction in running costs", "25% cheaper" - not "a 7% fall in hospital stays".
-MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?)"
+MONEY_WORD = r"(?:costs?|spend\w*|budgets?|bills?|expenditure|outgoings|overheads|prices?|fees|payments?|(?:mileage|expense)s? claims)"
 PERCENT_OF_MONEY_LEFT = re.compile(
     rf"(?:\bsav\w*|\befficienc\w*|\b{MONEY_WORD}\b[^,;.%£]{{0,40}}?|\b(?:pa(?:y|ys|id|ying)|spent)\b[^,;.%£]{{0,20}}?)"
     r"(?:\s+(?:of|by|to|around|about|up to|nearly|almost|some|more than|over|roughly|approximately|at least|"
     r"an estimated|a|an|worth|just|under))*\s*$", re.IGNORECASE)
 PERCENT_OF_MONEY_RIGHT = re.compile(
-    rf"\s*(?:(?:(?:in|of)\s+)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
+    rf"\s*(?:(?:(?:in|of)\s+(?:(?:the|its|their|our|these|this year['’]s)\s+)?)?(?:sav\w*|cheaper|efficienc\w*|less expensive|lower cost)|(?:[\w-]+\s+){{0,2}}?(?:of|in|on|off|from)\s+"
     rf"(?:the\s+|its\s+|their\s+|our\s+|annual\s+|total\s+)?(?:[\w'-]+\s+){{0,2}}?{MONEY_WORD}\b)", re.IGNORECASE)
 FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
                         re.IGNORECASE)

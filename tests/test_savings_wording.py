@@ -492,3 +492,11 @@ def test_a_further_amount_after_a_saving_is_more_saving_though_a_budget_word_fol
 ])
 def test_a_part_named_before_its_whole_is_part_of_the_saving(text):
     assert [kind for _, kind in kinds(text)] == ["saving", "saving"]
+
+
+@pytest.mark.parametrize("text", [
+    "Nearly 90% of the savings agreed in 2022 have now been delivered.",
+    "The pool cars cut staff mileage claims by 30% in their first year.",
+])
+def test_a_share_of_the_savings_and_a_cut_in_mileage_claims_are_savings(text):
+    assert [kind for _, kind in kinds(text)] == ["saving"]
