@@ -294,10 +294,11 @@ def _plain_table_header(text: str, sentence: Sentence):
         readings = [(kind, "target" if kind == "saving" and status is None else status, period)
                     for kind, status, period in readings]
     if any(kind is None and status == "target" for kind, status, _ in readings) and captioned[0] in (None, "saving") \
-            and not _OTHER_MONEY.search(caption) \
+            and not _OTHER_MONEY.search(caption) and not _OTHER_MONEY.match(row[0]) \
             and not any(kind in ("budget", "income", "grant", "investment") for kind, _, _ in readings):
         # Money tracked against a target ("Target | Forecast | Shortfall") is a savings target: its status columns
-        # are savings too, and its shortfall is savings not (yet) delivered, still a target.
+        # are savings too, and its shortfall is savings not (yet) delivered, still a target - unless the row is
+        # other money ("Income and fees   £31.0m   £28.5m   £2.5m").
         readings = [("saving", status, period) if kind is None and status
                     else ("saving", "target", period) if kind == "funding_gap" else (kind, status, period)
                     for kind, status, period in readings]

@@ -54,7 +54,8 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"income", r"revenues?(?! and benefits)(?! (?:budgets?|accounts?|costs?|spend\w*|expenditure|support|funding|savings?|grants?|reserves?))",
         r"generat\w*", r"earn\w*", r"profits?", r"surplus(?:es)?", r"raised?", r"raising",
         r"sold", r"sells?", r"selling", r"sales?", r"dividends?", r"commercial return", r"returns? of", r"brought in", r"bring in",
-        r"brings in", r"bringing in", r"traded", r"fees", r"charges?")),
+        r"brings in", r"bringing in", r"traded", r"fees", r"charges?", r"capital receipts?", r"receipts", r"receipt(?! of)", r"rents? received",
+        r"rental income")),
     ("saving", _cues(
         r"sav\w* (?:in|on) (?:[\w-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"sav\w*",
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",

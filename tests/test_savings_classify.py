@@ -468,3 +468,12 @@ def test_a_sector_phrase_governs_only_the_figures_of_its_own_clause(text, sector
     savings = {s.amount_gbp: s for s in extract_savings(text, councils_hint=["W06000015"])}
     assert savings[sector].sector_wide and savings[sector].councils == []
     assert not savings[own].sector_wide and savings[own].councils == ["W06000015"]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("The council aims to raise £40m in capital receipts by 2028.", "income"),
+    ("Receipts of £3m from the depot sale have been achieved.", "income"),
+    ("The forecast assumes receipt of £2m of Social Care Grant.", "grant"),
+])
+def test_capital_receipts_are_income_and_receipt_of_a_grant_is_the_grant(text, kind):
+    assert [k for _, k in kinds(text)] == [kind]
