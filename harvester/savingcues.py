@@ -62,7 +62,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"reduc\w* in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"(?:falls?|drops?|decreases?) in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
         r"avoid(?:s|ed|ing)? (?:[\w-]+ ){0,2}?costs?(?: of)?", r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
-        r"cuts? (?:costs?|spend\w*)", r"find", r"(?:be|been|being) found", r"mitigat\w*", r"budget reductions?",
+        r"cuts? (?:costs?|spend\w*)", r"find", r"(?:be|been|being) found", r"(?:has|have|had) (?:already )?found", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
         r"out of (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)", r"(?:come|comes|came|coming|taken|take|takes|knocked|knocks?|shaved?) off",

@@ -500,3 +500,8 @@ def test_a_part_named_before_its_whole_is_part_of_the_saving(text):
 ])
 def test_a_share_of_the_savings_and_a_cut_in_mileage_claims_are_savings(text):
     assert [kind for _, kind in kinds(text)] == ["saving"]
+
+
+def test_money_a_council_has_found_is_saved():
+    assert kinds("Since 2010 the county has found £210m, and it must find another £40m.") == [
+        ("£210m", "saving"), ("£40m", "saving")]
