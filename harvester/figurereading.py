@@ -42,6 +42,7 @@ from .savingcues import (
     OF_A_TARGET,
     OF_THE_TARGET,
     OVER_AFTER,
+    LARGEST_PARTS,
     PART_BEFORE,
     PART_OF,
     WHOLE_BEFORE,
@@ -412,8 +413,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         elif kind in ("other", "budget") and (kinds[-1] == "saving" if k else context.saving_before) \
                 and (PART_OF.match(sentence, figure.end)
                      or "f " in sentence[max(0, figure.start - 25):figure.start]  # "of which", "Of these"
-                     and PART_BEFORE.search(sentence, max(0, figure.start - 25), figure.start)):
-            # "£2.6m of that", "£1m of the annual figure", "of which £1.9m", "Of these, £31m": a part of the saving
+                     and PART_BEFORE.search(sentence, max(0, figure.start - 25), figure.start)
+                     or ("argest" in sentence or "iggest" in sentence or "ain" in sentence or "rincipal" in sentence)
+                     and LARGEST_PARTS.search(sentence, 0, figure.start)):
+            # "£2.6m of that", "£1m of the annual figure", "of which £1.9m", "Of these, £31m", "The largest items
+            # were senior management (£4.1m)": a part of the saving just named
             kind = "saving"
         elif kind == "other" and not k and context.saving_before and figure.amount_gbp is not None \
                 and (labelled := STATUS_LABEL.match(sentence, 0, figure.start)):

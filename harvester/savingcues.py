@@ -304,6 +304,10 @@ PART_OF = re.compile(
     r"\s*(?:of|from)\s+(?:(?:that|this|these|those|the|its|their)(?:\s+(?:annual|overall|total|combined|yearly|planned|"
     r"expected|agreed))*\s+(?:figure|sum|amount|total|savings?|target|reduction|plan|programme)\b|(?:that|this)\b(?!\s+(?:year|month)))",
     re.IGNORECASE)
+# "The largest items were senior management (£4.1m) ...", "The biggest single item was ..., which came in at £2.1m":
+# after a saving, its largest parts.
+LARGEST_PARTS = re.compile(r"^[^£%]{0,30}?\b(?:largest|biggest|main|principal)\s+(?:single\s+)?(?:items?|elements?|"
+                           r"contributors?|components?|parts?|sources?|strands?)\b", re.IGNORECASE)
 # "£3.2m, of which £1.9m delivered", "Of these, £31m were rated as high risk": a part named first, the whole after
 PART_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:[\d.]+\s+)?of (?:which|these|those|this|that|them|the total|this total)\s*,?\s*"
                          r"(?:(?:about|around|some|nearly|almost|over|only|just)\s+)?$", re.IGNORECASE)

@@ -505,3 +505,12 @@ def test_a_share_of_the_savings_and_a_cut_in_mileage_claims_are_savings(text):
 def test_money_a_council_has_found_is_saved():
     assert kinds("Since 2010 the county has found £210m, and it must find another £40m.") == [
         ("£210m", "saving"), ("£40m", "saving")]
+
+
+def test_the_largest_items_of_a_saving_just_named_are_parts_of_it():
+    text = ("The merged service saved £9m last year. "
+            "The largest items were senior management (£4.1m) and a single ICT platform (£2.9m).")
+    assert [kind for _, kind in kinds(text)] == ["saving", "saving", "saving"]
+    # with no saving before them, the largest items of a budget are not savings
+    assert [kind for _, kind in kinds("The largest items of spending were care (£40m) and roads (£12m).")] != [
+        "saving", "saving"]
