@@ -39,6 +39,7 @@ from .savingcues import (
     LESS_AFTER,
     MIXED_INCOME,
     NOT_A_SAVING,
+    SAVING_DENIED,
     OF_A_TARGET,
     OF_THE_TARGET,
     OVER_AFTER,
@@ -442,8 +443,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
             and figure.amount_gbp is not None and RAG_AFTER.match(sentence, figure.end)
         if rated:
             kind = "saving"
-        if kind == "saving" and (" not " in sentence or "never" in sentence) and NOT_A_SAVING.match(sentence, figure.end):
-            kind = "other"  # "The £2m is not a saving at all": the page says what it is not
+        if kind == "saving" and ("not " in sentence or "never" in sentence or "no saving" in sentence
+                                 or "ather than" in sentence) \
+                and (NOT_A_SAVING.match(sentence, figure.end) or SAVING_DENIED.search(sentence)):
+            kind = "other"  # "The £2m is not a saving at all", "should not be read as a saving": the page denies it
         mixed = kind == "income" and figure.amount_gbp is not None and bool(
             MIXED_INCOME.search(sentence, max(0, figure.start - 60), figure.start))
         if mixed:

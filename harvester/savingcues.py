@@ -393,6 +393,12 @@ ITEM_LABEL = re.compile(
 NOT_A_SAVING = re.compile(r"\s*(?:(?:from|of|in|on|for)\s[^,;.£%]{0,40}?\s)?(?:(?:that|which)\s+)?(?:is|are|was|were)\s+(?:not|never)\s+(?:really\s+|actually\s+)?"
                           r"(?:a\s+)?(?:real\s+|genuine\s+|true\s+|cashable\s+)?(?:saving|savings|efficienc\w*)\b",
                           re.IGNORECASE)
+# "... this is a timing difference and should not be read as a saving", "was not accepted as a saving because", "rather
+# than a saving, disaggregation had added £0.8m": the sentence denies that its money is a saving.
+SAVING_DENIED = re.compile(
+    r"\b(?:not|never)\s+(?:be\s+|been\s+)?(?:read|counted|treated|accepted|regarded|classed|classified|seen|scored|"
+    r"recognised|recorded)\s+as\s+(?:an?\s+)?(?:real\s+|genuine\s+|true\s+|cash(?:able)?\s+)?savings?\b|"
+    r"\brather than (?:a|any)\s+saving\b|\b(?:records?|recorded|shows?|showed|made)\s+no\s+saving\b", re.IGNORECASE)
 # "the lower fee is worth about £240,000 to the council", "was worth £1.1m to the council": a change's value to the
 # council is what it saves.
 WORTH_TO_COUNCIL = re.compile(r"\s*(?:a year\s+|per year\s+|annually\s+|in the first year\s+)?to (?:(?:the|this|our|each|every) "

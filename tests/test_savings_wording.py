@@ -514,3 +514,13 @@ def test_the_largest_items_of_a_saving_just_named_are_parts_of_it():
     # with no saving before them, the largest items of a budget are not savings
     assert [kind for _, kind in kinds("The largest items of spending were care (£40m) and roads (£12m).")] != [
         "saving", "saving"]
+
+
+@pytest.mark.parametrize("text", [
+    "Interest costs were £900,000 lower than budgeted; this is timing and should not be read as a saving.",
+    "A £1.5m fall in tonnages was not accepted as a saving because volumes, not a decision, drove it.",
+    "Rather than a saving, splitting the service has added around £0.8m a year.",
+    "The council records no saving and a net cost increase of £120,000 a year.",
+])
+def test_money_the_page_says_is_no_saving_is_not_one(text):
+    assert "saving" not in [kind for _, kind in kinds(text)]
