@@ -38,6 +38,7 @@ from .savingcues import (
     KIND_CUES,
     LESS_AFTER,
     MIXED_INCOME,
+    EACH_ONE,
     NOT_A_SAVING,
     SAVING_DENIED,
     OF_A_TARGET,
@@ -225,6 +226,8 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if kind is None and cues and all(name == "saving" for name, _ in cues):
         # a sentence whose only kind words are saving words is about a saving: its bare figures are too
         kind, distance = _nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)
+    if kind != "saving" and ("ach " in sentence or "very " in sentence) and EACH_ONE.search(sentence, 0, fig[0]):
+        return "unit_cost", 0.0  # "Each vehicle costs about £400,000": what one costs ("each placement saves": a saving)
     if kind == "budget" and (costs := IN_COSTS_AFTER.match(sentence, fig[1])):
         # "saved the council £400,000 in staffing costs": the costs are what the saving came off; the verb decides
         before, d = _nearest_and_distance(sentence, fig, [c for c in cues if not fig[1] <= c[1][0] < costs.end()],

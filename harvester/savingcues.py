@@ -210,6 +210,12 @@ PER_UNIT = re.compile(r"\s*(?:per|for each|each|a) (?!cent\b|annum\b|year\b|yr\b
 PER_A = re.compile(r"\s*a (?:head|person|household|family|resident|client|pupil|child|placement|report|case|visit|"
                    r"trip|journey|call|transaction|request|contact|meal|session|bed|room|tonne|mile)\b",
                    re.IGNORECASE)
+# "Each household kept out of temporary accommodation avoids costs of about £7,000", "Each vehicle costs about £400,000,
+# compared with £220,000 for a diesel": a clause about each one of a kind gives unit figures (not "Each year ...", nor
+# "Each council pays a share of the £6.2m budget", which is about the partners).
+EACH_ONE = re.compile(r"(?:^|[.;:]\s+)(?:[-•*–]\s+)?(?:each|every)\s+(?!(?:year|month|week|day|quarter|time|pound|£|"
+                      r"councils?|authorit(?:y|ies)|partners?|members?|one|of)\b)"
+                      r"[\w-]+\b[^,;:£%]*$", re.IGNORECASE)
 # "a £28m project", "the council's £5m scheme": an adjectival figure naming what was built or bought is an investment.
 DETERMINER = re.compile(r"(?:\b(?:a|an|the|its|their|this|that|our|whose)|\w['’]s)\s+(?:[a-z]+\s+)?$", re.IGNORECASE)
 CAPITAL_NOUN = re.compile(

@@ -477,3 +477,14 @@ def test_a_sector_phrase_governs_only_the_figures_of_its_own_clause(text, sector
 ])
 def test_capital_receipts_are_income_and_receipt_of_a_grant_is_the_grant(text, kind):
     assert [k for _, k in kinds(text)] == [kind]
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Each electric van costs about £60,000, compared with £35,000 for a diesel one.", "unit_cost"),
+    ("Every new streetlight column costs £1,200 to install.", "unit_cost"),
+    ("Each placement made in-house saves the council about £20,000 a year.", "saving"),
+    ("Each council pays a share of the £3m budget.", "budget"),
+    ("Each year the partnership saves £2m.", "saving"),
+])
+def test_a_clause_about_each_one_of_a_kind_gives_unit_figures(text, kind):
+    assert kinds(text)[0][1] == kind
