@@ -140,7 +140,8 @@ class CueSet:
                 continue
             if not word.group().isascii() and not self._starts_cue(text, word.start()):
                 continue  # IGNORECASE also folds "ſ" to "s": keep to the words whose lower case starts a cue
-            prefix = word.group().lower() if not self.any_word else ""
+            # (with a cue whose first letters are unknown, the scan finds every word: take its first letters here)
+            prefix = word.group().lower() if not self.any_word else self._WORD.match(text, word.start()).group()[:3].lower()
             match = self._pattern_for(prefix).match(text, word.start())
             if match:
                 found.append((self.names[match.lastgroup], match.span()))
