@@ -250,6 +250,11 @@ def _plain_table_header(text: str, sentence: Sentence):
             return None
     else:
         return None
+    if not line.strip():
+        # rows straight after a blank line have no column headings: "Table 2.4: Councils with the largest reported
+        # savings" (and a source note) above a blank, then "Kent County Council - £38.5m"
+        headed = _headed_savings(text, header_start)
+        return (((None, None, None),) * len(row[1]), headed) if headed[0] else None
     columns = _column_names(line)
     if columns and _RATING.search(sentence.text) and _RATING_COLUMN.fullmatch(columns[-1]):
         columns = columns[:-1]  # "... Forecast 24/25   Status": the rows' closing letters are that column

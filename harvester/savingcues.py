@@ -69,7 +69,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:[\w-]+ )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies)|fees?|prices?)(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
-        r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)", r"prevent(?:ed|ing|s)",
+        r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)(?<!press release)(?<!press releases)(?<!news release)(?<!news releases)", r"prevent(?:ed|ing|s)",
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
         r"reductions?", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
         # ... past an aside between dashes: "cuts running costs - rates, energy and security - by £520,000"

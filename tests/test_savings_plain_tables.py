@@ -152,3 +152,16 @@ def test_label_lines_under_a_savings_heading_are_savings_with_the_status_their_l
     assert _read(text) == [(3.1e6, "achieved"), (4e5, "achieved"), (5e5, "target")]
     # ... but a label that names something else keeps its kind under any heading
     assert [f.kind for f in classify_figures("Savings Programme Lead\nSalary: £48,000 - £51,000")] == ["other"]
+
+
+def test_rows_after_a_blank_line_take_the_kind_their_table_title_names():
+    text = ("Table 4: Councils reporting the largest efficiency savings, 2024/25\n"
+            "(Source: survey of finance directors)\n\n"
+            "Essex County Council - £21.5m\n"
+            "Surrey County Council - £18.0m")
+    assert [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)] == [(2.15e7, "saving"), (1.8e7, "saving")]
+
+
+def test_a_press_release_header_does_not_name_savings():
+    text = "County Council\nPress release: 3 March 2025\n\nEnergy bills to rise by £4m"
+    assert [f.kind for f in classify_figures(text)] != ["saving"]
