@@ -208,11 +208,8 @@ def find_councils(text: str, default: str | None = None, register: Register | No
     :func:`find_partners`.
     """
     matches: dict[str, Match] = {}
-    mentions = find_council_mentions(text, register)
-    # "Related stories" headlines name other pages' councils. A heading after the last mention excludes none: the
-    # search stops there (most pages name their council early and go on for thousands of characters).
-    end = related_links_start(text, until=mentions[-1].start) if mentions else 0
-    for mention in mentions:
+    end = related_links_start(text) if text else 0  # "Related stories" headlines name other pages' councils
+    for mention in find_council_mentions(text, register):
         if mention.start < end:
             matches.setdefault(mention.code, mention)
     if not matches and default:

@@ -53,17 +53,15 @@ _RELATED_LEADS = frozenset(" \t" + "".join(_FIRSTS) + "".join(_FIRSTS).upper() +
     if all("a" <= c <= "z" for c in _FIRSTS) else None
 
 
-def related_links_start(text: str, until: int | None = None) -> int:
-    """Where a heading over links to related stories starts in plain ``text``, or ``len(text)``; with ``until``, only
-    a heading starting there or before is looked for (``len(text)`` if none does).
+def related_links_start(text: str) -> int:
+    """Where a heading over links to related stories starts in plain ``text``, or ``len(text)``.
 
     Only line starts are tried, found with str.find: a search for a pattern opening with ^ tries every character.
     """
-    start, until = 0, len(text) if until is None else until
-    while start <= until:
+    start = 0
+    while True:
         if (_RELATED_LEADS is None or text[start:start + 1] in _RELATED_LEADS) and _RELATED_LINE.match(text, start):
             return start
         start = text.find("\n", start) + 1
         if not start:
-            break
-    return len(text)
+            return len(text)

@@ -19,10 +19,3 @@ def test_only_line_starts_are_tried_and_the_first_heading_line_is_found_as_a_ful
         text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 8)))
         found = _RELATED_LINE.search(text)
         assert related_links_start(text) == (found.start() if found else len(text))
-
-
-def test_a_search_until_an_offset_finds_only_a_heading_starting_there_or_before():
-    text = "Kent saved £2m.\nRelated stories\nSurrey saved £1m."
-    heading = text.index("Related")
-    assert related_links_start(text, until=heading) == related_links_start(text) == heading
-    assert related_links_start(text, until=heading - 1) == len(text)  # a heading after the offset is not looked for
