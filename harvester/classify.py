@@ -80,7 +80,9 @@ def _phrase_hits(found: str) -> tuple[tuple[str, str, float], ...]:
     for name, index in _INDEXES:
         start = 0
         while start < len(key):
-            end = next((end for end in range(len(key), start, -1) if key[start:end] in index), start)
+            end = len(key)  # the longest phrase of this taxonomy starting here (a plain loop: no generator to set up)
+            while end > start and key[start:end] not in index:
+                end -= 1
             if end == start:
                 start += 1
                 continue

@@ -86,6 +86,25 @@ def capitalised_in(text: str, scan: re.Pattern[str], words) -> Iterator[re.Match
             yield word
 
 
+def _capitalised_matches(scan: re.Pattern[str], text: str, capitals: str) -> Iterator[re.Match[str]]:
+    """``scan.finditer(text)`` for a :func:`capitalised_words_regex` scan whose words start with ``capitals``.
+
+    A regex search for a set of characters tests each character of the page in turn (about a third of a millisecond
+    on 5,000 words); str.find jumps to each capital in C. The scan is then tried at each capital in order: each match
+    is one word, so none holds the start of the next. A page of capitals is left to the regex search.
+    """
+    starts: list[int] = []
+    for capital in capitals:
+        at = text.find(capital)
+        while at != -1:
+            starts.append(at)
+            at = text.find(capital, at + 1)
+        if len(starts) > len(text) // 20:
+            return scan.finditer(text)
+    starts.sort()
+    return (m for at in starts if (m := scan.match(text, at)))
+
+
 class CapitalisedWords:
     """Capitalised whole words of several word sets, found by one scan of a text for all of them.
 
@@ -98,6 +117,7 @@ class CapitalisedWords:
     def __init__(self) -> None:
         self._sets: list[frozenset[str]] = []
         self._scan: re.Pattern[str] | None = None
+        self._capitals = ""  # the first letters of the words, in capitals: where a scan can match
         self._last: tuple[str, re.Pattern[str] | None, list[tuple[int, str]]] = ("", None, [])
 
     def add(self, words: Iterable[str]) -> frozenset[str]:
@@ -113,12 +133,14 @@ class CapitalisedWords:
         """(offset, lower case) of each capitalised whole word of ``text`` whose lower case is one of ``words``."""
         scan = self._scan
         if scan is None:
-            scan = self._scan = capitalised_words_regex(frozenset().union(*self._sets))
+            every = frozenset().union(*self._sets)
+            self._capitals = "".join(sorted({word[0].upper() for word in every}))
+            scan = self._scan = capitalised_words_regex(every)
         last = self._last  # read once: another thread may replace it (as a whole) meanwhile
         if last[1] is scan and (text is last[0] or text == last[0]):
             found = last[2]
         else:
-            found = [(m.start(), m.group().lower()) for m in scan.finditer(text)]
+            found = [(m.start(), m.group().lower()) for m in _capitalised_matches(scan, text, self._capitals)]
             self._last = (text, scan, found)
         # A word the scan found is one of these words when its lower case is (as capitalised_in checks): the
         # scan's IGNORECASE also folds a few non-ASCII letters ("ſ" to "s") that lower-casing does not.

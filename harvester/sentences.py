@@ -80,7 +80,9 @@ _CONTINUES = re.compile(r"(?:[a-z,;(\-–]|\b(?:and|or|the|of|to|a|an|in|for|wit
 def _add(out: list[Sentence], text: str, start: int, end: int) -> None:
     """Add a piece, first cutting it after short lines that cannot run on ("Date published: 24 May 2016"),
     and around table rows ("2011/12 £1.1m £1.3m"), unless the next line goes on in lower case."""
-    if text.find("\n", start, end) == -1:  # most sentences are one line: nothing to cut
+    # Most sentences are one line: nothing to cut. A line break only in the blanks around the piece (the ".\n\n" that
+    # ends a paragraph) cuts nothing either: what it would cut off is blank, and blank pieces are dropped.
+    if text.find("\n", start, end) == -1 or "\n" not in text[start:end].strip():
         _add_piece(out, text, start, end)
         return
     line_start = start

@@ -24,6 +24,17 @@ def test_one_scan_for_several_word_sets_finds_what_a_scan_per_set_finds():
     assert shared.find(text, council_words)[:2] == [(0, "the"), (4, "kent")]
 
 
+def test_the_scan_tried_at_each_capital_finds_what_a_regex_search_finds():
+    # Capitals inside a word ("McKent", "KENT"), at the very start, after an underscore; and a page of capitals,
+    # which is left to the regex search.
+    words = {"kent", "the", "mid", "nhs"}
+    for text in ("The Kent and McKent; KENT_Kent _Kent Mid-Kent NHS's Kentish", "THE KENT AND MID KENT " * 40):
+        shared = CapitalisedWords()
+        mine = shared.add(words)
+        alone = [(m.start(), m.group().lower()) for m in capitalised_in(text, capitalised_words_regex(words), words)]
+        assert shared.find(text, mine) == alone and alone
+
+
 def test_the_lower_case_of_a_page_serves_the_body_it_ends_with():
     body = "Kirklees Council SAVED £2m. " * 50
     page = "Title\n\n" + body

@@ -76,3 +76,12 @@ def test_a_table_row_may_end_in_an_empty_cell():
 def test_a_row_closing_with_a_rating_letter_is_a_table_row_but_prose_ending_in_a_capital_is_not():
     assert is_table_row("S1    Fewer agency placements  £1.20m         £0.80m           A")
     assert not is_table_row("The council saved £2m under Plan A")
+
+
+def test_line_breaks_around_a_sentence_cut_nothing_and_keep_its_offsets():
+    # The blank lines that end a paragraph are only around the sentence: it reads as on one line.
+    text = "\n\nOfficers said so. The council saved £1.8m a year since the change.\n\nMembers asked how.\n"
+    sentences = split_sentences(text)
+    assert [s.text for s in sentences] == [
+        "Officers said so.", "The council saved £1.8m a year since the change.", "Members asked how."]
+    assert all(text[s.start:s.end] == s.text for s in sentences)
