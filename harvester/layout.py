@@ -66,6 +66,11 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
         columns, (list_kind, list_status) = header
     elif "\n" not in sentence.text and _LABEL_LINE.match(sentence.text):
         list_kind, list_status = _block_lead(text, sentence.start)
+    if not (row or list_kind or any(kind for kind, _, _ in columns)) and _listed_line(sentence.text) \
+            and (listed := _unmarked_list_lead(text, sentence)):
+        # a line of an unmarked list ("Kent County Council - £38.5m", "Devon County Council - £29.6m (against a
+        # target of £40m)") under a title that names savings: an item, as a marked one is
+        (list_kind, list_status), row = listed, True
     # "£2.6m of that": a part refers back to the last figure, even across a paragraph break.
     saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
     if not (after_saving or list_kind or list_status or columns or saving_before):
@@ -75,6 +80,28 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
     own_item = row and "\n" in text[previous.sentence.end:sentence.start] if after_saving else False
     return Context(after_saving, list_kind, list_status, columns,
                    previous.status if after_saving and not own_item else None, saving_before)
+
+
+def _listed_line(line: str) -> bool:
+    """A line that may be an item of an unmarked list: a short line opening with a capital, holding a figure, not
+    a sentence of prose ("The remaining £17m comes from fees and charges." after a table)."""
+    return len(line) <= 200 and line[:1].isupper() and "\n" not in line and ("£" in line or "%" in line) \
+        and not line.rstrip().endswith(".")
+
+
+def _unmarked_list_lead(text: str, sentence: Sentence) -> tuple[str | None, str | None] | None:
+    """("saving", status) for a line among other such lines (at least two in all) under a title naming savings:
+    the first line above the list that is not one of its items, or across a blank line the headings there."""
+    items, start = 1, sentence.start
+    for line_start, line in _lines_above_at(text, sentence.start, limit=40):
+        if not _listed_line(line):
+            break
+        items, start = items + 1, line_start
+    below = text[sentence.end:].lstrip(" \t").removeprefix("\n")
+    if items < 2 and not _listed_line(below.split("\n", 1)[0]):
+        return None
+    headed = _headed_savings(text, start)
+    return headed if headed[0] else None
 
 
 def _block_lead(text: str, start: int) -> tuple[str | None, str | None]:
@@ -263,7 +290,8 @@ def _plain_table_header(text: str, sentence: Sentence):
         columns = columns[:-1]  # "Value   Impact" over "£2.9m   High": the closing words are the last column
     if len(columns) < count or len(line) > 200 or _ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
-    if (len(columns) > count + 2 or row[0].endswith(":")) and not _set_out(line) and (named := lead_in(line))[0]:
+    if (len(columns) > count + 2 or row[0].endswith(":")) and not _set_out(line) and not _FIGURE.search(line) \
+            and (named := lead_in(line))[0]:
         # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none, or
         # "Savings status, 2024/25" over label lines ("Delivered at year end: £40.1m"), which name their own status
         return ((None, None, None),) * len(row[1]), named

@@ -165,3 +165,14 @@ def test_rows_after_a_blank_line_take_the_kind_their_table_title_names():
 def test_a_press_release_header_does_not_name_savings():
     text = "County Council\nPress release: 3 March 2025\n\nEnergy bills to rise by £4m"
     assert [f.kind for f in classify_figures(text)] != ["saving"]
+
+
+def test_lines_of_an_unmarked_list_under_a_savings_title_are_savings():
+    text = ("Councils reporting the largest transformation savings, 2024/25\n"
+            "(Source: a survey of finance directors)\n\n"
+            "Norfolk County Council - £20.1m (against a plan of £25m)\n"
+            "Suffolk County Council (shared services) - £14.2m\n"
+            "Essex County Council - £12.9m\n\n"
+            "The remaining £3m comes from fees and charges.")
+    found = [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)]
+    assert found[:4] == [(2.01e7, "saving"), (2.5e7, "saving"), (1.42e7, "saving"), (1.29e7, "saving")]
