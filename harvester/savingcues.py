@@ -104,7 +104,10 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
 
 STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
     ("estimated", _cues(
-        r"(?:could|would|might|should|will) have(?! to)", r"could", r"can", r"would", r"might", r"(?-i:may)", r"expect\w*",
+        r"(?:could|would|might|should|will) have(?! to)",
+        # "could not be made" is money not had (a target below); "we can report" is no hedge
+        r"could(?! not be (?:made|delivered|achieved|realised|found|met))", r"can(?! (?:now )?(?:report|confirm|announce)\b)",
+        r"would", r"might", r"(?-i:may)", r"expect\w*",
         # "projected", "projects a saving" - never the noun: "the project has saved" is a result
         r"project(?:ed|ions?|ing)", r"projects? (?:that|a|an|savings?)", r"forecast\w*", r"estimat\w*",
         r"predict\w*", r"indications?", r"possible",
@@ -135,6 +138,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"(?:relies|rely|relying|depends|depend|depending|reliant|dependent|counts|counting) (?:up)?on",
         r"plans? (?:for (?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:includes?|included|contains?|assumes?)", r"written out of",
         r"(?:unlikely|not expected|not likely) to be (?:achiev\w*|deliver\w*|made|met|realis\w*|found)", r"unlikely",
+        r"(?:could|can)(?:not| not) be (?:made|delivered|achieved|realised|found|met)",
         # savings in a year's budget are planned: "the £9.9m efficiencies in the 2022/23 budget"
         r"in (?:the|its|our|their|this year['’]s|next year['’]s) (?:(?:19|20)\d\d[/-]\d\d(?:\d\d)? )?(?:revenue )?budget",
         r"have to", r"required to", r"on track", r"on course", r"propos\w*", r"seek(?:s|ing)?", r"looking to", r"hopes?", r"committed to",
@@ -145,7 +149,7 @@ STATUS_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"exceed(?:ed|ing|s)? (?:its |our |their |the )?(?:[\w-]+ )?targets? by",
         r"saved", r"has saved", r"have saved", r"delivered", r"achieved", r"realised", r"realized", r"made",
         r"so far", r"to date", r"already", r"banked", r"since", r"last year", r"resulted in", r"led to", r"has cut",
-        r"have cut", r"reduced", r"fell", r"removed", r"materialis(?:ed|es)", r"taken out", r"reached", r"full delivery of", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
+        r"have cut", r"reduced", r"fell", r"removed", r"(?:has|have|had) (?:now )?(?:passed|topped)", r"materialis(?:ed|es)", r"taken out", r"reached", r"full delivery of", r"dropped", r"was", r"were", r"had", r"did", r"freed up", r"avoided",
         r"generated", r"has seen", r"have seen", r"saw", r"cut")),
 ]
 

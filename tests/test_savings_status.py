@@ -393,3 +393,12 @@ def test_a_headline_that_agrees_or_approves_a_saving_and_one_unlikely_to_come_ar
 def test_a_past_tense_that_only_labels_a_figure_says_nothing_of_its_status():
     text = "Officers put forward savings of £4m. Of these, £1.5m were described as low risk."
     assert statuses(text) == [(4e6, "target"), (1.5e6, "target")]  # still proposals
+
+
+@pytest.mark.parametrize(("text", "status"), [
+    ("Some £300,000 of the savings planned for libraries could not be made this year.", "target"),
+    ("We can report that savings from the merger have now passed £12m.", "achieved"),
+    ("Savings of £2m could be made by merging the two teams.", "estimated"),
+])
+def test_money_that_could_not_be_made_is_a_target_and_a_report_is_no_hedge(text, status):
+    assert statuses(text)[-1][1] == status
