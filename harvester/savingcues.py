@@ -387,7 +387,8 @@ DELIVERED_AFTER = re.compile(
     r"judged|rated|considered|being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
-    r"achieved|delivered|realised|realized|materiali[sz]ed)|(?P<bare>undelivered|unachieved|outstanding))\b", re.IGNORECASE)
+    r"achieved|delivered|realised|realized|materiali[sz]ed)|(?P<bare>undelivered|unachieved|outstanding)|"
+    r"(?:has|have|had)\s+(?:(?:already|now|finally)\s+)?materiali[sz]ed)\b", re.IGNORECASE)
 # "Cashable savings against previous contract prices: £1.32m", "- Combined contract savings: about £2m a year": a
 # label naming savings, then its figure.
 SAVING_LABEL = re.compile(

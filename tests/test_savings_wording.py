@@ -524,3 +524,7 @@ def test_the_largest_items_of_a_saving_just_named_are_parts_of_it():
 ])
 def test_money_the_page_says_is_no_saving_is_not_one(text):
     assert "saving" not in [kind for _, kind in kinds(text)]
+
+
+def test_money_that_has_materialised_is_a_saving_had():
+    assert kinds("Officers said about £90,000 a year has materialised from the joint depot.") == [("£90,000", "saving")]
