@@ -383,11 +383,12 @@ RAG_AFTER = re.compile(r"\s*(?:[-–—|:,]\s*|\(\s*)(?:rated\s+)?(?:" + "|".joi
 # own verb says it is (or is not yet) delivered is a saving.
 DELIVERED_AFTER = re.compile(
     r"\s*(?:\([^()£]{0,20}\)\s*)?(?:(?:a|per|each) year\s+|annually\s+)?(?:of (?:the|this|these|that|it)\b(?:[^,;:.%]|\.(?=\d)){0,40}?\s+|(?:total|figure|sum|plan|programme)\s+)?"
-    r"(?:(?:is|are|was|were|will\s+be|would\s+be|(?:has|have|had)(?:\s+(?:already|now|so far))?\s+been)\s+(?:(?:now|still|not|already|currently|"
+    r"(?:(?:is|are|was|were|will\s+be|would\s+be|(?:will|would)\s+not\s+be|(?:has|have|had)(?:\s+(?:already|now|so far))?\s+been)\s+(?:(?:now|still|not|already|currently|"
     r"judged|rated|considered|being)\s+)*"
     r"(?:(?P<tracked>deliverable|undeliverable|on track|on course|undelivered|unachieved|banked|"
     r"(?:forecast|expected|likely|unlikely|planned|due) to be (?:achieved|delivered|made|realised|realized))|"
-    r"achieved|delivered|realised|realized|materiali[sz]ed)|(?P<bare>undelivered|unachieved|outstanding)|"
+    r"achieved|delivered|realised|realized|materiali[sz]ed|at (?:high |significant |some )?risk)|"
+    r"(?P<bare>undelivered|unachieved|outstanding)|"
     r"(?:has|have|had)\s+(?:(?:already|now|finally)\s+)?materiali[sz]ed)\b", re.IGNORECASE)
 # "Cashable savings against previous contract prices: £1.32m", "- Combined contract savings: about £2m a year": a
 # label naming savings, then its figure.

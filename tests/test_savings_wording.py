@@ -528,3 +528,9 @@ def test_money_the_page_says_is_no_saving_is_not_one(text):
 
 def test_money_that_has_materialised_is_a_saving_had():
     assert kinds("Officers said about £90,000 a year has materialised from the joint depot.") == [("£90,000", "saving")]
+
+
+def test_money_at_risk_or_that_will_not_be_achieved_is_savings_not_yet_had():
+    text = "£3.0m is on track; £0.9m is at risk; the last £400,000 will not be achieved this year."
+    assert [kind for _, kind in kinds(text)] == ["saving"] * 3
+    assert kinds("A £2m budget is at risk.") == [("£2m", "budget")]
