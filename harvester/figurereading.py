@@ -38,6 +38,7 @@ from .savingcues import (
     KIND_CUES,
     LESS_AFTER,
     MIXED_INCOME,
+    DIFFERENCE_BEFORE,
     EACH_ONE,
     NOT_A_SAVING,
     SAVING_DENIED,
@@ -45,6 +46,7 @@ from .savingcues import (
     OF_THE_TARGET,
     OVER_AFTER,
     LARGEST_PARTS,
+    PAID_FOR,
     PART_BEFORE,
     PART_OF,
     WHOLE_BEFORE,
@@ -236,6 +238,9 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
             kind, distance = before, d
     if kind in ("budget", "investment", "funding_gap") and _COUNTED_IN_SAVINGS.match(sentence, fig[1]):
         return "saving", 0.0
+    if kind == "saving" and "ifference of" in sentence and DIFFERENCE_BEFORE.search(sentence, max(0, fig[0] - 30), fig[0]) \
+            and PAID_FOR.search(sentence, fig[1]):
+        return "funding_gap", 0.0  # "The difference of around £300,000 will be met from the contingency"
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

@@ -69,7 +69,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"off(?<!-off) (?:the |its |their |our |a )?(?:[\w-]+ ){0,2}(?:bills?|costs?|budgets?|spend\w*|prices?)", r"reduc\w* (?:its |their |the |our |annual )?(?:[\w-]+ )?(?:costs?|spend\w*|bills?|budget|outgoings)",
         # what the council pays, then (a few words on) that it fell: "energy costs at the centre have dropped by"
         r"(?:costs?|spend\w*|bills?|outgoings|subsid(?:y|ies)|fees?|prices?)(?: \w+){0,5}? (?:fell|fall\w*|drop\w*|reduc\w*|down|lower\w*|cut)(?: by)?", r"lower (?:[\w-]+ )?costs?",
-        r"cheaper", r"less than before", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)(?<!press release)(?<!press releases)(?<!news release)(?<!news releases)", r"prevent(?:ed|ing|s)",
+        r"cheaper", r"less than before", r"(?:a|the) difference of", r"freed up", r"free(?:d|s|ing)", r"releas(?:e|ed|ing|es)(?<!press release)(?<!press releases)(?<!news release)(?<!news releases)", r"prevent(?:ed|ing|s)",
         r"business case", r"cost improvements?", r"net benefits?", r"value for money",
         r"reductions?", r"(?:reduc\w*|cut\w*|lower\w*|slash\w*|trimm?\w*|brought down|bring(?:s|ing)? down)(?: [\w'’-]+){0,7}? by",
         # ... past an aside between dashes: "cuts running costs - rates, energy and security - by £520,000"
@@ -318,6 +318,11 @@ PART_OF = re.compile(
 # after a saving, its largest parts.
 LARGEST_PARTS = re.compile(r"^[^£%]{0,30}?\b(?:largest|biggest|main|principal)\s+(?:single\s+)?(?:items?|elements?|"
                            r"contributors?|components?|parts?|sources?|strands?)\b", re.IGNORECASE)
+# "a difference of £1.8m" after two costs is what the cheaper one saves, unless the difference is to be paid for:
+# "The difference of around £300,000 will be met from the contingency" is a cost over the estimate.
+DIFFERENCE_BEFORE = re.compile(r"\b(?:a|the) difference of\s+(?:(?:about|around|roughly|some|nearly|almost|over)\s+)?$",
+                               re.IGNORECASE)
+PAID_FOR = re.compile(r"\b(?:met|funded|covered|paid|financed) (?:from|by|out of)\b", re.IGNORECASE)
 # "£3.2m, of which £1.9m delivered", "Of these, £31m were rated as high risk": a part named first, the whole after
 PART_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:[\d.]+\s+)?of (?:which|these|those|this|that|them|the total|this total)\s*,?\s*"
                          r"(?:(?:about|around|some|nearly|almost|over|only|just)\s+)?$", re.IGNORECASE)

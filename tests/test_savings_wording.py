@@ -534,3 +534,10 @@ def test_money_at_risk_or_that_will_not_be_achieved_is_savings_not_yet_had():
     text = "£3.0m is on track; £0.9m is at risk; the last £400,000 will not be achieved this year."
     assert [kind for _, kind in kinds(text)] == ["saving"] * 3
     assert kinds("A £2m budget is at risk.") == [("£2m", "budget")]
+
+
+def test_a_difference_between_two_costs_is_a_saving_unless_it_is_to_be_paid_for():
+    text = "Running payroll in-house is forecast to cost £2.2m a year, a difference of £400,000."
+    assert kinds(text) == [("£2.2m", "budget"), ("£400,000", "saving")]
+    text = "The tender came in above the estimate. The difference of around £90,000 will be met from the contingency."
+    assert kinds(text) == [("£90,000", "funding_gap")]
