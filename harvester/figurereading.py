@@ -384,6 +384,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and (figures[k + 1].percent is None) == (figure.percent is None) \
                 and _kind(sentence, (figures[k + 1].start, figures[k + 1].end), kind_cues, marks)[0] == "saving":
             kind, whole = "saving", k  # "Of the £8.4m we planned, £7.9m has been delivered": the whole of a saving is one
+        elif kind in ("other", "budget") and k and kinds[-1] == "saving" and figure.amount_gbp is not None \
+                and WHOLE_BEFORE.search(sentence, 0, figures[k - 1].start) \
+                and WHOLE_TO_PART.fullmatch(sentence, figures[k - 1].end, figure.start):
+            kind, whole = "saving", k - 1  # "Of the £18.3m of savings built into the budget, £12.1m was delivered"
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
         # An item that says it is something else ("Salary: £52,805" under "Savings Delivery Lead") is not the list's kind
         said_other = context.list_kind is not None and any(name == "other" and span[1] <= figure.start

@@ -61,7 +61,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         r"cost (?:avoidance|avoided|reductions?)", r"avoided (?:spend\w*|costs?|expenditure)",
         r"reduc\w* in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)", r"(?:falls?|drops?|decreases?) in (?:[\w'’-]+ ){0,3}?(?:costs?|spend\w*|bills?|expenditure)",
         r"(?:recurring|recurrent|annual|financial|cashable|ongoing) benefits?", r"reductions? of", r"costs? avoided", r"avoided costs?",
-        r"avoid(?:s|ed|ing)? (?:[\w-]+ ){0,2}?costs?(?: of)?", r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
+        r"avoid(?:s|ed|ing)? (?:[\w-]+ ){0,2}?(?:costs?|fees|charges|payments?)(?: of)?", r"avoid(?:ed|ing|s)? (?:paying|spending)", r"avoid(?:s|ed|ing)?", r"efficienc\w*", r"cashable", r"cut (?:its |their |the |our )?(?:costs?|spend\w*|bills?|budget)",
         r"cuts? (?:costs?|spend\w*)", r"find", r"(?:be|been|being) found", r"(?:has|have|had) (?:already )?found", r"mitigat\w*", r"budget reductions?",
         r"lower (?:charges|prices|fees|bills|rents?)",
         r"(?:out of|from) (?:our|the|its|their) (?:[\w'’-]+ ){0,3}?(?:budgets?|spend(?:ing)?|costs?|bills?)",
@@ -453,8 +453,8 @@ SAVINGS_SUBJECT = re.compile(
     r"(?:were|was|are|is) (?:put|estimated|valued|forecast|projected) at|were|was|are|is)\s+(?:(?:about|around|some|nearly|almost|over|more than|roughly|just over|just under|a total of)\s+)*$",
     re.IGNORECASE)
 # "The business case said the contracts would save £126m": what a forecast or model says is an estimate.
-FORECAST_SAYS = re.compile(r"\b(?:business case|model(?:l?ing)?|forecasts?|projections?|appraisal|options? appraisal)\s+"
-                           r"(?:\w+\s+)?(?:said|says|showed|shows|suggested|suggests|predicted|predicts|projected|projects|"
+FORECAST_SAYS = re.compile(r"\b(?:business case|case for change|model(?:l?ing)?|forecasts?|projections?|appraisal|"
+                           r"options? appraisal)(?:,[^.;,]{0,60},)?\s+(?:\w+\s+)?(?:said|says|showed|shows|suggested|suggests|predicted|predicts|projected|projects|"
                            r"assumed|assumes|expected|expects)\b", re.IGNORECASE)
 # "The partners estimate that, taking the costs into account, the contract has still saved £36m", "By the council's
 # own reckoning": a sentence framed as someone's estimate gives its savings that status, whatever the verb inside.

@@ -402,3 +402,8 @@ def test_a_past_tense_that_only_labels_a_figure_says_nothing_of_its_status():
 ])
 def test_money_that_could_not_be_made_is_a_target_and_a_report_is_no_hedge(text, status):
     assert statuses(text)[-1][1] == status
+
+
+def test_what_a_case_for_change_says_is_an_estimate():
+    text = "The case for change, written by consultants, says one council would be £60m better off over five years."
+    assert statuses(text) == [(6e7, "estimated")]

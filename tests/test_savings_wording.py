@@ -541,3 +541,9 @@ def test_a_difference_between_two_costs_is_a_saving_unless_it_is_to_be_paid_for(
     assert kinds(text) == [("£2.2m", "budget"), ("£400,000", "saving")]
     text = "The tender came in above the estimate. The difference of around £90,000 will be met from the contingency."
     assert kinds(text) == [("£90,000", "funding_gap")]
+
+
+def test_a_part_after_its_whole_and_avoided_fees_are_savings():
+    assert kinds("Of the £9m of savings built into the budget, £6.5m was delivered in year.") == [
+        ("£9m", "saving"), ("£6.5m", "saving")]
+    assert kinds("The in-house agency reports avoided fees of £210,000 in its first year.") == [("£210,000", "saving")]
