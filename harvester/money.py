@@ -176,20 +176,27 @@ def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, in
 
 
 _FROM = re.compile(r"\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$", re.IGNORECASE)
+_BY = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
 
 
 def _is_change(text: str, match: re.Match[str]) -> bool:
-    """Whether "£X to £Y" is a change between two levels ("from £10m to £8m", "£10m to £8m"), not a range."""
+    """Whether "£X to £Y" is a change between two levels ("from £10m to £8m", "£10m to £8m") or a change and the level
+    it led to ("fell by £0.8bn to £4.45bn"), not a range."""
     num, mult, num2, mult2 = match.group("num", "mult", "num2", "mult2")
     if num2 and not mult2 and mult:
         return False  # "£5m to 2020": handled as a year, not a second figure
     low, high = _scaled(num, mult or mult2), _scaled(num2, mult2 or mult)
     if low is not None and high is not None and high < low:
         return True
-    return match.group("joiner").lower() == "to" and bool(_FROM.search(text, max(0, match.start() - 20), match.start()))
+    if match.group("joiner").lower() != "to":
+        return False
+    # "fell by £0.8bn to £4.45bn": a change, then the level it left (far above it); "by £2m to £3m" stays a range
+    return bool(_FROM.search(text, max(0, match.start() - 20), match.start())) or (
+        low is not None and high is not None and high > 2 * low
+        and _BY.search(text, max(0, match.start() - 20), match.start()) is not None)
 
 
 def _sterling(text: str, lower: str) -> list[Figure]:

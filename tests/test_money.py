@@ -121,6 +121,12 @@ def test_a_change_between_two_levels_is_two_figures_not_a_range(text):
     assert [(f.amount_gbp, f.high_gbp) for f in find_money(text)] == [(12e6, None), (9e6, None)]
 
 
+def test_a_change_then_the_level_it_came_to_is_two_figures_but_a_range_after_by_stays_one():
+    assert [(f.amount_gbp, f.high_gbp) for f in find_money("Reserves fell by £0.8bn to £4.45bn.")] == [
+        (8e8, None), (4.45e9, None)]
+    assert [(f.amount_gbp, f.high_gbp) for f in find_money("It will cut costs by £2m to £3m.")] == [(2e6, 3e6)]
+
+
 @pytest.mark.parametrize(("text", "amount"), [("£4.1m", 4_100_000), ("£8.2 million", 8_200_000), ("£0.7bn", 700_000_000)])
 def test_decimal_amounts_are_exact_pounds_not_binary_float_approximations(text, amount):
     assert parse_amount(text) == amount  # equality, so the same saving written twice is one saving
