@@ -48,6 +48,7 @@ from .savingcues import (
     LARGEST_PARTS,
     PAID_FOR,
     PART_BEFORE,
+    RESERVES_FELL,
     PART_OF,
     WHOLE_BEFORE,
     WHOLE_TO_PART,
@@ -95,6 +96,9 @@ _WORD_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "
     {word: "estimated" for word in ("forecast", "expected", "projected")}
 _FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation|suggest")  # cheap gate for ESTIMATE_FRAME
+_BY_BEFORE = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
+_ONLY_TO = re.compile(r"\s+to\s+(?:about |around |roughly |just |under |less than |below |only |almost )?", re.IGNORECASE)
+_REAL_TERMS = re.compile(r"\breal[- ]terms\b", re.IGNORECASE)
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
 _OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
 # "The budget includes £10.4m of savings", "£6.6m of transformation savings", "£2m in efficiencies": the money is
@@ -241,6 +245,10 @@ def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, 
     if kind == "saving" and "ifference of" in sentence and DIFFERENCE_BEFORE.search(sentence, max(0, fig[0] - 30), fig[0]) \
             and PAID_FOR.search(sentence, fig[1]):
         return "funding_gap", 0.0  # "The difference of around £300,000 will be met from the contingency"
+    if kind == "saving" and ("eserves" in sentence or "alances" in sentence):
+        start = max(0, fig[0] - 80)
+        if RESERVES_FELL.search(sentence, start, fig[0]):
+            return "other", 0.0  # "usable reserves fell by £152m": reserves drawn down, not money saved
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
@@ -358,8 +366,11 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         span = (figure.start, figure.end)
         label_status = None
         kind, distance = _kind(sentence, span, kind_cues, marks)
-        if kind == "saving" and figure.percent is not None and not _percent_of_money(sentence, span):
-            kind = "other"  # "inpatient stays fell by 7%": a reduction, but not of money
+        if kind == "saving" and figure.percent is not None and (not _percent_of_money(sentence, span) or (
+                "real" in sentence and _REAL_TERMS.search(sentence, max(0, span[0] - 60), span[1] + 60))):
+            # "inpatient stays fell by 7%": a reduction, but not of money; "spending on libraries fell by 45% in real
+            # terms": a trend in what is spent, not a saving anyone made
+            kind = "other"
         elif kind == "budget" and figure.percent is not None:
             kind = "other"  # "council tax will rise by 4.99%": a rate or share, never a sum budgeted or spent
         if k and CONTINUES.search(sentence, max(figures[k - 1].end, figure.start - 30), figure.start) \
@@ -388,6 +399,10 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                 and WHOLE_BEFORE.search(sentence, 0, figures[k - 1].start) \
                 and WHOLE_TO_PART.fullmatch(sentence, figures[k - 1].end, figure.start):
             kind, whole = "saving", k - 1  # "Of the £18.3m of savings built into the budget, £12.1m was delivered"
+        if k and TO_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) \
+                and _BY_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start) \
+                and _ONLY_TO.fullmatch(sentence, figures[k - 1].end, figure.start):
+            kind = "other"  # "fell by £0.8bn to £4.45bn", "cut by £2m to £8m": the level it came to, not a saving
         column_kind, column_status, column_period = context.columns[k] if k < len(context.columns) else (None,) * 3
         # An item that says it is something else ("Salary: £52,805" under "Savings Delivery Lead") is not the list's kind
         said_other = context.list_kind is not None and any(name == "other" and span[1] <= figure.start

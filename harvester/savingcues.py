@@ -239,6 +239,9 @@ PERCENT_OF_MONEY_RIGHT = re.compile(
 FROM_LEVEL = re.compile(r"(?<!\bup )(?<!\bdown )\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$",
                         re.IGNORECASE)
 TO_LEVEL = re.compile(r"\bto\s+(?:about |around |roughly |just |under |less than |below |only |almost )?$", re.IGNORECASE)
+# "usable reserves fell by £152m", "Reserves fell by £0.8bn to £4.45bn": reserves drawn down are spent, not saved.
+RESERVES_FELL = re.compile(r"\b(?:reserves|balances)\b[^.;:£%]{0,40}?\b(?:fell|fall(?:en|s)?|dropped|drop|decreased|"
+                           r"declined|reduced|were (?:drawn|run) down|down)\b(?:\s+by)?[^.;:£%]{0,20}$", re.IGNORECASE)
 # "a saving in printing, postage and storage of £175k": the saving's object in between, then its amount.
 SAVING_OF = re.compile(r"\bsav(?:ing|ings)\b[^.;:£%]{0,60}?\b(?:of|worth|totalling|amounting to)\s+"
                        r"(?:(?:about|around|some|over|more than|almost|nearly|up to|an estimated|a further)\s+)*$",

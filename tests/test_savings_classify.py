@@ -488,3 +488,13 @@ def test_capital_receipts_are_income_and_receipt_of_a_grant_is_the_grant(text, k
 ])
 def test_a_clause_about_each_one_of_a_kind_gives_unit_figures(text, kind):
     assert kinds(text)[0][1] == kind
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Spending on libraries fell by 45% in real terms over the decade.", ["other"]),
+    ("Usable reserves fell by £152m across the sector.", ["other"]),
+    ("Usable reserves fell by £0.8bn to £4.45bn.", ["other", "other"]),
+    ("The council cut its agency bill by £2m to £8m.", ["saving", "other"]),
+])
+def test_spending_trends_reserves_drawn_down_and_the_level_a_cut_came_to_are_not_savings(text, expected):
+    assert [kind for _, kind in kinds(text)] == expected
