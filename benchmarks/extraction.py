@@ -25,7 +25,9 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "tests"))
 
-from extraction_eval import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, FRESH, HELDOUT, HOLDOUT, SEALED, UNSEEN, WILD, load_passages, score_all, score_taxonomy  # noqa: E402
+from extraction_eval import (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10,  # noqa: E402
+                             BLIND11, FRESH, HELDOUT, HOLDOUT, SEALED, SEALED2, UNSEEN, WILD, load_passages, score_all,
+                             score_taxonomy)
 from split_eval import load_pages, score_pages  # noqa: E402
 
 from shopwindow.classify import classify  # noqa: E402
@@ -160,7 +162,7 @@ def main() -> int:
     targeted = None
     page_like = [(f"page-like set {path.name} (reported, no target)", load_passages(path))
                  for path in (WILD, FRESH, UNSEEN, HOLDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
-                                                               BLIND7, SEALED)]
+                              BLIND7, SEALED, BLIND8, BLIND9, BLIND10, BLIND11, SEALED2)]
     for label, subset in [("main set", passages), ("held-out set", heldout), ("both", passages + heldout)] + page_like:
         scores = score_all(subset)
         targeted = targeted or (scores if label == "both" else None)

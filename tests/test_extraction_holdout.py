@@ -4,9 +4,10 @@ wild, fresh and unseen have each shaped extractor fixes after their first contac
 measures generality any more. holdout.json was written after those fixes by someone who read neither
 the extractors nor any other set's passages, to measure whether the fixes generalise. Its first-contact
 score is the figure to report, and a fix made because of one of its passages spends it. blind.json came
-after holdout, written the same way, and blind2.json to blind7.json after that, on 2026-11-23, each with its own
-emphasis (page shapes, wording, services, long pages, extracted furniture, sector pages); sealed.json was written
-the same day and is scored once, by totals only. So this module checks only their shape; test_extraction_eval.py holds
+after holdout, written the same way, and blind2.json to blind11.json after that, on 2026-11-23, each with its own
+emphasis (page shapes, wording, services, long pages, extracted furniture, sector pages, officers' reports, press pages,
+LGA and thinktank pages, scraped pages); sealed.json and sealed2.json were written the same day and scored once, by
+totals only. So this module checks only their shape; test_extraction_eval.py holds
 a regression floor well under their scores.
 """
 
@@ -14,10 +15,12 @@ from __future__ import annotations
 
 import pytest
 import test_extraction_fresh as fresh_checks  # the same well-formedness checks, applied to this set
-from extraction_eval import BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, FRESH, HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages
+from extraction_eval import (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, FRESH,
+                             HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages)
 
 UNTUNED = {"holdout": HOLDOUT, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4, "blind5": BLIND5,
-           "blind6": BLIND6, "blind7": BLIND7}  # sealed.json is left as written until it has been scored
+           "blind6": BLIND6, "blind7": BLIND7, "blind8": BLIND8, "blind9": BLIND9, "blind10": BLIND10,
+           "blind11": BLIND11}  # sealed.json and sealed2.json are left as written
 
 
 @pytest.fixture(scope="module", params=sorted(UNTUNED))
