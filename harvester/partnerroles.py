@@ -47,17 +47,25 @@ _SENTENCE_END = re.compile(r"[.!?][\"'’”]?[ \t]*$")
 _VOICE_AFTER = re.compile(
     r"(?:[ \t]+\([A-Z]+\))?(?:['’]s)?,?[ \t]+(?:[\w-]+[ \t]+){0,2}?(?:said|says|asks|asked|welcomes|welcomed|is[ \t]+calling|calls|"
     r"estimates|warns|warned|argues|spokes(?:person|man|woman)|chair(?:man|woman)?|leader|which[ \t]+represents|"
-    r"analysis|survey|latest|submission|response)\b")
+    r"analysis|survey|latest|submission|response|has[ \t]+not[ \t]+(?:verified|checked|audited))\b")
 _VOICE_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|according[ \t]+to|told|members[ \t]+of|"
-                           r"published[ \t]+(?:\w+[ \t]+)?by)[ \t]+(?:the[ \t]+)?$")
+                           r"published[ \t]+(?:\w+[ \t]+)?by|(?:reported|supplied|submitted|returned)[ \t]+to|"
+                           r"source:?)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
 # The publisher's own programme giving councils grants ("offers councils grants of up to £75,000") makes it the
 # scheme's funder, a partner by the docs' convention.
 _GIVES_GRANTS = re.compile(r"\bgrants[ \t]+of[ \t]+up[ \t]+to\b|\b(?:offers|gives|awards)[ \t]+(?:\w+[ \t]+){0,2}grants\b")
 
 
+# The kind of page a body publishes, named after it in a title line: "LGA productivity case study", "CIPFA briefing",
+# "(LGA workforce briefing)", "Audit Scotland briefing". (A body's own "annual report" may be about its own part.)
+_PAGE_KIND = re.compile(r":?(?:[ \t]+[\w-]+){0,2}?[ \t]+(?:case[ \t]+stud(?:y|ies)|briefing|bulletin|survey|map|overview|"
+                        r"round-?up|guidance)\b")
+
+
 def _masthead_at(text: str, name: str) -> int:
     """Where ``name`` opens the page's masthead: its first line, or the line right under a title line ("Clyde
-    Valley Waste Project\nAudit Scotland - extract from ..."); -1 if it does not."""
+    Valley Waste Project\nAudit Scotland - extract from ..."), or names in either the kind of page it published
+    ("Public Accounts Committee - Audit Scotland briefing"); -1 if it does not."""
     start = len(text) - len(text.lstrip())
     lines = [start]
     if (newline := text.find("\n", start)) != -1 and not _SENTENCE_END.search(text, start, newline):
@@ -66,6 +74,11 @@ def _masthead_at(text: str, name: str) -> int:
         # an upper-case masthead ("LOCAL GOVERNMENT ASSOCIATION") is the same name
         if text[at:at + len(name)].lower() == name.lower() and _MASTHEAD_END.match(text, at + len(name)):
             return at
+    for at in lines:
+        end = text.find("\n", at)
+        found = text.find(name, at, len(text) if end == -1 else end)
+        if found != -1 and _PAGE_KIND.match(text, found + len(name)):
+            return found
     return -1
 
 
@@ -102,10 +115,11 @@ def _every_mention(text: str, name: str, start: int, before: re.Pattern[str], af
 # Government", "a ratio the Department described as ...", "the network disputes the figures", "New LGA analysis
 # shows". A plain "the LGA said" or "according to the LGA" is left alone: the evaluation sets count such a body.
 _COMMENT_BEFORE = re.compile(r"(?:spokes(?:person|man|woman)[ \t]+for|critics,?[ \t]+including|report[ \t]+by"
-                             r"(?:[ \t]+auditors?)?|told)[ \t]+(?:the[ \t]+)?$", re.IGNORECASE)
+                             r"(?:[ \t]+auditors?)?|told|(?:reported|supplied|submitted)[ \t]+to)[ \t]+(?:the[ \t]+)?$",
+                             re.IGNORECASE)
 _COMMENT_AFTER = re.compile(
     r"(?:['’]s)?,?[ \t]+(?:spokes(?:person|man|woman)|described|disputes|disputed|warned|criticised|criticized|"
-    r"told|(?:analysis|count|research)[ \t]+(?:\w+[ \t]+)?(?:shows|found|finds|suggests))\b")
+    r"told|has[ \t]+not[ \t]+(?:verified|checked|audited)|(?:analysis|count|research)[ \t]+(?:\w+[ \t]+)?(?:shows|found|finds|suggests))\b")
 
 
 def only_commentator(text: str, name: str) -> bool:

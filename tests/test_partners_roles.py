@@ -4,6 +4,7 @@ applied by shopwindow.partners)."""
 
 from __future__ import annotations
 
+import pytest
 from test_partners_kinds import named  # (name, kind) of each partner found
 
 
@@ -95,4 +96,15 @@ def test_an_upper_case_masthead_names_the_same_publisher():
 def test_the_publishers_voice_may_carry_its_abbreviation():
     text = ("District Councils' Network\nPress release\n\nDistricts are squeezed, the District Councils' Network "
             "(DCN) says in its submission.")
+    assert named(text) == []
+
+
+@pytest.mark.parametrize("text", [
+    "LGA productivity case study | Shared services\n\nTwo district councils now share one workforce, saving £2m.",
+    "Public Accounts Committee - Audit Scotland briefing\n\nIntegration boards delivered £150m of savings.",
+    "Ten councils that have cut agency spend (LGA workforce briefing)\n\nCornwall set up its own agency.",
+    "Councils that brought leisure in-house (as reported to the LGA, 2024)\n\nShropshire: £420k a year lower cost.\n"
+    "Note: the LGA has not verified these figures.",
+])
+def test_the_publisher_named_with_the_kind_of_page_it_put_out_is_no_partner(text):
     assert named(text) == []
