@@ -271,6 +271,9 @@ def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) 
                                             and two.group(1).lower() not in DESIGNATORS and two.group(1).lower() != "city"):
             cand.rejected = True  # "University of Kent", "Archbishop of Canterbury", "the conurbation of Poole"
             return
+    if ("niversit" in text or "ollege" in text) and _INSTITUTIONS_OF.search(text, max(0, cand.start - 80), cand.start):
+        cand.rejected = True  # "the universities of Cambridge and Salford": places in institutions' names
+        return
     if _describes_a_thing(text, cand.start, name_end):
         cand.rejected = True  # "a small Surrey district", "their Winchester headquarters"
         return
@@ -279,8 +282,19 @@ def _judge_bare(text: str, cand: Candidate, name_end: int, ambiguous: set[str]) 
             and not _title_case_line(text, after.start(2)):
         cand.rejected = True  # "Kent Police", "Leeds Beckett", "Birmingham City"
         return
-    if " ".join(cand.key) in ambiguous:
-        cand.pending = True
+    if " ".join(cand.key) in ambiguous and not _ROLE_AFTER.match(text, name_end) \
+            and not _ROLE_BEFORE.search(text, max(0, cand.start - 40), cand.start):
+        cand.pending = True  # an everyday word, unless a council's office holder is its ("Richmondshire's leader")
+
+
+# A council's office holders and business, named as a place's: "Richmondshire's leader", "the leader of Reading".
+_ROLE_AFTER = re.compile(r"['’]s[ \t]+(?:council[ \t]+)?(?:leader|deputy[ \t]+leader|chief[ \t]+executive|cabinet|"
+                         r"councillors|finance[ \t]+(?:director|chief|officer)|(?:section|s)[ \t]?151[ \t]+officer|"
+                         r"monitoring[ \t]+officer|scrutiny)\b")  # (not "Reading's council tax": the place's tax)
+_ROLE_BEFORE = re.compile(r"\b(?:leader|deputy leader|chief executive|councillors|cabinet) of[ \t]+$")
+# Places in the names of institutions listed together: "the universities of Cambridge and Salford".
+_INSTITUTIONS_OF = re.compile(r"\b(?:universities|colleges)[ \t]+of[ \t]+(?:[A-Z][\w'’-]*(?:,[ \t]*|[ \t]+))*"
+                              r"(?:and[ \t]+)?$", re.IGNORECASE)
 
 
 # An area named by its place, not its council: "the conurbation of Bournemouth, Christchurch and Poole".

@@ -188,3 +188,14 @@ def test_a_related_stories_headline_does_not_make_a_passing_council_part_of_the_
             + "Kirklees had looked at the same model.\n\nRelated stories\nKirklees trust saves £1m")
     assert [m.code for m in lead_councils(text)] == ["E08000033"]
     assert [m.code for m in find_council_mentions(text)] == ["E08000033", "E08000034"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Richmondshire's leader said the district had seen no savings.", ["E07000166"]),
+    ("The leader of Richmondshire said so.", ["E07000166"]),
+    ("In Richmondshire, bins are collected weekly.", []),
+    ("A review by the universities of Cambridge and Salford found little change.", []),
+])
+def test_an_everyday_word_name_is_the_council_when_its_leader_is_named_and_no_council_inside_an_institution(
+        text, expected):
+    assert codes(text) == expected
