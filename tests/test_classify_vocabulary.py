@@ -321,3 +321,9 @@ def test_a_company_the_council_wholly_owns_is_a_trading_company():
     result = classify("Parks are maintained by a company wholly owned by the borough; taking the work back "
                       "in-house was ruled out.")
     assert result.delivery_model == "trading_company"
+
+
+def test_a_budget_monitoring_page_or_savings_tracker_is_about_the_whole_council():
+    text = ("Budget monitoring report, period 6. Children's placements are overspent and adult care packages "
+            "cost more than planned; the savings tracker shows most budget action plans on track.")
+    assert classify(text, title="Budget monitoring: period 6").service_area == "whole_council"
