@@ -13,11 +13,10 @@ import bisect
 import math
 import re
 
-from .savingcues import (
+from .figureshapes import (
     BELOW_ALTERNATIVE,
     CAPITAL_NOUN,
     CHEAPER_BEFORE,
-    CLAUSE_BREAK,
     DELIVERED_AFTER,
     DELIVERED_BEFORE,
     DETERMINER,
@@ -26,7 +25,6 @@ from .savingcues import (
     EACH_ONE,
     FROM_CHANGE,
     IN_COSTS_AFTER,
-    KIND_CUES,
     LESS_AFTER,
     OVER_AFTER,
     PAID_FOR,
@@ -44,6 +42,7 @@ from .savingcues import (
     WORTH_BEFORE,
     WORTH_TO_COUNCIL,
 )
+from .savingcues import CLAUSE_BREAK, KIND_CUES
 
 MAX_KIND_DISTANCE = 9.0
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")

@@ -15,10 +15,8 @@ from typing import NamedTuple
 
 from .cueset import CueSet
 from .figurekind import MAX_KIND_DISTANCE, figure_marks, kind_of, nearest
-from .money import Figure, fiscal_year
-from .savingcues import (
+from .figureshapes import (
     ACCORDING_TO,
-    CLAUSE_BREAK,
     CONTINUES,
     DELIVERED_AFTER,
     DELIVERED_NEXT,
@@ -30,9 +28,7 @@ from .savingcues import (
     FURTHER_START,
     IN_COSTS_AFTER,
     ITEM_LABEL,
-    KIND_CUES,
     LARGEST_PARTS,
-    MIXED_INCOME,
     NOT_A_SAVING,
     OF_A_TARGET,
     OF_THE_TARGET,
@@ -40,7 +36,6 @@ from .savingcues import (
     PART_OF,
     PERCENT_OF_MONEY_LEFT,
     PERCENT_OF_MONEY_RIGHT,
-    PERIOD_CUES,
     PLANNED_BEFORE,
     PUT_AT,
     RAG_AFTER,
@@ -50,7 +45,6 @@ from .savingcues import (
     SAVING_DENIED,
     SAVING_OF,
     STATUS_AFTER,
-    STATUS_CUES,
     STATUS_LABEL,
     TARGET_AFTER,
     TARGET_OF,
@@ -58,6 +52,8 @@ from .savingcues import (
     WHOLE_BEFORE,
     WHOLE_TO_PART,
 )
+from .money import Figure, fiscal_year
+from .savingcues import CLAUSE_BREAK, KIND_CUES, MIXED_INCOME, PERIOD_CUES, STATUS_CUES
 from .sentences import RAG_NAMES
 from .statusreading import status_of, verb_groups
 
