@@ -177,6 +177,47 @@ def _put_at(sentence: str, span: tuple[int, int]) -> str | None:
     return None if put is None else "achieved" if _DONE.search(put.group("object")) else "estimated"
 
 
+def _refined_status(sentence: str, figure: Figure, status: str | None, column_status: str | None,
+                    next_start: int, previous_status: str | None) -> str | None:
+    """A saving's status corrected by the words right around its figure: a forecast or valuation it is credited
+    to, a participle after it, the target it is a share of. ``previous_status`` is the status of the figure just
+    before when that is a saving; a column heading's status (``column_status``) is not overruled."""
+    span = (figure.start, figure.end)
+    if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
+        status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
+    elif status in ("achieved", "estimated") and not column_status:
+        status = _put_at(sentence, span) or status
+    if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
+        # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
+        status = _WORD_STATUS.get(after.group("word").casefold(), status)
+    elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
+        status = "target"  # "leaves £11.5m of the year's savings undelivered"
+    elif figure.percent is not None and previous_status \
+            and OF_THE_TARGET.match(sentence, figure.end):
+        status = previous_status  # "£17.3m had been delivered, 58% of the target": the share reached
+    elif status == "target" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
+            and FORECAST_SAYS.search(sentence, 0, span[0]):
+        status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
+    elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \
+            and ESTIMATE_FRAME.search(sentence, 0, span[0]):
+        status = "estimated"  # "the partners estimate that ... the contract has still saved £36m"
+    elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
+        status = "target"  # "The target set for this year was £2.0m": the target is the figure
+    elif status != "estimated" and not column_status and "worth" in sentence \
+            and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
+        status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
+    return status
+
+
+def _period(sentence: str, span: tuple[int, int], k: int, previous_end: int, next_start: int,
+            period_cues: list[tuple[str, tuple[int, int]]]) -> str | None:
+    """The period cue nearest a saving's figure, among those that are its own."""
+    # A period cue written after the previous figure or before the next one belongs to that figure.
+    own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
+           and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
+    return nearest(sentence, span, own, 12)
+
+
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
     marks = figure_marks(sentence)
@@ -319,33 +360,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                     label_status = next((name for name, cue in status_cues if cue[1] <= span[0]), None)
             status = column_status or label_status or ("target" if rated else None) or status_of(
                 sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
-            if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
-                status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
-            elif status in ("achieved", "estimated") and not column_status:
-                status = _put_at(sentence, span) or status
-            if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
-                # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
-                status = _WORD_STATUS.get(after.group("word").casefold(), status)
-            elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
-                status = "target"  # "leaves £11.5m of the year's savings undelivered"
-            elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
-                    and OF_THE_TARGET.match(sentence, figure.end):
-                status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached
-            elif status == "target" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
-                    and FORECAST_SAYS.search(sentence, 0, span[0]):
-                status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
-            elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \
-                    and ESTIMATE_FRAME.search(sentence, 0, span[0]):
-                status = "estimated"  # "the partners estimate that ... the contract has still saved £36m"
-            elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
-                status = "target"  # "The target set for this year was £2.0m": the target is the figure
-            elif status != "estimated" and not column_status and "worth" in sentence \
-                    and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
-                status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
-            # A period cue written after the previous figure or before the next one belongs to that figure.
-            own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
-                   and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
-            period = column_period or nearest(sentence, span, own, 12)
+            status = _refined_status(sentence, figure, status, column_status, next_start,
+                                     statuses[-1] if k and kinds[-1] == "saving" else None)
+            period = column_period or _period(sentence, span, k, previous_end, next_start, period_cues)
             if not figure.fiscal_year and sentence_year is None:
                 sentence_year = fiscal_year(sentence) or ""  # read once: a long sentence holds many savings
             year = figure.fiscal_year or sentence_year or None
