@@ -1,7 +1,8 @@
 """Reading one sentence: what each money figure in it is, and for a saving its status, period and year.
 
 Each figure is given the kind whose cue word sits nearest to it in its sentence (see
-:mod:`shopwindow.savingcues`): a saving (or cost avoided, efficiency), a budget, a grant or
+:mod:`shopwindow.figurekind`, and :mod:`shopwindow.savingcues` for the words), adjusted here for the figures
+and lines around it: a saving (or cost avoided, efficiency), a budget, a grant or
 grant cut, an investment, income, a funding gap or deficit, or a unit cost. Savings then get
 a status (achieved, target, estimated), a period (annual, cumulative, one-off) and a fiscal
 year. Everything here depends on the sentence alone, so a sentence's reading is remembered.
@@ -9,84 +10,54 @@ year. Everything here depends on the sentence alone, so a sentence's reading is 
 
 from __future__ import annotations
 
-import bisect
-import math
 import re
 from typing import NamedTuple
 
 from .cueset import CueSet
-from .money import Figure, fiscal_year
-from .savingcues import (
+from .figurekind import MAX_KIND_DISTANCE, figure_marks, kind_of, nearest
+from .figureshapes import (
     ACCORDING_TO,
-    BELOW_ALTERNATIVE,
-    CAPITAL_NOUN,
-    CLAUSE_BREAK,
     CONTINUES,
     DELIVERED_AFTER,
-    DELIVERED_BEFORE,
+    DELIVERED_NEXT,
     DETERMINER,
     DOING_LESS,
-    FROM_LEVEL,
     ESTIMATE_FRAME,
     FORECAST_SAYS,
-    FROM_CHANGE,
-    PLANNED_BEFORE,
-    DELIVERED_NEXT,
+    FROM_LEVEL,
     FURTHER_START,
-    ITEM_LABEL,
     IN_COSTS_AFTER,
-    KIND_CUES,
-    LESS_AFTER,
-    MIXED_INCOME,
-    DIFFERENCE_BEFORE,
-    EACH_ONE,
+    ITEM_LABEL,
+    LARGEST_PARTS,
     NOT_A_SAVING,
-    SAVING_DENIED,
     OF_A_TARGET,
     OF_THE_TARGET,
-    OVER_AFTER,
-    LARGEST_PARTS,
-    PAID_FOR,
     PART_BEFORE,
-    RESERVES_FELL,
     PART_OF,
-    WHOLE_BEFORE,
-    WHOLE_TO_PART,
-    PER_A,
-    PER_TIME,
-    PER_UNIT,
     PERCENT_OF_MONEY_LEFT,
     PERCENT_OF_MONEY_RIGHT,
-    PERIOD_CUES,
-    PRICE_BEFORE,
+    PLANNED_BEFORE,
     PUT_AT,
     RAG_AFTER,
-    RATIO_AFTER,
     RATIO_BEFORE,
     RESTATES,
     SAVING_ATTRIBUTE,
-    SAVING_LABEL,
-    SAVINGS_SUBJECT,
+    SAVING_DENIED,
     SAVING_OF,
-    STATUS_CUES,
+    STATUS_AFTER,
+    STATUS_LABEL,
     TARGET_AFTER,
     TARGET_OF,
     TO_LEVEL,
-    STATUS_AFTER,
-    STATUS_LABEL,
-    CHEAPER_BEFORE,
-    WORTH,
-    WORTH_BEFORE,
-    WORTH_TO_COUNCIL,
+    WHOLE_BEFORE,
+    WHOLE_TO_PART,
 )
+from .money import Figure, fiscal_year
+from .savingcues import CLAUSE_BREAK, KIND_CUES, MIXED_INCOME, PERIOD_CUES, STATUS_CUES
 from .sentences import RAG_NAMES
 from .statusreading import status_of, verb_groups
 
-MAX_KIND_DISTANCE = 9.0
 CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before it was
-_FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
-_MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
-_SIGN = re.compile(r"[£%]")
 _IS_WORTH = re.compile(r"\b(?:is|are|'s|to be|would be|could be)\s+(?:(?:now|also|still)\s+)?worth\s+(?:(?:about|around|roughly|some|nearly|almost|over|"
                        r"more than|an estimated|approximately)\s+)*$", re.IGNORECASE)
 # The status a single word gives the figure it labels ("Achieved: £173m") or follows ("£46m planned").
@@ -94,171 +65,22 @@ _WORD_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "
                                             "agreed", "approved", "outstanding", "undelivered", "unachieved")} | \
     {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
     {word: "estimated" for word in ("forecast", "expected", "projected")}
-_FROM_WORDS = re.compile(r" (?:from|through|by) ")  # cheap gate for FROM_CHANGE, tried at every figure
 _FRAMER = re.compile(r"that|reckoning|own estimate|own calculation|suggest")  # cheap gate for ESTIMATE_FRAME
 _BY_BEFORE = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
 _ONLY_TO = re.compile(r"\s+to\s+(?:about |around |roughly |just |under |less than |below |only |almost )?", re.IGNORECASE)
 _REAL_TERMS = re.compile(r"\breal[- ]terms\b", re.IGNORECASE)
 _FORECASTER = re.compile(r"case|model|forecast|projection|appraisal")  # cheap gate for FORECAST_SAYS
-_OF_SAVINGS = re.compile(r"\s+of\s+(?:savings|cuts|efficienc\w*|reductions)\b", re.IGNORECASE)
-# "The budget includes £10.4m of savings", "£6.6m of transformation savings", "£2m in efficiencies": the money is
-# counted in savings, whatever else the sentence says it sits in - but not "£5m of reductions in grant".
-_COUNTED_IN_SAVINGS = re.compile(
-    r"\s+(?:of|in)\s+(?:(?!grants?\b|funding\b|income\b|costs?\b|and\b|or\b|but\b|by\b|to\b)[\w'’/-]+\s+){0,4}?(?:savings|efficienc(?:y|ies)|reductions)\b"
-    r"(?!\s+(?:in|to|of)\s+(?:\w+\s+)?(?:grants?|funding|income)\b)", re.IGNORECASE)
 _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 # A label naming a change, not a running cost: "energy contract renegotiation", not "Annual running cost".
 _CHANGE_WORD = re.compile(r"renegotiat|retender|re-tender|review|restructur|rationalis|reduc|merg|clos|consolidat|"
                           r"shar|switch|recommission|redesign|new contract|new supplier", re.IGNORECASE)
-_COMPARED_BEFORE = re.compile(r"\b(?:compared (?:with|to)|against|versus|vs\.?)\s+$", re.IGNORECASE)
 _DONE = re.compile(r"\b(?:already|banked|delivered|achieved|realised|realized)\b", re.IGNORECASE)
-# Capitalised names joined by "and"/"&", with an optional council word: "Babergh and Mid Suffolk district councils".
-_NAME_LIST = re.compile(r"[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*(?:\s*,\s*[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*)*"
-                        r"\s+(?:and|&)\s+[A-Z][\w'’-]*(?:\s+[A-Z][\w'’-]*)*"
-                        r"(?:\s+(?:(?:district|borough|county|city|metropolitan|london borough)\s+)?councils?)?")
-_PROPER_NAME = re.compile(r"\b[A-Z][\w'’-]*(?:\s+(?:(?:of|and|&|the|upon|on)\s+)*[A-Z][\w'’-]*)+")
-_ASIDE = re.compile(r"\s[-–—]\s[^-–—£%.;]{1,80}?\s[-–—]\s|\s?\([^()£%]{0,80}\)")
-_OPENING_BRACKET = re.compile(r"\s*\(\s*$")
 _PARENTHETICAL = re.compile(r"\s*[(,–-]?\s*(?:or\s+)?")  # "saved £2m (10%)", "delivered £117m, or 85%"
-
-
-def _distance(sentence: str, cue: tuple[int, int], fig: tuple[int, int]) -> float:
-    """Words between a cue and a figure, with clause breaks and other figures in between counting extra."""
-    (cs, ce), (fs, fe) = cue, fig
-    if ce <= fs:
-        gap, extra = sentence[ce:fs], 0.0
-    elif cs >= fe:
-        gap, extra = sentence[fe:cs], 0.5  # a cue before the figure ("saved £2m") reads slightly stronger
-    else:
-        return 0.0
-    if "(" in gap or " - " in gap or "–" in gap or "—" in gap:
-        # An aside in brackets or between dashes is skipped, and so is the bracket a figure is written in:
-        # "efficiencies - staff time released - are put at £650,000", "the one-off cost of the move (£60,000)".
-        gap = _OPENING_BRACKET.sub("", _ASIDE.sub(" ", gap))
-    if "and" in gap or "&" in gap:
-        gap = _NAME_LIST.sub("N", gap)  # "saved Babergh and Mid Suffolk councils £300,000": one recipient, no clause
-    if not gap.islower():
-        gap = _PROPER_NAME.sub("N", gap)  # "saved Norwich City Council £300,000": the name is one word
-    return len(gap.split()) + 3 * len(CLAUSE_BREAK.findall(gap)) + _MARK_WEIGHT * len(_FIGURE_MARK.findall(gap)) + extra
 
 
 _KIND_CUES = CueSet(KIND_CUES)
 _PERIOD_CUES = CueSet(PERIOD_CUES)
 _STATUS_CUES = CueSet(STATUS_CUES)
-_UNIT = dict(KIND_CUES)["unit_cost"]
-
-
-def _nearest(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
-             limit: float) -> str | None:
-    return _nearest_and_distance(sentence, fig, cues, limit)[0]
-
-
-def _in_reach(fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]], marks: list[tuple[int, int]],
-              limit: float) -> list[tuple[str, tuple[int, int]]]:
-    """The cues (in text order) that can be nearer than ``limit`` to the figure.
-
-    Each pound or percent sign (``marks``: their spans in the sentence) between a cue and the figure adds
-    _MARK_WEIGHT to their distance, and a name folded to one word never holds one, so a cue with enough of them
-    in between is out of reach. Without this a run-on "sentence" with thousands of figures compared every cue
-    with every figure, each comparison reading the whole gap: cubic, minutes for a few kilobytes of hostile text.
-    """
-    need = math.ceil(limit / _MARK_WEIGHT)
-    fs, fe = fig
-    before = bisect.bisect_right(marks, fs, key=lambda m: m[1])  # marks that end before the figure starts
-    lo = marks[before - need][0] if before >= need else -1  # a cue ending at or before this has `need` marks after it
-    after = bisect.bisect_left(marks, fe, key=lambda m: m[0])  # marks that start after the figure ends
-    hi = marks[after + need - 1][1] if after + need <= len(marks) else math.inf  # a cue starting here or later: out
-    first = bisect.bisect_right(cues, lo, key=lambda c: c[1][1])
-    last = bisect.bisect_left(cues, hi, key=lambda c: c[1][0])
-    return cues[first:last]
-
-
-def _nearest_and_distance(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
-                          limit: float, marks: list[tuple[int, int]] | None = None) -> tuple[str | None, float]:
-    best, best_distance = None, limit
-    for name, span in cues if marks is None else _in_reach(fig, cues, marks, limit):
-        distance = _distance(sentence, span, fig)
-        if distance < best_distance:
-            best, best_distance = name, distance
-    return best, best_distance
-
-
-def _kind(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int, int]]],
-          marks: list[tuple[int, int]] | None = None) -> tuple[str, float]:
-    """The figure's kind, and how far its deciding cue is (0 when a rule, not a cue, decided)."""
-    following = sentence[fig[1]:fig[1] + 40]
-    if _UNIT.match(following.lstrip()) or PER_TIME.match(following) or PER_UNIT.match(following) \
-            or PER_A.match(following):
-        return "unit_cost", 0.0  # "£25 per household", "£450 a week", "£7 per report": a unit figure, never a total
-    if RATIO_AFTER.match(sentence, fig[1]) or RATIO_BEFORE.search(sentence, max(0, fig[0] - 12), fig[0]):
-        return "other", 0.0  # "£1 in every £3", "for every £1 spent": a ratio, not an amount
-    # The noun first: matched at one place, it rules most figures out before DETERMINER is tried at thirty.
-    if (noun := CAPITAL_NOUN.match(sentence, fig[1])) and DETERMINER.search(sentence, max(0, fig[0] - 30), fig[0]) \
-            and not _OF_SAVINGS.match(sentence, noun.end()):  # "a £30m programme of savings" is savings
-        return "investment", 0.0  # "a £28m project": what it cost, not what it saved
-    kind, distance = _nearest_and_distance(sentence, fig, cues, MAX_KIND_DISTANCE, marks)
-    if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]):
-        # "cut agency spending by a third, worth £250,000": the money value of what the clause before describes
-        kind, distance = _nearest_and_distance(sentence, fig, [c for c in cues if c[1][1] <= fig[0]],
-                                               2 * MAX_KIND_DISTANCE, marks)
-    if kind is None and WORTH.search(sentence, max(0, fig[0] - 30), fig[0]) \
-            and DOING_LESS.search(sentence, max(0, fig[0] - 100), fig[0]):
-        kind = "saving"  # "closing four service points, worth £600,000 a year": the value of doing less
-    if kind in (None, "other") and "worth" in sentence and WORTH_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]) \
-            and (WORTH_TO_COUNCIL.match(sentence, fig[1]) or CHEAPER_BEFORE.search(sentence, 0, fig[0])):
-        # "was worth £1.1m to the council", "the lower fee is worth about £240,000": the value of a change to the council
-        return "saving", 0.0
-    if kind in (None, "other", "budget") and "put" in sentence \
-            and (put := PUT_AT.search(sentence, max(0, fig[0] - 160), fig[0])):
-        # "puts the reduction in its spending on placements at £2.1m": the words put at the figure say what it is
-        inside = [c for c in cues if put.start("object") <= c[1][0] and c[1][1] <= put.end("object")]
-        if inside:
-            kind, distance = inside[0][0], MAX_KIND_DISTANCE - 1  # the head: "the reduction in spending"
-    if kind is None and DELIVERED_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0]):
-        kind = "saving"  # "the programme has delivered £3.46m": money delivered, with no other word for it, is saved
-    if kind in (None, "other", "budget", "funding_gap") and (done := DELIVERED_AFTER.match(sentence, fig[1])) \
-            and (kind not in ("budget", "funding_gap") or done.group("tracked") or done.group("bare")):
-        # "£5.2m are now forecast to be achieved": only savings are on track (a budget may be "delivered" on time)
-        return "saving", 0.0
-    if kind in (None, "other", "budget") and ("aving" in sentence or "fficienc" in sentence or "eduction" in sentence) \
-            and SAVINGS_SUBJECT.search(sentence, max(0, fig[0] - 200), fig[0]):
-        return "saving", 0.0  # "Savings from rationalising three structures reached £2.5m a year"
-    if kind in (None, "other", "budget", "investment", "grant") and _FROM_WORDS.search(sentence, fig[1], fig[1] + 22) \
-            and FROM_CHANGE.match(sentence, fig[1]):
-        return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
-    if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \
-            and SAVING_LABEL.search(sentence, 0, fig[0]):
-        return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m"
-    if kind is None and cues and all(name == "saving" for name, _ in cues):
-        # a sentence whose only kind words are saving words is about a saving: its bare figures are too
-        kind, distance = _nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)
-    if kind != "saving" and ("ach " in sentence or "very " in sentence) and EACH_ONE.search(sentence, 0, fig[0]):
-        return "unit_cost", 0.0  # "Each vehicle costs about £400,000": what one costs ("each placement saves": a saving)
-    if kind == "budget" and (costs := IN_COSTS_AFTER.match(sentence, fig[1])):
-        # "saved the council £400,000 in staffing costs": the costs are what the saving came off; the verb decides
-        before, d = _nearest_and_distance(sentence, fig, [c for c in cues if not fig[1] <= c[1][0] < costs.end()],
-                                          MAX_KIND_DISTANCE, marks)
-        if before:
-            kind, distance = before, d
-    if kind in ("budget", "investment", "funding_gap") and _COUNTED_IN_SAVINGS.match(sentence, fig[1]):
-        return "saving", 0.0
-    if kind == "saving" and "ifference of" in sentence and DIFFERENCE_BEFORE.search(sentence, max(0, fig[0] - 30), fig[0]) \
-            and PAID_FOR.search(sentence, fig[1]):
-        return "funding_gap", 0.0  # "The difference of around £300,000 will be met from the contingency"
-    if kind == "saving" and ("eserves" in sentence or "alances" in sentence):
-        start = max(0, fig[0] - 80)
-        if RESERVES_FELL.search(sentence, start, fig[0]):
-            return "other", 0.0  # "usable reserves fell by £152m": reserves drawn down, not money saved
-    kind = kind or "other"
-    if OVER_AFTER.match(sentence, fig[1]):
-        return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend
-    if kind != "funding_gap" and BELOW_ALTERNATIVE.match(sentence, fig[1]) \
-            and not _COMPARED_BEFORE.search(sentence, max(0, fig[0] - 20), fig[0]):  # "compared with £71 under the old"
-        return "saving", 0.0  # "came in £1.3m under the current contract"
-    if LESS_AFTER.match(sentence, fig[1]) and (kind in ("budget", "other", "investment")
-                                                or kind != "funding_gap" and PRICE_BEFORE.search(sentence, max(0, fig[0] - 40), fig[0])):
-        return "saving", 0.0  # "costs 11 per cent less than the contract it replaced", "won a price 20% lower"
-    return kind, distance
 
 
 def _cue_between(cues: list[tuple[str, tuple[int, int]]], start: int, end: int) -> bool:
@@ -355,9 +177,50 @@ def _put_at(sentence: str, span: tuple[int, int]) -> str | None:
     return None if put is None else "achieved" if _DONE.search(put.group("object")) else "estimated"
 
 
+def _refined_status(sentence: str, figure: Figure, status: str | None, column_status: str | None,
+                    next_start: int, previous_status: str | None) -> str | None:
+    """A saving's status corrected by the words right around its figure: a forecast or valuation it is credited
+    to, a participle after it, the target it is a share of. ``previous_status`` is the status of the figure just
+    before when that is a saving; a column heading's status (``column_status``) is not overruled."""
+    span = (figure.start, figure.end)
+    if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
+        status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
+    elif status in ("achieved", "estimated") and not column_status:
+        status = _put_at(sentence, span) or status
+    if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
+        # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
+        status = _WORD_STATUS.get(after.group("word").casefold(), status)
+    elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
+        status = "target"  # "leaves £11.5m of the year's savings undelivered"
+    elif figure.percent is not None and previous_status \
+            and OF_THE_TARGET.match(sentence, figure.end):
+        status = previous_status  # "£17.3m had been delivered, 58% of the target": the share reached
+    elif status == "target" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
+            and FORECAST_SAYS.search(sentence, 0, span[0]):
+        status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
+    elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \
+            and ESTIMATE_FRAME.search(sentence, 0, span[0]):
+        status = "estimated"  # "the partners estimate that ... the contract has still saved £36m"
+    elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
+        status = "target"  # "The target set for this year was £2.0m": the target is the figure
+    elif status != "estimated" and not column_status and "worth" in sentence \
+            and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
+        status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
+    return status
+
+
+def _period(sentence: str, span: tuple[int, int], k: int, previous_end: int, next_start: int,
+            period_cues: list[tuple[str, tuple[int, int]]]) -> str | None:
+    """The period cue nearest a saving's figure, among those that are its own."""
+    # A period cue written after the previous figure or before the next one belongs to that figure.
+    own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
+           and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
+    return nearest(sentence, span, own, 12)
+
+
 def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONTEXT):
     kind_cues = _KIND_CUES.find(sentence)
-    marks = [m.span() for m in _SIGN.finditer(sentence)]
+    marks = figure_marks(sentence)
     period_cues = status_cues = sentence_year = rag = None
     kinds: list[str] = []
     whole = None  # the figure read as the whole a later one is part of ("Of the £8.4m we planned, £7.9m ...")
@@ -365,7 +228,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
     for k, figure in enumerate(figures):
         span = (figure.start, figure.end)
         label_status = None
-        kind, distance = _kind(sentence, span, kind_cues, marks)
+        kind, distance = kind_of(sentence, span, kind_cues, marks)
         if kind == "saving" and figure.percent is not None and (not _percent_of_money(sentence, span) or (
                 "real" in sentence and _REAL_TERMS.search(sentence, max(0, span[0] - 60), span[1] + 60))):
             # "inpatient stays fell by 7%": a reduction, but not of money; "spending on libraries fell by 45% in real
@@ -393,7 +256,7 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
         if kind in ("other", "budget") and k + 1 < len(figures) and WHOLE_BEFORE.search(sentence, 0, figure.start) \
                 and WHOLE_TO_PART.fullmatch(sentence, figure.end, figures[k + 1].start) \
                 and (figures[k + 1].percent is None) == (figure.percent is None) \
-                and _kind(sentence, (figures[k + 1].start, figures[k + 1].end), kind_cues, marks)[0] == "saving":
+                and kind_of(sentence, (figures[k + 1].start, figures[k + 1].end), kind_cues, marks)[0] == "saving":
             kind, whole = "saving", k  # "Of the £8.4m we planned, £7.9m has been delivered": the whole of a saving is one
         elif kind in ("other", "budget") and k and kinds[-1] == "saving" and figure.amount_gbp is not None \
                 and WHOLE_BEFORE.search(sentence, 0, figures[k - 1].start) \
@@ -497,33 +360,9 @@ def _read(sentence: str, figures: tuple[Figure, ...], context: Context = NO_CONT
                     label_status = next((name for name, cue in status_cues if cue[1] <= span[0]), None)
             status = column_status or label_status or ("target" if rated else None) or status_of(
                 sentence, span, previous_end, next_start, status_cues, inherited or context.list_status)
-            if status != "estimated" and "accord" in sentence and ACCORDING_TO.search(sentence, span[1], next_start):
-                status = "estimated"  # "..., according to the business case": the forecast's figure, not a result
-            elif status in ("achieved", "estimated") and not column_status:
-                status = _put_at(sentence, span) or status
-            if not column_status and (after := STATUS_AFTER.match(sentence, span[1])):
-                # "£39m delivered against £46m planned" (casefold: IGNORECASE also matches "ſaved")
-                status = _WORD_STATUS.get(after.group("word").casefold(), status)
-            elif not column_status and (left := DELIVERED_AFTER.match(sentence, span[1])) and left.group("bare"):
-                status = "target"  # "leaves £11.5m of the year's savings undelivered"
-            elif figure.percent is not None and k and kinds[-1] == "saving" and statuses[-1] \
-                    and OF_THE_TARGET.match(sentence, figure.end):
-                status = statuses[-1]  # "£17.3m had been delivered, 58% of the target": the share reached
-            elif status == "target" and not column_status and _FORECASTER.search(sentence, 0, span[0]) \
-                    and FORECAST_SAYS.search(sentence, 0, span[0]):
-                status = "estimated"  # "the business case said the contracts would save £126m": the forecast's figure
-            elif status != "estimated" and not column_status and _FRAMER.search(sentence, 0, span[0]) \
-                    and ESTIMATE_FRAME.search(sentence, 0, span[0]):
-                status = "estimated"  # "the partners estimate that ... the contract has still saved £36m"
-            elif not column_status and "arget" in sentence and TARGET_OF.search(sentence, max(0, span[0] - 80), span[0]):
-                status = "target"  # "The target set for this year was £2.0m": the target is the figure
-            elif status != "estimated" and not column_status and "worth" in sentence \
-                    and _IS_WORTH.search(sentence, max(0, span[0] - 50), span[0]):
-                status = "estimated"  # "the lower fee is worth about £240,000": a valuation, not money counted
-            # A period cue written after the previous figure or before the next one belongs to that figure.
-            own = [(n, c) for n, c in period_cues if c[0] >= previous_end and c[1] <= next_start
-                   and not (k and c[1] <= span[0] and CLAUSE_BREAK.search(sentence, c[1], span[0]))]
-            period = column_period or _nearest(sentence, span, own, 12)
+            status = _refined_status(sentence, figure, status, column_status, next_start,
+                                     statuses[-1] if k and kinds[-1] == "saving" else None)
+            period = column_period or _period(sentence, span, k, previous_end, next_start, period_cues)
             if not figure.fiscal_year and sentence_year is None:
                 sentence_year = fiscal_year(sentence) or ""  # read once: a long sentence holds many savings
             year = figure.fiscal_year or sentence_year or None

@@ -23,9 +23,10 @@ from dataclasses import dataclass, field
 from .councils import find_council_mentions
 from .figurereading import clear_caches as clear_sentence_readings
 from .figurereading import read_sentence
-from .layout import context_of, heading_of, with_stated_units
+from .layout import context_of, heading_of
 from .models import Saving
 from .money import Figure, find_figures, plain_spaces
+from .plaintables import with_stated_units
 from .regextrie import FOLDS_TO_ASCII
 from .regextrie import clear_caches as clear_scan_caches
 from .savingcues import SECTOR_BREAK, SECTOR_WIDE, SECTOR_WIDE_WORDS

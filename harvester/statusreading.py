@@ -3,15 +3,15 @@
 The nearest status cue to the left (back to the previous figure) decides, else one to the right within the
 figure's clause, else the saving before it, else the nearest cue further back. Words that form one verb are
 read together first ("were not delivered" is still a target), and a "would" in reported speech is a "will".
-The cue words are in :mod:`shopwindow.savingcues`; :mod:`shopwindow.figurereading` calls :func:`status_of`.
+The cue words are in :mod:`shopwindow.savingcues`, the phrase shapes in :mod:`shopwindow.figureshapes`;
+:mod:`shopwindow.figurereading` calls :func:`status_of`.
 """
 
 from __future__ import annotations
 
 import re
 
-from .savingcues import (
-    CLAUSE_BREAK,
+from .figureshapes import (
     DESCRIBED_AFTER,
     ELABORATES,
     ESTIMATES,
@@ -31,6 +31,7 @@ from .savingcues import (
     TARGET_VERB,
     VERB_GROUP_JOIN,
 )
+from .savingcues import CLAUSE_BREAK
 
 # A new clause with its own subject or verb after it: ", and a further", "; a further", ", while".
 _NEW_LINE = re.compile(r"\n[ \t]*[A-Z£]")  # a line break before a capital: a heading line, not a wrapped sentence

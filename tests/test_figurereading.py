@@ -3,7 +3,7 @@
 import random
 import time
 
-from shopwindow import figurereading
+from shopwindow import figurekind, figurereading
 from shopwindow.money import find_figures
 
 
@@ -26,9 +26,9 @@ def test_cues_beyond_three_figure_signs_never_decide_a_kind():
     for _ in range(300):
         sentence = " ".join(rng.choice(words) for _ in range(rng.randint(3, 40)))
         cues = figurereading._KIND_CUES.find(sentence)
-        marks = [m.span() for m in figurereading._SIGN.finditer(sentence)]
+        marks = figurekind.figure_marks(sentence)
         for figure in find_figures(sentence):
             span = (figure.start, figure.end)
-            for limit in (figurereading.MAX_KIND_DISTANCE, 12):
-                assert figurereading._nearest_and_distance(sentence, span, cues, limit, marks) == \
-                    figurereading._nearest_and_distance(sentence, span, cues, limit)
+            for limit in (figurekind.MAX_KIND_DISTANCE, 12):
+                assert figurekind.nearest_and_distance(sentence, span, cues, limit, marks) == \
+                    figurekind.nearest_and_distance(sentence, span, cues, limit)

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from shopwindow.layout import with_stated_units
+from shopwindow.plaintables import with_stated_units
 from shopwindow.savings import classify_figures, extract_savings
 
 BOOK = """Savings plan 2025/26: proposals by service
