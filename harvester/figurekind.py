@@ -44,6 +44,18 @@ from .figureshapes import (
 )
 from .savingcues import CLAUSE_BREAK, KIND_CUES
 
+# "that fell to £1.6m", "was cut to £8m": the level reached - unless savings are what rose or fell ("savings fell to").
+_FELL_TO = re.compile(r"\b(?:fell|fallen|dropped|came down|come down|was cut|were cut|been cut|reduced|went down|"
+                      r"brought down|down)\s+to\s+(?:(?:about|around|roughly|just|under|below|only|almost)\s+)?$",
+                      re.IGNORECASE)
+_SAVINGS_WORD = re.compile(r"\bsav(?:ing|ings)\b", re.IGNORECASE)
+# "out of combined trading standards spending of £1.4m": a spending total, not a saving - unless a cut is named
+# right before it ("a cut in spending of £2m", "avoided spending of £3.2m").
+_SPENDING_OF = re.compile(r"\b(?:spending|spend|expenditure|budgets?)\s+of\s+"
+                          r"(?:(?:about|around|roughly|some|nearly|almost|over|more than)\s+)?$", re.IGNORECASE)
+_CUT_BEFORE = re.compile(r"\b(?:avoid\w*|cut\w*|reduc\w*|sav\w*|lower\w*|fall|fell|drop\w*|trim\w*)\b[^.;£%]{0,15}$",
+                         re.IGNORECASE)
+
 MAX_KIND_DISTANCE = 9.0
 _FIGURE_MARK = re.compile(r"£|%|\bper ?cent\b")
 _MARK_WEIGHT = 4  # words a figure mark between a cue and a figure counts as
@@ -197,6 +209,13 @@ def kind_of(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int
         start = max(0, fig[0] - 80)
         if RESERVES_FELL.search(sentence, start, fig[0]):
             return "other", 0.0  # "usable reserves fell by £152m": reserves drawn down, not money saved
+    if kind == "saving" and _FELL_TO.search(sentence, max(0, fig[0] - 30), fig[0]) \
+            and not _SAVINGS_WORD.search(sentence, max(0, fig[0] - 60), fig[0]):
+        return "other", 0.0  # "claims of £2.1m; that fell to £1.6m": the level it fell to, not what was saved
+    if kind == "saving" and "of" in sentence[max(0, fig[0] - 8):fig[0]] \
+            and (spent := _SPENDING_OF.search(sentence, max(0, fig[0] - 60), fig[0])) \
+            and not _CUT_BEFORE.search(sentence, max(0, spent.start() - 25), spent.start()):
+        return "budget", 0.0  # "savings of £90,000, out of combined spending of £1.4m": the spending itself
     kind = kind or "other"
     if OVER_AFTER.match(sentence, fig[1]):
         return "funding_gap", 0.0  # "cost £95,000 more than budgeted": an overspend

@@ -498,3 +498,14 @@ def test_a_clause_about_each_one_of_a_kind_gives_unit_figures(text, kind):
 ])
 def test_spending_trends_reserves_drawn_down_and_the_level_a_cut_came_to_are_not_savings(text, expected):
     assert [kind for _, kind in kinds(text)] == expected
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("Agency spending was £2.1m last year; that fell to £1.6m, a reduction of £500,000.",
+     ["budget", "other", "saving"]),
+    ("Savings of £90,000 a year come out of combined spending of £1.4m.", ["saving", "budget"]),
+    ("The shift to reablement avoided spending of £3.2m.", ["saving"]),
+    ("Savings fell to £1.2m last year.", ["saving"]),
+])
+def test_the_level_spending_fell_to_and_a_spending_total_are_not_savings(text, expected):
+    assert [kind for _, kind in kinds(text)] == expected
