@@ -114,7 +114,8 @@ SUBJECT_START = re.compile(
     r"(?:financial )?(?:year|quarter|month|period|march|april|june|september|december|(?:19|20)\d\d(?:[/-]\d\d)?)))"
     r"\s*(?:(?:about|around|some|only|just|nearly|almost|over|more than|"
     r"less than|a further|another|an? (?:additional|extra|further))\s+)*$", re.IGNORECASE)
-SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:(?:the|this|these|its|their|our|that)\s+)?(?:[\w/'’-]+\s+){0,3})?"
+SUBJECT_GAP = re.compile(r"\s*(?:\([^()]{0,30}\)\s*|,\s*or\s+[^,;()]{1,20},\s*)?(?:of\s+(?:(?:the|this|these|its|their|our|that)\s+)?"
+                         r"(?:£[\d.,]+\s*(?:m|bn|k|million|billion)?\s+)?(?:[\w/'’-]+\s+){0,3})?"
                          r"(?:(?:has|have|is|are|been|being|be|not|also|now)\s+)*", re.IGNORECASE)
 # A status word right before the next figure is that figure's: in "£62,000 more than the target of £350,000" the
 # target is the £350,000, not the £62,000.

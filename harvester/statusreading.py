@@ -80,7 +80,7 @@ def status_of(sentence: str, fig: tuple[int, int], previous_end: int, next_start
         return min(right)[1]  # "Cabinet will consider proposals" over "Savings of £2m have been delivered": its own line
     if left and right and _CLAUSE_START.search(sentence, _cue_end(cues, left[0][0]), fig[0]):
         return min(right)[1]  # "saved £2.3m since 2010, and a further £600,000 is expected": its own clause decides
-    if (left or inherited) and SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):
+    if SUBJECT_START.search(sentence, max(0, fig[0] - 40), fig[0]):
         # "Of the £5m agreed, £4.4m (85%) have been achieved": the figure is its clause's subject; its verb decides
         own = next((name for name, span in cues if fig[1] <= span[0] <= fig[1] + 60
                     and SUBJECT_GAP.fullmatch(sentence, fig[1], span[0])), None)

@@ -407,3 +407,8 @@ def test_money_that_could_not_be_made_is_a_target_and_a_report_is_no_hedge(text,
 def test_what_a_case_for_change_says_is_an_estimate():
     text = "The case for change, written by consultants, says one council would be £60m better off over five years."
     assert statuses(text) == [(6e7, "estimated")]
+
+
+def test_a_part_of_a_named_target_takes_its_own_verb():
+    text = "Day services: £400,000 of the £1m target is unlikely this year because the posts are still filled."
+    assert statuses(text)[0] == (4e5, "target")
