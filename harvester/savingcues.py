@@ -84,7 +84,7 @@ KIND_CUES: list[tuple[str, re.Pattern[str]]] = [
         # "no longer needs £40,000 for ...", not "sold four properties it no longer needed, for £3.4m"
         r"no longer (?:\w+ )?(?:needs?|needed)(?= (?:to (?:pay|spend|buy|rent|lease) )?£)",
         # what would otherwise have been paid: "kept £1.7m that would otherwise have gone in tax"
-        r"(?:would|could|might) otherwise have", r"would have (?:paid|spent|cost)(?= (?:\w+ ){0,2}£[\d.,]+ ?(?:m|bn|k|million|billion)? more\b)", r"benefits? (?:realis\w*|to date|delivered|achieved)",
+        r"(?:would|could|might) otherwise have", r"would have (?:paid|spent|cost)(?= (?:\w+ ){0,2}£[\d.,]+ ?(?:m|bn|k|million|billion)? more\b)", r"benefits? (?:realis\w*|to date|delivered|achieved|booked|banked)",
         r"no longer (?:falls?|fell) on", r"no longer (?:has|have|had) to be (?:paid|met|found|funded)",
         r"(?:stopped|stops|ended|ceased) (?:paying|spending|buying|renting|leasing)",
         # money taken away from what the council spends: "removed £9m of costs", "take out a further £1.2m"

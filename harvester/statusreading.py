@@ -148,6 +148,9 @@ def verb_groups(sentence: str, cues: list[tuple[str, tuple[int, int]]]) -> list[
             out.append((name, (start, end)))
             continue
         head, tail = sentence[first_start:first_end].lower(), sentence[start:end].lower()
+        if head in STATUS_NOUNS and STATUS_ADVERBS.fullmatch(tail):
+            out.append((name, (start, end)))  # "proposals already agreed": the adverb goes with the verb after it
+            continue
         if head in PAST_AUXILIARIES or STATUS_ADVERBS.fullmatch(head) \
                 or head in STATUS_NOUNS and tail not in PAST_AUXILIARIES:  # ("the target was £2m": a target still)
             first = name  # "were not delivered", "already agreed", "the proposal estimates": the verb says what

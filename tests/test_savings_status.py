@@ -412,3 +412,8 @@ def test_what_a_case_for_change_says_is_an_estimate():
 def test_a_part_of_a_named_target_takes_its_own_verb():
     text = "Day services: £400,000 of the £1m target is unlikely this year because the posts are still filled."
     assert statuses(text)[0] == (4e5, "target")
+
+
+def test_proposals_already_agreed_are_still_proposals_and_benefits_booked_are_savings_had():
+    assert statuses("- savings proposals already agreed by the cabinet in March (£2.2m);") == [(2.2e6, "target")]
+    assert statuses("Cashable benefits booked since the programme began: £3.1m.") == [(3.1e6, "achieved")]
