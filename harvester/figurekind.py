@@ -186,9 +186,10 @@ def kind_of(sentence: str, fig: tuple[int, int], cues: list[tuple[str, tuple[int
     if kind in (None, "other", "budget", "investment", "grant") and _FROM_WORDS.search(sentence, fig[1], fig[1] + 22) \
             and FROM_CHANGE.match(sentence, fig[1]):
         return "saving", 0.0  # "£420,000 from the renegotiation of the waste contract": what a change saves
-    if kind in (None, "other", "budget", "investment") and ":" in sentence[:fig[0]] \
+    if kind in (None, "other", "budget", "investment", "funding_gap") \
+            and (":" in sentence[:fig[0]] or " - " in sentence[:fig[0]] or "– " in sentence[:fig[0]]) \
             and SAVING_LABEL.search(sentence, 0, fig[0]):
-        return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m"
+        return "saving", 0.0  # "Cashable savings against previous contract prices: £1.32m", "Efficiency savings - £11.8m"
     if kind is None and cues and all(name == "saving" for name, _ in cues):
         # a sentence whose only kind words are saving words is about a saving: its bare figures are too
         kind, distance = nearest_and_distance(sentence, fig, cues, 2 * MAX_KIND_DISTANCE, marks)

@@ -217,7 +217,7 @@ DELIVERED_AFTER = re.compile(
 # label naming savings, then its figure.
 SAVING_LABEL = re.compile(
     r"^(?:[-•*–]\s+)?[^:\n£%.;]{0,60}\b(?:sav(?:ing|ings)|efficienc(?:y|ies)|(?:cashable|financial|recurring|cumulative)\s+"
-    r"benefits?|benefits?\s+(?:booked|banked|realised|delivered))\b[^:\n£%.;]{0,60}:\s*"
+    r"benefits?|benefits?\s+(?:booked|banked|realised|delivered))\b[^:\n£%.;]{0,60}(?::|\s[-–—])\s*"
     r"(?:(?:about|around|roughly|some|approximately|circa|c\.|nearly|almost|over|more than|just over|just under)\s+)*$",
     re.IGNORECASE)
 # A list item that is a label and its figure: "- energy contract renegotiation: £450,000", "Parks - £90,000". The

@@ -14,7 +14,7 @@ import re
 
 from .figurereading import NO_CONTEXT, Context, lead_in
 from .pagelines import ENDS, ITEM, lines_above, lines_above_at
-from .plaintables import headed_savings, plain_table_header, row_cells
+from .plaintables import SAVINGS_NOUN, headed_savings, plain_table_header, row_cells
 from .sentences import LABELLED_ROW_PATTERN, Sentence, is_table_row
 
 # A lettered or numbered item's marker the sentence splitter cut off as the end of a sentence ("b." reads like
@@ -68,16 +68,23 @@ def _listed_line(line: str) -> bool:
 
 
 def _unmarked_list_lead(text: str, sentence: Sentence) -> tuple[str | None, str | None] | None:
-    """("saving", status) for a line among other such lines (at least two in all) under a title naming savings:
-    the first line above the list that is not one of its items, or across a blank line the headings there."""
-    items, start = 1, sentence.start
+    """("saving", status) for a line among other such lines (at least two in all) under a lead-in or title naming
+    savings: the first line above the list that is not one of its items, if it ends with a colon, or else the
+    headings above the list (across blank lines) or the page's title."""
+    items, start, lead = 1, sentence.start, ""
     for line_start, line in lines_above_at(text, sentence.start, limit=40):
         if not _listed_line(line):
+            lead = line
             break
         items, start = items + 1, line_start
     below = text[sentence.end:].lstrip(" \t").removeprefix("\n")
     if items < 2 and not _listed_line(below.split("\n", 1)[0]):
         return None
+    if not lead.strip():  # the list stands a blank line below its lead-in
+        lead = next((line for _, line in lines_above_at(text, start, limit=3, blanks=1) if line.strip()), "")
+    if lead.rstrip().endswith(":") and len(lead) <= 200 and SAVINGS_NOUN.search(lead) \
+            and (named := lead_in(lead))[0] == "saving":
+        return named  # "Savings total £41.6m. Among them:" over the items (not "numbers from our cost study:")
     headed = headed_savings(text, start)
     return headed if headed[0] else None
 
@@ -87,7 +94,11 @@ def _block_lead(text: str, start: int) -> tuple[str | None, str | None]:
     the line "Saving 2024/25: £215,000" is a proposed saving, as an item under a list's lead-in would be; under
     "Savings status, 2024/25", "Delivered at year end: £40.1m" is a saving its own label says was delivered."""
     lines = list(lines_above(text, start))
-    return lead_in(lines[-1]) if lines and len(lines[-1]) <= 200 else (None, None)
+    if not lines or len(lines[-1]) > 200:
+        return None, None
+    kind, status = lead_in(lines[-1])
+    # the kind only from a line that names savings, not one where a cue only seems to ("from our latest cost study")
+    return (kind if SAVINGS_NOUN.search(lines[-1]) else None), status
 
 
 def heading_of(text: str, sentence: Sentence) -> str | None:

@@ -42,6 +42,10 @@ _OTHER_MONEY = re.compile(r"\b(?:income|revenue|fees|charges|sales|grants?|fundi
 _HEADING_LINE = 120  # characters: a longer line above a table is prose, not one of its headings
 
 
+# A line that names savings outright; a cue can only seem to ("numbers from our latest cost-to-serve study").
+SAVINGS_NOUN = re.compile(r"\b(?:sav(?:ing|ings)|efficienc(?:y|ies)|reductions|cuts)\b", re.IGNORECASE)
+
+
 def headed_savings(text: str, start: int) -> tuple[str | None, str | None]:
     """("saving", status) when the headings above a table (the lines from offset ``start`` up, across blank lines,
     until prose) or else the page's opening lines name savings: "Summary of Budget Reductions 2025/26", "Savings
@@ -128,7 +132,7 @@ def plain_table_header(text: str, sentence: Sentence):
     if len(columns) < count or len(line) > 200 or ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
     if (len(columns) > count + 2 or row[0].endswith(":")) and not _set_out(line) and not _FIGURE.search(line) \
-            and (named := lead_in(line))[0]:
+            and SAVINGS_NOUN.search(line) and (named := lead_in(line))[0]:
         # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none, or
         # "Savings status, 2024/25" over label lines ("Delivered at year end: £40.1m"), which name their own status
         return ((None, None, None),) * len(row[1]), named
@@ -142,7 +146,10 @@ def plain_table_header(text: str, sentence: Sentence):
         # across a blank line only a unit statement and its caption belong to the table - or a heading line
         # ("Appendix C, new saving proposals"), never a sentence of prose
         caption = ""
-    readings = [column_reading(name) for name in columns[-count:]]
+    # a line of words over the rows ("How we propose to close the gap") is a heading, not column headings: its last
+    # word names no column ("gap" is not what "Efficiency savings - £11.8m" is)
+    worded = len(columns) > count + 2 and not _set_out(line)
+    readings = [(None, None, None) if worded else column_reading(name) for name in columns[-count:]]
     kinds = {kind for (kind, _, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
     if len(kinds) == 1 and None not in kinds:
         # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it

@@ -176,3 +176,17 @@ def test_lines_of_an_unmarked_list_under_a_savings_title_are_savings():
             "The remaining £3m comes from fees and charges.")
     found = [(f.figure.amount_gbp, f.kind) for f in classify_figures(text)]
     assert found[:4] == [(2.01e7, "saving"), (2.5e7, "saving"), (1.42e7, "saving"), (1.29e7, "saving")]
+
+
+def test_an_unmarked_list_under_a_lead_in_naming_savings_and_a_dash_label_naming_them():
+    text = ("Savings total £12m. Among them:\n\n"
+            "Property rationalisation - £4.2m\n"
+            "Reduced use of agency staff - £3.5m\n")
+    assert [f.kind for f in classify_figures(text)] == ["saving", "saving", "saving"]
+    # a heading of words over label lines is no column heading: "gap" does not name the savings
+    text = "How we propose to close the gap\nEfficiency savings - £11.8m\nCouncil tax increase - £7.4m"
+    assert [f.kind for f in classify_figures(text)][0] == "saving"
+    # a lead-in that only seems to name savings ("from our latest cost study") does not make unit costs savings
+    text = ("Some numbers from our latest cost-to-serve study:\n"
+            "Phone call to the contact centre: £4.40\nWeb form: £0.15")
+    assert "saving" not in [f.kind for f in classify_figures(text)]
