@@ -162,7 +162,7 @@ def main() -> int:
     targeted = None
     page_like = [(f"page-like set {path.name} (reported, no target)", load_passages(path))
                  for path in (WILD, FRESH, UNSEEN, HOLDOUT, BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6,
-                              BLIND7, SEALED, BLIND8, BLIND9, BLIND10, BLIND11, SEALED2)]
+                              BLIND7, SEALED, BLIND8, BLIND9, BLIND10, BLIND11, BLIND12, SEALED2)]
     for label, subset in [("main set", passages), ("held-out set", heldout), ("both", passages + heldout)] + page_like:
         scores = score_all(subset)
         targeted = targeted or (scores if label == "both" else None)

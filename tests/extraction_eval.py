@@ -26,10 +26,12 @@ BLIND5 = EVAL / "blind5.json"  # written blind 2026-11-23 (long pages, many figu
 BLIND6 = EVAL / "blind6.json"  # written blind 2026-11-23 (pages as extracted, with furniture); likewise
 BLIND7 = EVAL / "blind7.json"  # written blind 2026-11-23 (national and sector pages); likewise
 SEALED = EVAL / "sealed.json"  # written blind 2026-11-23, scored once by totals (0.980 / 0.644 / 0.796), then developed on
-BLIND8 = EVAL / "blind8.json"  # written blind 2026-11-23 (officers' reports and savings trackers); first contact, then developed on
+# written blind 2026-11-23 (officers' reports and savings trackers); first contact, then developed on
+BLIND8 = EVAL / "blind8.json"
 BLIND9 = EVAL / "blind9.json"  # written blind 2026-11-23 (press and public pages); likewise
 BLIND10 = EVAL / "blind10.json"  # written blind 2026-11-23 (LGA, thinktank and audit pages); likewise
 BLIND11 = EVAL / "blind11.json"  # written blind 2026-11-23 (scraped pages), scored by totals only: never developed on
+BLIND12 = EVAL / "blind12.json"  # written blind 2026-11-23 (a realistic mix); first contact, then developed on briefly
 SEALED2 = EVAL / "sealed2.json"  # written blind 2026-11-23, scored once by totals at the end of the day
 
 

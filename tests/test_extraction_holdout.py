@@ -15,12 +15,13 @@ from __future__ import annotations
 
 import pytest
 import test_extraction_fresh as fresh_checks  # the same well-formedness checks, applied to this set
-from extraction_eval import (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11, FRESH,
+from extraction_eval import (BLIND, BLIND2, BLIND3, BLIND4, BLIND5, BLIND6, BLIND7, BLIND8, BLIND9, BLIND10, BLIND11,
+                             BLIND12, FRESH,
                              HELDOUT, HOLDOUT, PASSAGES, UNSEEN, WILD, load_passages)
 
 UNTUNED = {"holdout": HOLDOUT, "blind": BLIND, "blind2": BLIND2, "blind3": BLIND3, "blind4": BLIND4, "blind5": BLIND5,
            "blind6": BLIND6, "blind7": BLIND7, "blind8": BLIND8, "blind9": BLIND9, "blind10": BLIND10,
-           "blind11": BLIND11}  # sealed.json and sealed2.json are left as written
+           "blind11": BLIND11, "blind12": BLIND12}  # sealed.json and sealed2.json are left as written
 
 
 @pytest.fixture(scope="module", params=sorted(UNTUNED))
