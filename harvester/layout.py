@@ -12,7 +12,8 @@ from __future__ import annotations
 
 import re
 
-from .figurereading import NO_CONTEXT, Context, lead_in
+from .figureplace import NO_CONTEXT, Context
+from .figurereading import lead_in
 from .pagelines import ENDS, ITEM, lines_above, lines_above_at
 from .plaintables import SAVINGS_NOUN, headed_savings, plain_table_header, row_cells
 from .sentences import LABELLED_ROW_PATTERN, Sentence, is_table_row
