@@ -39,7 +39,7 @@ from .figureshapes import (
     WHOLE_BEFORE,
     WHOLE_TO_PART,
 )
-from .money import Figure
+from .money import BY_CHANGE, Figure
 
 CLOSE = 1.5  # a cue this near the figure is its own, whatever the figure before it was
 # The status a single word gives the figure it labels ("Achieved: £173m") or follows ("£46m planned").
@@ -47,7 +47,6 @@ WORD_STATUS = {word: "target" for word in ("planned", "proposed", "budgeted", "i
                                            "agreed", "approved", "outstanding", "undelivered", "unachieved")} | \
     {word: "achieved" for word in ("delivered", "achieved", "realised", "realized", "banked", "saved")} | \
     {word: "estimated" for word in ("forecast", "expected", "projected")}
-_BY_BEFORE = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
 _ONLY_TO = re.compile(r"\s+to\s+(?:about |around |roughly |just |under |less than |below |only |almost )?", re.IGNORECASE)
 _SAVINGS_LEVELS = re.compile(r"\bsavings?\b[^.;£%]{0,40}$", re.IGNORECASE)
 # A label naming a change, not a running cost: "energy contract renegotiation", not "Annual running cost".
@@ -131,7 +130,7 @@ def kind_beside_neighbours(sentence: str, figures: tuple[Figure, ...], k: int, k
             and WHOLE_TO_PART.fullmatch(sentence, figures[k - 1].end, figure.start):
         kind, whole = "saving", k - 1  # "Of the £18.3m of savings built into the budget, £12.1m was delivered"
     if k and TO_LEVEL.search(sentence, max(0, figure.start - 20), figure.start) \
-            and _BY_BEFORE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start) \
+            and BY_CHANGE.search(sentence, max(0, figures[k - 1].start - 12), figures[k - 1].start) \
             and _ONLY_TO.fullmatch(sentence, figures[k - 1].end, figure.start):
         kind = "other"  # "fell by £0.8bn to £4.45bn", "cut by £2m to £8m": the level it came to, not a saving
     return kind, whole
@@ -144,8 +143,8 @@ def kind_in_context(sentence: str, figures: tuple[Figure, ...], k: int, kind: st
     saving named just before it. Also returns the status a label or a planned-against-delivered pair gives it."""
     figure, span, label_status = figures[k], (figures[k].start, figures[k].end), None
     # An item that says it is something else ("Salary: £52,805" under "Savings Delivery Lead") is not the list's kind
-    said_other = context.list_kind is not None and any(name == "other" and span[1] <= figure.start
-                                                       for name, span in kind_cues)
+    said_other = context.list_kind is not None and any(name == "other" and cue[1] <= figure.start
+                                                       for name, cue in kind_cues)
     if not k and context.list_kind == "saving" and figure.amount_gbp is not None and not said_other \
             and (kind == "other" or kind == "budget" and _CHANGE_WORD.search(sentence, 0, figure.start)) \
             and ITEM_LABEL.match(sentence, 0, figure.start):

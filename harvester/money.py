@@ -176,7 +176,8 @@ def _in_windows(pattern: re.Pattern[str], text: str, windows: list[tuple[int, in
 
 
 _FROM = re.compile(r"\bfrom\s+(?:about |around |roughly |some |over |more than |almost )?$", re.IGNORECASE)
-_BY = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
+#: Right before an amount, "by" and a qualifier: the amount is a change ("fell by £0.8bn to £4.45bn").
+BY_CHANGE = re.compile(r"\bby\s+(?:about |around |roughly |some |over |more than |almost |nearly )?$", re.IGNORECASE)
 
 
 _YEAR = re.compile(r"(?:19|20)[0-9]{2}")
@@ -196,7 +197,7 @@ def _is_change(text: str, match: re.Match[str]) -> bool:
     # "fell by £0.8bn to £4.45bn": a change, then the level it left (far above it); "by £2m to £3m" stays a range
     return bool(_FROM.search(text, max(0, match.start() - 20), match.start())) or (
         low is not None and high is not None and high > 2 * low
-        and _BY.search(text, max(0, match.start() - 20), match.start()) is not None)
+        and BY_CHANGE.search(text, max(0, match.start() - 20), match.start()) is not None)
 
 
 def _sterling(text: str, lower: str) -> list[Figure]:

@@ -181,10 +181,10 @@ SECTOR_WIDE = re.compile(
     r"nationally,? councils)\b",
     re.IGNORECASE,
 )
-#: Between a sector phrase and a figure, words that start a clause of another subject: the council's own ("and we
-#: must find £16m", "while our budget"), or a contrast. The sector phrase then does not govern the figure.
 #: Words (lower case) every SECTOR_WIDE phrase holds: a sentence with none of them need not be searched.
 SECTOR_WIDE_WORDS = ("council", "authorit", "sector", "government")
+#: Between a sector phrase and a figure, words that start a clause of another subject: the council's own ("and we
+#: must find £16m", "while our budget"), or a contrast. The sector phrase then does not govern the figure.
 SECTOR_BREAK = re.compile(
     r"[;]|\b(?:but|while|whereas|although|however|we|our|us|the (?:council|authority)|this (?:council|authority))\b",
     re.IGNORECASE)
