@@ -131,7 +131,11 @@ def plain_table_header(text: str, sentence: Sentence):
         columns = columns[:-1]  # "Value   Impact" over "£2.9m   High": the closing words are the last column
     if len(columns) < count or len(line) > 200 or ENDS.search(line.rstrip()) and not line.rstrip().endswith(":"):
         return None  # a sentence above ("... and joint contracts.") is prose, not a table's column headings
-    if (len(columns) > count + 2 or row[0].endswith(":")) and not _set_out(line) and not _FIGURE.search(line) \
+    set_out = _set_out(line)
+    # a line of words over the rows ("How we propose to close the gap") is a heading, not column headings: its last
+    # word names no column ("gap" is not what "Efficiency savings - £11.8m" is)
+    worded = len(columns) > count + 2 and not set_out
+    if (worded or row[0].endswith(":") and not set_out) and not _FIGURE.search(line) \
             and SAVINGS_NOUN.search(line) and (named := lead_in(line))[0]:
         # words, not headings: "Table: savings from partnership and merger (annual, £)" over rows that have none, or
         # "Savings status, 2024/25" over label lines ("Delivered at year end: £40.1m"), which name their own status
@@ -146,21 +150,29 @@ def plain_table_header(text: str, sentence: Sentence):
         # across a blank line only a unit statement and its caption belong to the table - or a heading line
         # ("Appendix C, new saving proposals"), never a sentence of prose
         caption = ""
-    # a line of words over the rows ("How we propose to close the gap") is a heading, not column headings: its last
-    # word names no column ("gap" is not what "Efficiency savings - £11.8m" is)
-    worded = len(columns) > count + 2 and not _set_out(line)
     readings = [(None, None, None) if worded else column_reading(name) for name in columns[-count:]]
-    kinds = {kind for (kind, _, _), name in zip(readings, columns[-count:]) if not _TOTAL.fullmatch(name)}
+    captioned = lead_in(caption) if len(caption) <= 200 else (None, None)
+    readings = _table_readings(text, readings, columns[-count:], row[0], caption, captioned,
+                               header_start if set_out else None)
+    return tuple(readings[slot] for slot in row[2]), captioned  # the figures' columns, empty cells passed over
+
+
+def _table_readings(text: str, readings: list, names: list[str], label: str, caption: str,
+                    captioned: tuple[str | None, str | None], header_start: int | None) -> list:
+    """The (kind, status, period) each column's heading gives, adjusted for the table as a whole: a total column,
+    savings between budget columns, a caption or title naming savings (``header_start``: where a heading line set
+    out in cells starts, else None), a column of savings delivered beside the plan, money tracked against a target.
+    ``label`` is the row's label."""
+    kinds = {kind for (kind, _, _), name in zip(readings, names) if not _TOTAL.fullmatch(name)}
     if len(kinds) == 1 and None not in kinds:
         # "Savings 2024/25   Savings 2025/26   Total": a total column adds up the columns beside it
         readings = [(kinds.copy().pop(), status, period) if _TOTAL.fullmatch(name) else (kind, status, period)
-                    for (kind, status, period), name in zip(readings, columns[-count:])]
-    if any("budget" in name.lower() for name in columns[-count:]):
+                    for (kind, status, period), name in zip(readings, names)]
+    if any("budget" in name.lower() for name in names):
         # "2024/25 budget | Savings 2025/26 | 2025/26 budget": savings set between two years' budgets are planned
         readings = [(kind, status or "target", period) if kind == "saving" else (kind, status, period)
                     for kind, status, period in readings]
-    captioned = lead_in(caption) if len(caption) <= 200 else (None, None)
-    if not any(kind for kind, _, _ in readings) and not row[0].endswith(":") and _set_out(line) \
+    if not any(kind for kind, _, _ in readings) and not label.endswith(":") and header_start is not None \
             and (headed := captioned if captioned[0] and "£" not in caption else headed_savings(text, header_start))[0]:
         # No kind in the columns of a table set out in cells, but the caption, the headings above it or the page's
         # title name savings: each figure is one, whatever its row's label says ("Reduce school delegated budgets
@@ -171,7 +183,7 @@ def plain_table_header(text: str, sentence: Sentence):
         readings = [(kind, "target" if kind == "saving" and status is None else status, period)
                     for kind, status, period in readings]
     if any(kind is None and status == "target" for kind, status, _ in readings) and captioned[0] in (None, "saving") \
-            and not _OTHER_MONEY.search(caption) and not _OTHER_MONEY.match(row[0]) \
+            and not _OTHER_MONEY.search(caption) and not _OTHER_MONEY.match(label) \
             and not any(kind in ("budget", "income", "grant", "investment") for kind, _, _ in readings):
         # Money tracked against a target ("Target | Forecast | Shortfall") is a savings target: its status columns
         # are savings too, and its shortfall is savings not (yet) delivered, still a target - unless the row is
@@ -179,8 +191,7 @@ def plain_table_header(text: str, sentence: Sentence):
         readings = [("saving", status, period) if kind is None and status
                     else ("saving", "target", period) if kind == "funding_gap" else (kind, status, period)
                     for kind, status, period in readings]
-    return tuple(readings[slot] for slot in row[2]), captioned  # the figures' columns, empty cells passed over
-
+    return readings
 
 
 def _set_out(line: str) -> bool:
