@@ -13,13 +13,12 @@ import re
 from .regextrie import FOLDS_TO_ASCII
 
 #: Headings over links to other pages' stories.
-RELATED_LINKS = (r"related (?:stories|news|articles|links|content|pages)|more (?:news|stories)|see also|"
-                 r"you (?:may|might) also (?:like|be interested in)|"
-                 # a heading line of its own: "Related", "Related shortlisted entries", "Other letters", "Read next"
-                 r"related(?: [a-z]+){0,2}|other letters|read next")
+#: ("Related", "Related stories", "Related shortlisted entries": "related" and up to two words; always matched
+#: against a whole line.)
+RELATED_LINKS = (r"related(?: [a-z]+){0,2}|more (?:news|stories)|see also|"
+                 r"you (?:may|might) also (?:like|be interested in)|other letters|read next")
 #: Headings over a column of other stories' teasers, or over the site's own navigation, beside an article.
-OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|related (?:case studies|information|publications)|"
-                           r"latest (?:news|stories|articles|posts|(?:media |press )?releases)|"
+OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|latest (?:news|stories|articles|posts|(?:media |press )?releases)|"
                            r"other (?:news|stories|categories)(?: this week)?|recent (?:news|posts|articles)|"
                            r"more (?:case studies|(?:media |press )?releases|articles)|in this section|"
                            r"most (?:read|popular|viewed|commented)|popular (?:stories|articles|pages|now))[.:]?",
@@ -27,12 +26,10 @@ OTHER_STORIES = re.compile(r"(?:" + RELATED_LINKS + r"|related (?:case studies|i
 #: The page's "was this useful?" prompt, after the article on most council sites.
 FEEDBACK = r"(?:was this (?:page|article|information) (?:helpful|useful)|is this page useful|rate this page)\??"
 #: A line that ends an article (matched against the whole stripped line).
-ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council|"
-                         + RELATED_LINKS + r")[.:]?|" + OTHER_STORIES.pattern + "|" + FEEDBACK, re.IGNORECASE)
+ARTICLE_END = re.compile(r"(?:-*\s*ends\s*-*|notes? (?:to|for) (?:editors?|news ?desks?)|about the council)[.:]?|"
+                         + OTHER_STORIES.pattern + "|" + FEEDBACK, re.IGNORECASE)  # (OTHER_STORIES holds RELATED_LINKS)
 # One run of blanks around the optional colon: two adjacent optional runs backtrack badly on long blank lines.
 _RELATED_LINE = re.compile(r"^[ \t]*(?:" + RELATED_LINKS + r")(?:[ \t]*:)?[ \t]*$", re.IGNORECASE | re.MULTILINE)
-
-
 
 
 def _first_characters(alternation: str) -> set[str]:

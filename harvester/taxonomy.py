@@ -118,7 +118,7 @@ SERVICE_AREAS: dict[str, tuple[str, list[str]]] = {
         "revenue support grant", "core spending power", "across directorates", "all directorates",
         "every directorate", "how the council works", "by directorate",
         "budget monitoring", "where your money goes", "statement of accounts", "financial health", "savings tracker",
-        "budget action plans", "budget reductions", "financial resilience",
+        "budget action plans", "budget reductions",
         "savings programmes", "savings by service", "savings planning", "revenue spending", "government funding",
         "core funding", "core revenue funding", "council funding", "councils' funding", "local government finance",
         "local government settlement", "finance settlement", "provisional settlement", "exceptional financial support",
