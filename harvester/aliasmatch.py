@@ -124,19 +124,9 @@ class LazyPatterns(dict):
         return words
 
 
-# A capitalised word: the lookbehind sits after the first letter so the regex engine can skip ahead to the next
-# capital in C instead of trying a pattern at every position (three times faster than a leading lookbehind).
-_CAPITALISED = re.compile(r"[A-Z](?<![^\W_][A-Z])[^\W_]*")
-
-
-def capitalised_first_words(text: str, patterns: dict[str, re.Pattern[str]]) -> list[tuple[int, str]]:
-    """(offset, lower case) of the capitalised words of ``text`` that begin some alias (the keys of ``patterns``
-    are lower-case first words)."""
-    first_words = getattr(patterns, "first_words", None)
-    if first_words is None:
-        return [(word.start(), word.group().lower()) for word in _CAPITALISED.finditer(text)
-                if word.group().lower() in patterns]
-    return CAPITALISED.find(text, first_words)
+def capitalised_first_words(text: str, patterns: LazyPatterns) -> list[tuple[int, str]]:
+    """(offset, lower case) of the capitalised words of ``text`` that begin some alias (``patterns``' keys)."""
+    return CAPITALISED.find(text, patterns.first_words)
 
 
 def dehyphenate(text: str) -> tuple[str, list[int], list[int]]:
@@ -166,7 +156,7 @@ def original_offset(pos: int, starts: list[int], shifts: list[int]) -> int:
 _KEYS: dict[str, tuple[str, ...]] = {}
 
 
-def candidates(text: str, patterns: dict[str, re.Pattern[str]], aliases: dict, ambiguous: set[str]) -> list[Candidate]:
+def candidates(text: str, patterns: LazyPatterns, aliases: dict, ambiguous: set[str]) -> list[Candidate]:
     """Every alias occurrence in ``text`` (already dehyphenated) with designator and context flags."""
     found: list[Candidate] = []
     last_end = 0

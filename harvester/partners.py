@@ -86,9 +86,9 @@ _KEYWORD_WORDS = frozenset(
 ) | frozenset(w.lower() for name in _COMPANY_NAMES + _BODY_NAMES for w in name.replace("&", " ").split()) - {
     # words too common to scan for: each listed name has a rarer one ("Arts Council England" has "Arts")
     "council", "england", "london", "scotland", "for", "national", "service", "services", "body", "special"}
-# A capital-led scan lets the regex engine skip in C to the next capitalised keyword (a word-boundary trie of
-# the keywords is tried at every position: four times slower); council linking's first words share the scan.
-_KEYWORD_SCAN = CAPITALISED.add(_KEYWORD_WORDS)
+# The keywords a capitalised-word scan looks for: that scan (shared with council linking's first words) skips in
+# C to the next capitalised keyword, where a word-boundary trie would be tried at every position.
+_KEYWORD_FIRSTS = CAPITALISED.add(_KEYWORD_WORDS)
 _LEADING_STOPWORDS = {
     "the", "a", "an", "in", "on", "at", "with", "as", "but", "and", "our", "its", "their", "this", "that",
     "these", "both", "working", "yesterday", "today", "last", "next", "partners", "partner", "including",
@@ -215,7 +215,7 @@ def _phrases_near_keywords(text: str):
     none). A partner's name always holds such a word ("Police", "NHS", "Trust", "Ltd", a supplier's name), so one
     capital-first scan finds every place worth reading."""
     windows: list[list[int]] = []
-    for at, _ in CAPITALISED.find(text, _KEYWORD_SCAN):
+    for at, _ in CAPITALISED.find(text, _KEYWORD_FIRSTS):
         dot, newline = text.rfind(". ", 0, at), text.rfind("\n", 0, at)
         start = max(at - 200, 0, dot + 2 if dot != -1 else 0, newline + 1)
         end = min(len(text), at + 200)

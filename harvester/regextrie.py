@@ -64,6 +64,11 @@ def word_start_regex(phrases: Iterable[str], flags: int = 0) -> re.Pattern[str]:
 _TOKEN = re.compile(r"[^\W_]+")
 
 
+def scannable(words: Iterable[str]) -> frozenset[str]:
+    """The words a capitalised-word scan can find: a letter a-z, then letters and digits."""
+    return frozenset(word for word in words if "a" <= word[:1] <= "z" and _TOKEN.fullmatch(word))
+
+
 def capitalised_words_regex(words: Iterable[str]) -> re.Pattern[str]:
     """A scan for capitalised whole words (``[A-Z]`` after a non-word character) whose lower case is in ``words``.
 
@@ -72,15 +77,15 @@ def capitalised_words_regex(words: Iterable[str]) -> re.Pattern[str]:
     "s"): use :func:`capitalised_in`, which checks those against ``words``.
     """
     rests: dict[str, list[str]] = {}
-    for word in words:
-        if "a" <= word[:1] <= "z" and _TOKEN.fullmatch(word):
-            rests.setdefault(word[0], []).append(word[1:])
+    for word in scannable(words):
+        rests.setdefault(word[0], []).append(word[1:])
     branches = [f"{c.upper()}(?<![^\\W_]{c.upper()})(?i:{trie_regex(rests[c])})" for c in sorted(rests)]
     return re.compile("(?:" + "|".join(branches) + r")(?![^\W_])")
 
 
 def capitalised_in(text: str, scan: re.Pattern[str], words) -> Iterator[re.Match[str]]:
-    """The matches of a :func:`capitalised_words_regex` scan whose lower case really is one of ``words``."""
+    """The matches of a :func:`capitalised_words_regex` scan whose lower case really is one of ``words`` (a plain
+    reading that :class:`CapitalisedWords` must agree with: tests/test_regextrie.py compares the two)."""
     for word in scan.finditer(text):
         if word.group().isascii() or word.group().lower() in words:
             yield word
@@ -123,7 +128,7 @@ class CapitalisedWords:
     def add(self, words: Iterable[str]) -> frozenset[str]:
         """Scan for ``words`` (lower case) too; returns the set to pass to :meth:`find`: the words a scan can
         find (a letter a-z, then letters and digits), as :func:`capitalised_words_regex` keeps them."""
-        words = frozenset(word for word in words if "a" <= word[:1] <= "z" and _TOKEN.fullmatch(word))
+        words = scannable(words)
         if words not in self._sets:
             self._sets.append(words)
             self._scan = None  # rebuilt with the new words on next use
