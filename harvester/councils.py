@@ -149,9 +149,11 @@ def _cached_mentions(text: str) -> tuple[Match, ...]:
 
 
 def _mentions(text: str, register: Register) -> list[Match]:
+    # Partners are read from the whole text, as find_partners reads it (one cached reading serves both); a partner
+    # span past the "Related stories" cut holds no mention anyway.
+    in_partner = _within_any(partner_spans(text))
     text = text[:related_links_start(text)] if text else text
     clean, starts, shifts = dehyphenate(text)
-    in_partner = _within_any(partner_spans(text))
     cands = candidates(clean, register.patterns, register.aliases, AMBIGUOUS)
     mentions: list[Match] = []
     any_designated = any(c.designated and not c.rejected for c in cands)
@@ -177,11 +179,11 @@ def _as_predecessors(mentions: list[Match], register: Register) -> list[Match]:
     named = {m.code: register.councils[m.code] for m in mentions if m.designated}
     if not any(council.successor_codes for council in named.values()):
         return mentions
-    out = []
+    out, predecessors = [], [council for _, council in sorted(named.items())]
     for m in mentions:
         if not m.designated and m.code not in named:
             words = set(normalise(m.text).split()) - DESIGNATORS  # the place as written: "Dorset councils" is Dorset
-            old = next((c for _, c in sorted(named.items()) if m.code in c.successor_codes
+            old = next((c for c in predecessors if m.code in c.successor_codes
                         and words <= set(normalise(c.name).split())), None)
             if old:  # the predecessor whose name holds the words as written: Dorset County Council, not Purbeck
                 m = Match(old.code, old.name, m.text, m.start, m.end, old.current, old.successor_codes, False)

@@ -152,8 +152,8 @@ def split_page(record: Record) -> list[Record] | None:
     mentions = _body_mentions(record, body)
     if len({m.code for m in mentions}) < 2:
         return None  # one council (or none): one scheme, however long the page
-    body = body[:related_links_start(body)]  # "Related stories" links are other pages' schemes, not this page's
-    mentions = [m for m in mentions if m.end <= len(body)]
+    # "Related stories" links are other pages' schemes, not this page's (find_council_mentions stops there too)
+    body = body[:related_links_start(body)]
     parts = _heading_blocks(body, mentions)
     figures = find_figures(body)
     if _distinct(parts) and _joint_scheme(parts, mentions, figures):
