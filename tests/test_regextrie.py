@@ -3,6 +3,7 @@ and one lower-casing of a page."""
 
 import re
 
+from shopwindow import regextrie
 from shopwindow.regextrie import (
     WHITESPACE, CapitalisedWords, capitalised_in, capitalised_words_regex, clear_caches, lower_case,
 )
@@ -40,6 +41,7 @@ def test_the_lower_case_of_a_page_serves_the_body_it_ends_with():
     page = "Title\n\n" + body
     assert lower_case(page) == page.lower()
     assert lower_case(body) == body.lower()
+    assert regextrie._LAST_LOWER[0] is page  # the body was served from the page's lower case, not remembered anew
     sigma = "ΟΔΟΣ " + body  # a capital sigma's lower case depends on its neighbours: never sliced
     assert lower_case(sigma) == sigma.lower() and lower_case("Σ " + body) == ("Σ " + body).lower()
     clear_caches()
@@ -50,6 +52,7 @@ def test_a_page_that_ends_with_the_last_lower_cased_text_lower_cases_only_its_st
     assert lower_case(body) == body.lower()
     page = "TITLE\n\n" + body
     assert lower_case(page) == page.lower()
+    assert regextrie._LAST_LOWER[0] is page and regextrie._LAST_LOWER[1].endswith(body.lower())  # extended at its start
     sigma = "ΟΔΟΣ" + page  # "Σ" before the page: lower-cased whole
     assert lower_case(sigma) == sigma.lower()
     clear_caches()
