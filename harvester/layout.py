@@ -25,6 +25,13 @@ _LABELLED_ROW = re.compile(LABELLED_ROW_PATTERN)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n")
 _LINE_BREAK = re.compile(r"\n")
 _LABEL_LINE = re.compile(r"[^:\n£]{1,60}:[ \t]*£")  # "Target for 2023/24: £2.7m", "Saving 2024/25: £215,000"
+# A page that sets a budget (its title or opening says so): "City budget agreed", "Budget Proposals 2025/26",
+# "has set a balanced budget for next year", "Medium Term Financial Plan".
+_SETTING_BUDGET = re.compile(
+    r"\b(?:(?:sets?|setting|agreed?|agrees|agreeing|approved?|approves|approving|balanced?|draft|proposed)"
+    r"(?: (?:its|a|the|their|our|next year's|this year's))?(?: [a-z]+)? budgets?\b|budgets? (?:proposals|consultation|"
+    r"setting|agreed|approved|(?:for )?20\d\d)|medium[- ]term financial (?:plan|strategy)|\bMTF[SP]\b)", re.IGNORECASE)
+SETTING_BUDGET_REACH = 500  # characters: the title, dateline and opening paragraph
 
 
 def context_of(text: str, sentence: Sentence, previous) -> Context:
@@ -38,18 +45,23 @@ def context_of(text: str, sentence: Sentence, previous) -> Context:
             text, previous.sentence.end, sentence.start)
     list_kind = list_status = None
     columns: tuple = ()
+    label = False
     if row:
         list_kind, list_status = _lead_in_of_list(text, sentence.start)
     elif "\n" not in sentence.text and is_table_row(sentence.text) \
             and (header := plain_table_header(text, sentence)):
         columns, (list_kind, list_status) = header
-    elif "\n" not in sentence.text and _LABEL_LINE.match(sentence.text):
+    elif label := "\n" not in sentence.text and _LABEL_LINE.match(sentence.text) is not None:
         list_kind, list_status = _block_lead(text, sentence.start)
     if not (row or list_kind or any(kind for kind, _, _ in columns)) and _listed_line(sentence.text) \
             and (listed := _unmarked_list_lead(text, sentence)):
         # a line of an unmarked list ("Kent County Council - £38.5m", "Devon County Council - £29.6m (against a
         # target of £40m)") under a title that names savings: an item, as a marked one is
         (list_kind, list_status), row = listed, True
+    if list_status is None and (row or columns or label) and _SETTING_BUDGET.search(text, 0, SETTING_BUDGET_REACH):
+        # A page setting a budget lists what the budget plans: "Property rationalisation - £4.2m" under "City
+        # budget agreed" is a planned saving (a word of its own, "delivered", still decides).
+        list_status = "target"
     # "£2.6m of that": a part refers back to the last figure, even across a paragraph break.
     saving_before = previous is not None and previous.kind == "saving" and sentence.start - previous.sentence.end < 1000
     if not (after_saving or list_kind or list_status or columns or saving_before):

@@ -197,3 +197,33 @@ def test_a_savings_tracker_row_may_close_with_its_rating():
             "S2    Library redesign         £0.40m         £0.40m           G")
     assert readings(text) == [("£1.20m", "saving", "target"), ("£0.80m", "saving", "estimated"),
                               ("£0.40m", "saving", "target"), ("£0.40m", "saving", "estimated")]
+
+
+def test_the_savings_a_page_setting_a_budget_lists_are_planned():
+    # A budget page lists what the budget plans; with no word of its own an item is a target, not a result.
+    text = ("Councillors approve next year's budget\n\n"
+            "Full council met on Wednesday to agree spending for 2026/27.\n\n"
+            "Where the savings will come from:\n"
+            "- Merging the two contact centres - £620,000\n"
+            "- Fewer leased buildings: £340,000\n\n"
+            "Savings by directorate\n"
+            "Place | £1.1m\n"
+            "People | £0.9m")
+    assert [(figure, status) for figure, kind, status in readings(text) if kind == "saving"] == [
+        ("£620,000", "target"), ("£340,000", "target"), ("£1.1m", "target"), ("£0.9m", "target")]
+
+
+def test_on_a_budget_page_an_item_that_says_it_was_delivered_stays_delivered():
+    text = ("Budget consultation 2026/27\n\n"
+            "Savings the last plan delivered:\n"
+            "- Shared legal service: £210,000 delivered\n"
+            "- Street lighting: £180,000 achieved")
+    assert [status for _, kind, status in readings(text) if kind == "saving"] == ["achieved", "achieved"]
+
+
+def test_the_same_list_on_a_page_that_sets_no_budget_reports_results():
+    text = ("Our year in review\n\n"
+            "The savings from our shared services:\n"
+            "- Merging the two contact centres - £620,000\n"
+            "- Fewer leased buildings: £340,000")
+    assert [status for _, kind, status in readings(text) if kind == "saving"] == ["achieved", "achieved"]
