@@ -29,6 +29,7 @@ from .figureshapes import (
     PERCENT_OF_MONEY_RIGHT,
     PLANNED_BEFORE,
     RATIO_BEFORE,
+    REST_BEFORE,
     RESTATES,
     SAVING_ATTRIBUTE,
     SAVING_OF,
@@ -180,6 +181,7 @@ def kind_in_context(sentence: str, figures: tuple[Figure, ...], k: int, kind: st
             and (PART_OF.match(sentence, figure.end)
                  or "f " in sentence[max(0, figure.start - 25):figure.start]  # "of which", "Of these"
                  and PART_BEFORE.search(sentence, max(0, figure.start - 25), figure.start)
+                 or kind == "other" and REST_BEFORE.search(sentence, max(0, figure.start - 30), figure.start)
                  or ("argest" in sentence or "iggest" in sentence or "ain" in sentence or "rincipal" in sentence)
                  and LARGEST_PARTS.search(sentence, 0, figure.start)):
         # "£2.6m of that", "£1m of the annual figure", "of which £1.9m", "Of these, £31m", "The largest items

@@ -144,6 +144,10 @@ PAID_FOR = re.compile(r"\b(?:met|funded|covered|paid|financed) (?:from|by|out of
 # "£3.2m, of which £1.9m delivered", "Of these, £31m were rated as high risk": a part named first, the whole after
 PART_BEFORE = re.compile(r"(?:^|[,;:(]\s*)(?:[\d.]+\s+)?of (?:which|these|those|this|that|them|the total|this total)\s*,?\s*"
                          r"(?:(?:about|around|some|nearly|almost|over|only|just)\s+)?$", re.IGNORECASE)
+# "The balance of £830,000 will come from ...", "Of the rest, £1.1m has been pushed back", "the remaining £800,000":
+# after a saving, what is left of it is part of it (a kind word of its own, "the remaining £17m of fees", decides first).
+REST_BEFORE = re.compile(r"\b(?:the (?:balance|remainder|rest)(?: of)?|of the rest,?|the remaining)\s+"
+                         r"(?:(?:about|around|some|nearly|almost|over|just)\s+)?$", re.IGNORECASE)
 # A price named right before a figure that is "lower", "less" or "cheaper": "secured a price 20% lower" is a saving
 # whatever the verb that got it ("secured", "won" are otherwise grant words).
 PRICE_BEFORE = re.compile(

@@ -354,6 +354,21 @@ def test_a_saving_told_in_parts_after_it_is_named():
     assert kinds(text) == [("£2m", "saving"), ("£1.5m", "saving"), ("£0.5m", "saving")]
 
 
+@pytest.mark.parametrize("text", [
+    "Departments were asked for £3.4m of savings and have found £2.9m. The balance of £500,000 is to come from "
+    "energy contracts.",
+    "The plan promised savings of £1.8m, of which £1.3m has been banked. Of the rest, £0.5m slips to next year.",
+    "Savings of £640,000 were agreed for the library service; the remaining £90,000 depends on a volunteer scheme.",
+])
+def test_what_is_left_of_a_saving_is_part_of_it(text):
+    assert {kind for _, kind in kinds(text)} == {"saving"}
+
+
+def test_what_is_left_of_a_budget_is_not_made_a_saving():
+    read = kinds("The parks budget is £2m. Grounds staff have spent £1.6m; the remaining £400,000 covers winter work.")
+    assert read[0] == ("£2m", "budget") and read[-1] == ("£400,000", "other")
+
+
 def test_a_saving_with_no_status_word_takes_the_status_of_the_one_before():
     text = "The business case estimates savings of £900,000 a year. Of that, £400,000 is cashable."
     assert [(s.amount_gbp, s.status) for s in extract_savings(text)] == [(900_000, "estimated"), (400_000, "estimated")]
